@@ -1,0 +1,9 @@
+//! Flashpoint: a turn-based geopolitical crisis game.
+//!
+//! The crate is a functional core ([`engine`], [`ai`], [`scenario`]) wrapped
+//! by an imperative shell ([`cli`], and later the terminal UI and saves).
+//! The core does no I/O and reads no clock: the same scenario, seed and
+//! orders give the same game on every machine.
+
+pub mod scenario;
+pub mod cli;

@@ -1,0 +1,538 @@
+//! Scenario expressions: conditions (`tension >= 60 and arms_deal > 50`) and
+//! amounts (`-2 * level`).
+//!
+//! Text is parsed once at load time ([`parse`]) and compiled against the
+//! scenario's names ([`compile`]), so an unknown actor or track is an error
+//! with a column, never a surprise in the middle of a game. Evaluation uses
+//! only `+ - * /`, comparisons, `min`/`max`/`abs`/`clamp`: the same bits on
+//! every machine.
+
+mod parse;
+
+pub use parse::{Ast, AstKind, BinOp, ExprError, MAX_EXPR_LEN, parse};
+
+use crate::scenario::ids::{ActorId, Stat, TrackId};
+
+/// Which actor a name refers to: a fixed one, or the one a move is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Who {
+    /// A named actor of the scenario.
+    Actor(ActorId),
+    /// The actor giving the order (`self`), or owning the objective.
+    Me,
+    /// The target of the order (`target`).
+    Target,
+}
+
+/// A value of the game state an expression can read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Var {
+    /// The number of the current turn, starting at 1.
+    Turn,
+    /// Turns left before the turn limit.
+    TurnsLeft,
+    /// Regional tension, 0–100.
+    Regional,
+    /// The level the player chose for this move.
+    Level,
+    /// One of an actor's five stats.
+    Stat(Who, Stat),
+    /// Political capital available.
+    Capital(Who),
+    /// Threat perception, 0–100.
+    Threat(Who),
+    /// Factories producing in this actor's territory.
+    Factories(Who),
+    /// Arms shipments on their way to this actor.
+    Incoming(Who),
+    /// A global track (`None`) or an actor's own track.
+    Track(TrackId, Option<Who>),
+    /// How the first actor regards the second, −100–100.
+    Relation(Who, Who),
+    /// Tension between two actors, 0–100.
+    PairTension(Who, Who),
+    /// Sanction level the first actor imposes on the second, 0–5.
+    Sanction(Who, Who),
+}
+
+/// The functions an expression may call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Func {
+    Min,
+    Max,
+    Abs,
+    Clamp,
+}
+
+/// A compiled expression: names resolved to typed references.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Num(f64),
+    Var(Var),
+    Neg(Box<Expr>),
+    Not(Box<Expr>),
+    Bin(BinOp, Box<Expr>, Box<Expr>),
+    Call(Func, Vec<Expr>),
+}
+
+/// Whether an expression yields a number or a truth value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    Num,
+    Bool,
+}
+
+/// Where a track lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrackScope {
+    /// One value for the whole game.
+    Global,
+    /// One value per actor.
+    PerActor,
+}
+
+/// The names an expression may use in one place of the scenario.
+pub struct Names<'a> {
+    /// Actor ids in scenario order.
+    pub actors: &'a [String],
+    /// Track ids in scenario order, with their scope.
+    pub tracks: &'a [(String, TrackScope)],
+    /// `self` is allowed (moves, objectives).
+    pub me: bool,
+    /// `target` is allowed (moves aimed at an actor).
+    pub target: bool,
+    /// `level` is allowed (moves).
+    pub level: bool,
+}
+
+/// Actor attributes that are not stats and not tracks; track ids may not reuse them.
+pub const ACTOR_ATTRIBUTES: [&str; 4] = ["capital", "threat", "factories", "incoming"];
+/// Global names built into every scenario; track and actor ids may not reuse them.
+pub const GLOBAL_NAMES: [&str; 12] = [
+    "turn",
+    "turns_left",
+    "tension",
+    "level",
+    "self",
+    "target",
+    "true",
+    "false",
+    "and",
+    "or",
+    "not",
+    "track",
+];
+
+/// Reads the game state for an evaluation; the engine implements it.
+pub trait Env {
+    /// The current value of a variable.
+    fn var(&self, v: Var) -> f64;
+}
+
+/// Parses and compiles `src`, checking it yields `want`.
+pub fn compile(src: &str, names: &Names, want: Type) -> Result<Expr, ExprError> {
+    let ast = parse(src)?;
+    let (expr, ty) = resolve(&ast, names)?;
+    if ty != want {
+        let (msg, help) = match want {
+            Type::Bool => (
+                "this must be a condition (true or false), but it is a number",
+                "compare it with something, e.g. `tension >= 60`",
+            ),
+            Type::Num => (
+                "this must be a number, but it is a condition",
+                "remove the comparison, or use a number",
+            ),
+        };
+        return Err(ExprError::new(msg, ast.span.clone()).with_help(help));
+    }
+    Ok(expr)
+}
+
+fn resolve(ast: &Ast, names: &Names) -> Result<(Expr, Type), ExprError> {
+    let num = |e: &Ast, names: &Names| -> Result<Expr, ExprError> {
+        let (x, t) = resolve(e, names)?;
+        if t != Type::Num {
+            return Err(ExprError::new("expected a number here, found a condition", e.span.clone()));
+        }
+        Ok(x)
+    };
+    let boolean = |e: &Ast, names: &Names| -> Result<Expr, ExprError> {
+        let (x, t) = resolve(e, names)?;
+        if t != Type::Bool {
+            return Err(ExprError::new("expected a condition here, found a number", e.span.clone())
+                .with_help("compare it with something, e.g. `x > 0`"));
+        }
+        Ok(x)
+    };
+    Ok(match &ast.kind {
+        AstKind::Num(v) => (Expr::Num(*v), Type::Num),
+        AstKind::Bool(b) => (Expr::Num(if *b { 1.0 } else { 0.0 }), Type::Bool),
+        AstKind::Neg(e) => (Expr::Neg(Box::new(num(e, names)?)), Type::Num),
+        AstKind::Not(e) => (Expr::Not(Box::new(boolean(e, names)?)), Type::Bool),
+        AstKind::Bin(op, l, r) => match op {
+            BinOp::And | BinOp::Or => (
+                Expr::Bin(*op, Box::new(boolean(l, names)?), Box::new(boolean(r, names)?)),
+                Type::Bool,
+            ),
+            _ => {
+                let e = Expr::Bin(*op, Box::new(num(l, names)?), Box::new(num(r, names)?));
+                (e, if op.is_comparison() { Type::Bool } else { Type::Num })
+            }
+        },
+        AstKind::Path(parts) => (Expr::Var(resolve_path(parts, ast, names)?), Type::Num),
+        AstKind::Call(name, args) => resolve_call(name, args, ast, names)?,
+    })
+}
+
+fn who(name: &str, span: &std::ops::Range<usize>, names: &Names) -> Result<Who, ExprError> {
+    match name {
+        "self" if names.me => Ok(Who::Me),
+        "self" => Err(ExprError::new("`self` has no meaning here", span.clone())
+            .with_help("`self` is the acting actor, known only in moves and objectives; name an actor id instead")),
+        "target" if names.target => Ok(Who::Target),
+        "target" => Err(ExprError::new("`target` has no meaning here", span.clone())
+            .with_help("`target` exists only in moves aimed at an actor; name an actor id instead")),
+        _ => names
+            .actors
+            .iter()
+            .position(|a| a == name)
+            .map(|i| Who::Actor(ActorId(i as u16)))
+            .ok_or_else(|| {
+                ExprError::new(format!("unknown actor `{name}`"), span.clone())
+                    .with_help(format!("actors are: {}", list(names.actors.iter(), names)))
+            }),
+    }
+}
+
+fn list<'a>(ids: impl Iterator<Item = &'a String>, names: &Names) -> String {
+    let mut v: Vec<String> = ids.map(|s| format!("`{s}`")).collect();
+    if names.me {
+        v.push("`self`".into());
+    }
+    if names.target {
+        v.push("`target`".into());
+    }
+    v.join(", ")
+}
+
+fn resolve_path(parts: &[String], ast: &Ast, names: &Names) -> Result<Var, ExprError> {
+    let span = ast.span.clone();
+    match parts {
+        [one] => match one.as_str() {
+            "turn" => Ok(Var::Turn),
+            "turns_left" => Ok(Var::TurnsLeft),
+            "tension" => Ok(Var::Regional),
+            "level" if names.level => Ok(Var::Level),
+            "level" => Err(ExprError::new("`level` has no meaning here", span)
+                .with_help("`level` is the strength a player picks for a move; it exists only in moves")),
+            name => {
+                if let Some(i) = names.tracks.iter().position(|(t, _)| t == name) {
+                    if names.tracks[i].1 == TrackScope::Global {
+                        return Ok(Var::Track(TrackId(i as u16), None));
+                    }
+                    return Err(ExprError::new(
+                        format!("`{name}` is kept per actor; say whose"),
+                        span,
+                    )
+                    .with_help(format!("write e.g. `{}.{name}`", names.actors.first().map_or("self", |s| s))));
+                }
+                Err(unknown_name(name, span, names))
+            }
+        },
+        [actor, attr] => {
+            let w = who(actor, &(span.start..span.start + actor.len()), names)?;
+            if let Some(stat) = Stat::from_name(attr) {
+                return Ok(Var::Stat(w, stat));
+            }
+            match attr.as_str() {
+                "capital" => return Ok(Var::Capital(w)),
+                "threat" => return Ok(Var::Threat(w)),
+                "factories" => return Ok(Var::Factories(w)),
+                "incoming" => return Ok(Var::Incoming(w)),
+                _ => {}
+            }
+            if let Some(i) = names
+                .tracks
+                .iter()
+                .position(|(t, s)| t == attr && *s == TrackScope::PerActor)
+            {
+                return Ok(Var::Track(TrackId(i as u16), Some(w)));
+            }
+            let per_actor: Vec<&str> = names
+                .tracks
+                .iter()
+                .filter(|(_, s)| *s == TrackScope::PerActor)
+                .map(|(t, _)| t.as_str())
+                .collect();
+            let mut valid: Vec<&str> = Stat::ALL.iter().map(|s| s.name()).collect();
+            valid.extend(ACTOR_ATTRIBUTES);
+            valid.extend(per_actor);
+            Err(ExprError::new(
+                format!("`{actor}` has no value `{attr}`"),
+                span.start + actor.len() + 1..span.end,
+            )
+            .with_help(format!("an actor has: {}", valid.join(", "))))
+        }
+        _ => Err(ExprError::new(
+            format!("`{}` has too many parts", parts.join(".")),
+            span,
+        )
+        .with_help("names have the form `tension`, `arms_deal` (a global track) or `actor.value`")),
+    }
+}
+
+fn unknown_name(name: &str, span: std::ops::Range<usize>, names: &Names) -> ExprError {
+    let mut valid = vec!["turn", "turns_left", "tension"];
+    if names.level {
+        valid.push("level");
+    }
+    let globals: Vec<&str> = names
+        .tracks
+        .iter()
+        .filter(|(_, s)| *s == TrackScope::Global)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    valid.extend(globals);
+    let hint = if names.actors.iter().any(|a| a == name) {
+        format!("`{name}` is an actor: write one of its values, e.g. `{name}.economy`")
+    } else {
+        format!("known names: {}", valid.join(", "))
+    };
+    ExprError::new(format!("unknown name `{name}`"), span).with_help(hint)
+}
+
+fn resolve_call(
+    name: &str,
+    args: &[Ast],
+    ast: &Ast,
+    names: &Names,
+) -> Result<(Expr, Type), ExprError> {
+    let span = ast.span.clone();
+    let arity = |n: usize| -> Result<(), ExprError> {
+        if args.len() != n {
+            return Err(ExprError::new(
+                format!("`{name}` takes {n} values, found {}", args.len()),
+                span.clone(),
+            ));
+        }
+        Ok(())
+    };
+    let pair = |f: fn(Who, Who) -> Var| -> Result<(Expr, Type), ExprError> {
+        arity(2)?;
+        let mut ws = [Who::Me; 2];
+        for (i, a) in args.iter().enumerate() {
+            match &a.kind {
+                AstKind::Path(p) if p.len() == 1 => ws[i] = who(&p[0], &a.span, names)?,
+                _ => {
+                    return Err(ExprError::new(
+                        format!("`{name}` takes two actors, e.g. `{name}(us, dprk)`"),
+                        a.span.clone(),
+                    ));
+                }
+            }
+        }
+        Ok((Expr::Var(f(ws[0], ws[1])), Type::Num))
+    };
+    let numeric_args = |names: &Names| -> Result<Vec<Expr>, ExprError> {
+        args.iter()
+            .map(|a| {
+                let (e, t) = resolve(a, names)?;
+                if t != Type::Num {
+                    return Err(ExprError::new("expected a number here", a.span.clone()));
+                }
+                Ok(e)
+            })
+            .collect()
+    };
+    match name {
+        "relation" => pair(Var::Relation),
+        "tension" => pair(Var::PairTension),
+        "sanction" => pair(Var::Sanction),
+        "min" | "max" => {
+            if args.len() < 2 {
+                return Err(ExprError::new(format!("`{name}` takes at least 2 values"), span));
+            }
+            let f = if name == "min" { Func::Min } else { Func::Max };
+            Ok((Expr::Call(f, numeric_args(names)?), Type::Num))
+        }
+        "abs" => {
+            arity(1)?;
+            Ok((Expr::Call(Func::Abs, numeric_args(names)?), Type::Num))
+        }
+        "clamp" => {
+            arity(3)?;
+            Ok((Expr::Call(Func::Clamp, numeric_args(names)?), Type::Num))
+        }
+        _ => Err(ExprError::new(format!("unknown function `{name}`"), span).with_help(
+            "functions are: min, max, abs, clamp, relation(a, b), tension(a, b), sanction(a, b)",
+        )),
+    }
+}
+
+/// How far from the threshold a comparison must be to count as fully met
+/// when the AI grades how close it is to an objective.
+const SOFT_SCALE: f64 = 20.0;
+
+impl Expr {
+    /// The value of the expression; conditions give 1 for true and 0 for false.
+    /// Division by zero gives 0, so no NaN can reach the game state.
+    pub fn eval(&self, env: &dyn Env) -> f64 {
+        let v = match self {
+            Expr::Num(v) => *v,
+            Expr::Var(v) => env.var(*v),
+            Expr::Neg(e) => -e.eval(env),
+            Expr::Not(e) => bool_num(e.eval(env) == 0.0),
+            Expr::Bin(op, l, r) => {
+                let a = l.eval(env);
+                match op {
+                    BinOp::And => bool_num(a != 0.0 && r.eval(env) != 0.0),
+                    BinOp::Or => bool_num(a != 0.0 || r.eval(env) != 0.0),
+                    _ => {
+                        let b = r.eval(env);
+                        match op {
+                            BinOp::Add => a + b,
+                            BinOp::Sub => a - b,
+                            BinOp::Mul => a * b,
+                            BinOp::Div if b == 0.0 => 0.0,
+                            BinOp::Div => a / b,
+                            BinOp::Lt => bool_num(a < b),
+                            BinOp::Le => bool_num(a <= b),
+                            BinOp::Gt => bool_num(a > b),
+                            BinOp::Ge => bool_num(a >= b),
+                            BinOp::Eq => bool_num(a == b),
+                            BinOp::Ne => bool_num(a != b),
+                            BinOp::And | BinOp::Or => unreachable!("handled above"),
+                        }
+                    }
+                }
+            }
+            Expr::Call(f, args) => {
+                let vals = args.iter().map(|a| a.eval(env));
+                match f {
+                    Func::Min => vals.fold(f64::INFINITY, f64::min),
+                    Func::Max => vals.fold(f64::NEG_INFINITY, f64::max),
+                    Func::Abs => args[0].eval(env).abs(),
+                    Func::Clamp => {
+                        let (x, lo, hi) = (args[0].eval(env), args[1].eval(env), args[2].eval(env));
+                        x.max(lo).min(hi.max(lo))
+                    }
+                }
+            }
+        };
+        if v.is_finite() { v } else { 0.0 }
+    }
+
+    /// True when a condition holds.
+    pub fn holds(&self, env: &dyn Env) -> bool {
+        self.eval(env) != 0.0
+    }
+
+    /// How nearly a condition holds, from 0 to 1: comparisons grade the
+    /// distance to their threshold, so the AI can tell "almost" from "far".
+    pub fn soft(&self, env: &dyn Env) -> f64 {
+        match self {
+            Expr::Not(e) => 1.0 - e.soft(env),
+            Expr::Bin(BinOp::And, l, r) => l.soft(env).min(r.soft(env)),
+            Expr::Bin(BinOp::Or, l, r) => l.soft(env).max(r.soft(env)),
+            Expr::Bin(op, l, r) if op.is_comparison() => {
+                let (a, b) = (l.eval(env), r.eval(env));
+                let margin = match op {
+                    BinOp::Lt | BinOp::Le => b - a,
+                    BinOp::Gt | BinOp::Ge => a - b,
+                    BinOp::Eq => -(a - b).abs(),
+                    _ => (a - b).abs(),
+                };
+                let graded = (0.5 + margin / (2.0 * SOFT_SCALE)).clamp(0.0, 1.0);
+                // A met condition is never graded below an unmet one.
+                if self.holds(env) { graded.max(0.5) } else { graded.min(0.49) }
+            }
+            _ => bool_num(self.holds(env)),
+        }
+    }
+}
+
+fn bool_num(b: bool) -> f64 {
+    if b { 1.0 } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fixed;
+    impl Env for Fixed {
+        fn var(&self, v: Var) -> f64 {
+            match v {
+                Var::Regional => 55.0,
+                Var::Level => 3.0,
+                Var::Track(_, _) => 40.0,
+                Var::Stat(Who::Actor(ActorId(1)), Stat::Economy) => 70.0,
+                _ => 0.0,
+            }
+        }
+    }
+
+    fn names() -> (Vec<String>, Vec<(String, TrackScope)>) {
+        (
+            vec!["alpha".into(), "beta".into()],
+            vec![("deal".into(), TrackScope::Global), ("plants".into(), TrackScope::PerActor)],
+        )
+    }
+
+    fn c(src: &str, want: Type, in_move: bool) -> Result<Expr, ExprError> {
+        let (a, t) = names();
+        let n = Names {
+            actors: &a,
+            tracks: &t,
+            me: in_move,
+            target: in_move,
+            level: in_move,
+        };
+        compile(src, &n, want)
+    }
+
+    #[test]
+    fn evaluates_conditions_and_amounts() {
+        let e = c("tension >= 50 and deal < 60", Type::Bool, false).unwrap();
+        assert!(e.holds(&Fixed));
+        let e = c("-2 * level + beta.economy / 10", Type::Num, true).unwrap();
+        assert_eq!(e.eval(&Fixed), 1.0);
+        let e = c("clamp(level * 50, 0, 100) + min(1, 2, 3) + abs(-1)", Type::Num, true).unwrap();
+        assert_eq!(e.eval(&Fixed), 102.0);
+        let e = c("1 / (level - 3)", Type::Num, true).unwrap();
+        assert_eq!(e.eval(&Fixed), 0.0, "division by zero gives 0, not inf");
+    }
+
+    #[test]
+    fn unknown_names_are_errors_with_columns() {
+        let e = c("tension > 5 and gamma.economy > 3", Type::Bool, false).unwrap_err();
+        assert_eq!(e.span, 16..21);
+        assert!(e.help.unwrap().contains("`alpha`"));
+        let e = c("alpha.wealth > 3", Type::Bool, false).unwrap_err();
+        assert_eq!(e.span, 6..12);
+        let e = c("level > 1", Type::Bool, false).unwrap_err();
+        assert!(e.message.contains("level"));
+        let e = c("plants > 1", Type::Bool, false).unwrap_err();
+        assert!(e.message.contains("per actor"));
+        assert!(c("alpha.plants > 1", Type::Bool, false).is_ok());
+        assert!(c("relation(alpha, gamma) > 1", Type::Bool, false).is_err());
+        assert!(c("relation(alpha, beta) > -10", Type::Bool, false).is_ok());
+    }
+
+    #[test]
+    fn types_are_checked() {
+        assert!(c("tension", Type::Bool, false).is_err());
+        assert!(c("tension > 3", Type::Num, false).is_err());
+        assert!(c("1 + (2 > 1)", Type::Num, false).is_err());
+        assert!(c("not tension", Type::Bool, false).is_err());
+    }
+
+    #[test]
+    fn soft_grades_distance() {
+        let near = c("tension < 60", Type::Bool, false).unwrap().soft(&Fixed);
+        let far = c("tension < 90", Type::Bool, false).unwrap().soft(&Fixed);
+        let unmet = c("tension < 50", Type::Bool, false).unwrap().soft(&Fixed);
+        assert!(far > near && near >= 0.5 && unmet < 0.5, "{far} {near} {unmet}");
+    }
+}
