@@ -5,5 +5,8 @@
 //! The core does no I/O and reads no clock: the same scenario, seed and
 //! orders give the same game on every machine.
 
-pub mod scenario;
+pub mod ai;
 pub mod cli;
+pub mod engine;
+pub mod scenario;
+pub mod sim;

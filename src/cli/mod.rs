@@ -2,6 +2,8 @@
 //! the terminal UI. Everything here is shell: it reads files, prints, and
 //! calls the pure core.
 
+pub mod scenarios;
+pub mod simulate;
 mod validate;
 
 use std::process::ExitCode;
@@ -25,12 +27,18 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Play whole games with every actor run by the AI, and report them.
+    Simulate(simulate::SimulateArgs),
+    /// List the bundled scenarios and those in ./scenarios.
+    Scenarios,
 }
 
 /// Runs the program with already-parsed arguments.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Validate { files }) => validate::run(&files),
+        Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Scenarios) => scenarios::run(),
         None => {
             use clap::CommandFactory;
             let _ = Cli::command().print_help();

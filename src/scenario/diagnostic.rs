@@ -164,7 +164,9 @@ mod tests {
         let e = ScenarioError::single(
             "x.toml",
             "a = 1\nbb = 2\n",
-            Diagnostic::new("bad value", 11..12).label("here").help("use 3"),
+            Diagnostic::new("bad value", 11..12)
+                .label("here")
+                .help("use 3"),
         );
         let s = e.render(false);
         assert!(s.contains("x.toml:2:6"), "{s}");

@@ -92,10 +92,13 @@ pub fn resolve(name: Option<&str>) -> Result<Scenario, ScenarioError> {
     Err(ScenarioError::single(
         name,
         "",
-        Diagnostic::new(format!("no scenario file or bundled scenario named `{name}`"), 0..0)
-            .help(format!(
-                "give a path to a .toml file, or one of: {}; `flashpoint scenarios` lists them all",
-                known.join(", ")
-            )),
+        Diagnostic::new(
+            format!("no scenario file or bundled scenario named `{name}`"),
+            0..0,
+        )
+        .help(format!(
+            "give a path to a .toml file, or one of: {}; `flashpoint scenarios` lists them all",
+            known.join(", ")
+        )),
     ))
 }

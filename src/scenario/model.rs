@@ -322,18 +322,68 @@ pub enum Op {
 /// One effect of a move or event, with amounts still as expressions.
 #[derive(Debug, Clone)]
 pub enum Effect {
-    Stat { who: Who, stat: Stat, op: Op, amount: Expr },
-    Track { track: TrackId, who: Option<Who>, op: Op, amount: Expr },
-    Capital { who: Who, amount: Expr },
-    Threat { who: Who, amount: Expr },
-    ShowOfForce { who: Who, amount: Expr },
-    Relation { who: Who, toward: Who, amount: Expr, mutual: bool },
-    Tension { who: Who, with: Who, amount: Expr },
-    Sanction { who: Who, on: Who, op: Op, amount: Expr },
-    Ship { system: String, from: Who, to: Who, turns: Expr, arrive: Vec<Effect> },
-    Factory { name: String, at: Who, owner: Who, each_turn: Vec<Effect> },
-    Interdict { target: Who, count: Expr },
-    Dismantle { at: Who, count: Expr },
+    Stat {
+        who: Who,
+        stat: Stat,
+        op: Op,
+        amount: Expr,
+    },
+    Track {
+        track: TrackId,
+        who: Option<Who>,
+        op: Op,
+        amount: Expr,
+    },
+    Capital {
+        who: Who,
+        amount: Expr,
+    },
+    Threat {
+        who: Who,
+        amount: Expr,
+    },
+    ShowOfForce {
+        who: Who,
+        amount: Expr,
+    },
+    Relation {
+        who: Who,
+        toward: Who,
+        amount: Expr,
+        mutual: bool,
+    },
+    Tension {
+        who: Who,
+        with: Who,
+        amount: Expr,
+    },
+    Sanction {
+        who: Who,
+        on: Who,
+        op: Op,
+        amount: Expr,
+    },
+    Ship {
+        system: String,
+        from: Who,
+        to: Who,
+        turns: Expr,
+        arrive: Vec<Effect>,
+    },
+    Factory {
+        name: String,
+        at: Who,
+        owner: Who,
+        each_turn: Vec<Effect>,
+    },
+    Interdict {
+        target: Who,
+        count: Expr,
+    },
+    Dismantle {
+        at: Who,
+        count: Expr,
+    },
 }
 
 /// A piece of a headline template.

@@ -153,15 +153,21 @@ fn resolve(ast: &Ast, names: &Names) -> Result<(Expr, Type), ExprError> {
     let num = |e: &Ast, names: &Names| -> Result<Expr, ExprError> {
         let (x, t) = resolve(e, names)?;
         if t != Type::Num {
-            return Err(ExprError::new("expected a number here, found a condition", e.span.clone()));
+            return Err(ExprError::new(
+                "expected a number here, found a condition",
+                e.span.clone(),
+            ));
         }
         Ok(x)
     };
     let boolean = |e: &Ast, names: &Names| -> Result<Expr, ExprError> {
         let (x, t) = resolve(e, names)?;
         if t != Type::Bool {
-            return Err(ExprError::new("expected a condition here, found a number", e.span.clone())
-                .with_help("compare it with something, e.g. `x > 0`"));
+            return Err(ExprError::new(
+                "expected a condition here, found a number",
+                e.span.clone(),
+            )
+            .with_help("compare it with something, e.g. `x > 0`"));
         }
         Ok(x)
     };
@@ -172,12 +178,23 @@ fn resolve(ast: &Ast, names: &Names) -> Result<(Expr, Type), ExprError> {
         AstKind::Not(e) => (Expr::Not(Box::new(boolean(e, names)?)), Type::Bool),
         AstKind::Bin(op, l, r) => match op {
             BinOp::And | BinOp::Or => (
-                Expr::Bin(*op, Box::new(boolean(l, names)?), Box::new(boolean(r, names)?)),
+                Expr::Bin(
+                    *op,
+                    Box::new(boolean(l, names)?),
+                    Box::new(boolean(r, names)?),
+                ),
                 Type::Bool,
             ),
             _ => {
                 let e = Expr::Bin(*op, Box::new(num(l, names)?), Box::new(num(r, names)?));
-                (e, if op.is_comparison() { Type::Bool } else { Type::Num })
+                (
+                    e,
+                    if op.is_comparison() {
+                        Type::Bool
+                    } else {
+                        Type::Num
+                    },
+                )
             }
         },
         AstKind::Path(parts) => (Expr::Var(resolve_path(parts, ast, names)?), Type::Num),
@@ -224,8 +241,11 @@ fn resolve_path(parts: &[String], ast: &Ast, names: &Names) -> Result<Var, ExprE
             "turns_left" => Ok(Var::TurnsLeft),
             "tension" => Ok(Var::Regional),
             "level" if names.level => Ok(Var::Level),
-            "level" => Err(ExprError::new("`level` has no meaning here", span)
-                .with_help("`level` is the strength a player picks for a move; it exists only in moves")),
+            "level" => Err(
+                ExprError::new("`level` has no meaning here", span).with_help(
+                    "`level` is the strength a player picks for a move; it exists only in moves",
+                ),
+            ),
             name => {
                 if let Some(i) = names.tracks.iter().position(|(t, _)| t == name) {
                     if names.tracks[i].1 == TrackScope::Global {
@@ -235,7 +255,10 @@ fn resolve_path(parts: &[String], ast: &Ast, names: &Names) -> Result<Var, ExprE
                         format!("`{name}` is kept per actor; say whose"),
                         span,
                     )
-                    .with_help(format!("write e.g. `{}.{name}`", names.actors.first().map_or("self", |s| s))));
+                    .with_help(format!(
+                        "write e.g. `{}.{name}`",
+                        names.actors.first().map_or("self", |s| s)
+                    )));
                 }
                 Err(unknown_name(name, span, names))
             }
@@ -274,11 +297,11 @@ fn resolve_path(parts: &[String], ast: &Ast, names: &Names) -> Result<Var, ExprE
             )
             .with_help(format!("an actor has: {}", valid.join(", "))))
         }
-        _ => Err(ExprError::new(
-            format!("`{}` has too many parts", parts.join(".")),
-            span,
-        )
-        .with_help("names have the form `tension`, `arms_deal` (a global track) or `actor.value`")),
+        _ => Err(
+            ExprError::new(format!("`{}` has too many parts", parts.join(".")), span).with_help(
+                "names have the form `tension`, `arms_deal` (a global track) or `actor.value`",
+            ),
+        ),
     }
 }
 
@@ -443,9 +466,16 @@ impl Expr {
                     BinOp::Eq => -(a - b).abs(),
                     _ => (a - b).abs(),
                 };
-                let graded = (0.5 + margin / (2.0 * SOFT_SCALE)).clamp(0.0, 1.0);
-                // A met condition is never graded below an unmet one.
-                if self.holds(env) { graded.max(0.5) } else { graded.min(0.49) }
+                // Met: 0.5 rising toward 1 with the margin; unmet: below 0.5,
+                // falling toward 0 with the distance — never flat, so every
+                // step toward a goal counts.
+                if self.holds(env) {
+                    let m = margin.max(0.0);
+                    0.5 + 0.5 * m / (m + SOFT_SCALE)
+                } else {
+                    let d = (-margin).max(0.0);
+                    0.49 / (1.0 + d / SOFT_SCALE)
+                }
             }
             _ => bool_num(self.holds(env)),
         }
@@ -476,7 +506,10 @@ mod tests {
     fn names() -> (Vec<String>, Vec<(String, TrackScope)>) {
         (
             vec!["alpha".into(), "beta".into()],
-            vec![("deal".into(), TrackScope::Global), ("plants".into(), TrackScope::PerActor)],
+            vec![
+                ("deal".into(), TrackScope::Global),
+                ("plants".into(), TrackScope::PerActor),
+            ],
         )
     }
 
@@ -498,7 +531,12 @@ mod tests {
         assert!(e.holds(&Fixed));
         let e = c("-2 * level + beta.economy / 10", Type::Num, true).unwrap();
         assert_eq!(e.eval(&Fixed), 1.0);
-        let e = c("clamp(level * 50, 0, 100) + min(1, 2, 3) + abs(-1)", Type::Num, true).unwrap();
+        let e = c(
+            "clamp(level * 50, 0, 100) + min(1, 2, 3) + abs(-1)",
+            Type::Num,
+            true,
+        )
+        .unwrap();
         assert_eq!(e.eval(&Fixed), 102.0);
         let e = c("1 / (level - 3)", Type::Num, true).unwrap();
         assert_eq!(e.eval(&Fixed), 0.0, "division by zero gives 0, not inf");
@@ -533,6 +571,9 @@ mod tests {
         let near = c("tension < 60", Type::Bool, false).unwrap().soft(&Fixed);
         let far = c("tension < 90", Type::Bool, false).unwrap().soft(&Fixed);
         let unmet = c("tension < 50", Type::Bool, false).unwrap().soft(&Fixed);
-        assert!(far > near && near >= 0.5 && unmet < 0.5, "{far} {near} {unmet}");
+        assert!(
+            far > near && near >= 0.5 && unmet < 0.5,
+            "{far} {near} {unmet}"
+        );
     }
 }

@@ -126,9 +126,9 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                     i += 1;
                 }
                 let text = &src[start..i];
-                let value: f64 = text.parse().map_err(|_| {
-                    ExprError::new(format!("`{text}` is not a number"), start..i)
-                })?;
+                let value: f64 = text
+                    .parse()
+                    .map_err(|_| ExprError::new(format!("`{text}` is not a number"), start..i))?;
                 out.push((Tok::Num(value), start..i));
                 continue;
             }
@@ -162,8 +162,11 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                     (b'=', true) => "==",
                     (b'!', true) => "!=",
                     (b'=', false) => {
-                        return Err(ExprError::new("a single `=` is not a comparison", start..start + 1)
-                            .with_help("write `==` to compare two values"));
+                        return Err(ExprError::new(
+                            "a single `=` is not a comparison",
+                            start..start + 1,
+                        )
+                        .with_help("write `==` to compare two values"));
                     }
                     _ => {
                         return Err(ExprError::new("unexpected `!`", start..start + 1)
@@ -208,7 +211,10 @@ struct Parser {
 pub fn parse(src: &str) -> Result<Ast, ExprError> {
     if src.len() > MAX_EXPR_LEN {
         return Err(ExprError::new(
-            format!("expression is {} characters long; the limit is {MAX_EXPR_LEN}", src.len()),
+            format!(
+                "expression is {} characters long; the limit is {MAX_EXPR_LEN}",
+                src.len()
+            ),
             0..src.len().min(1),
         ));
     }
@@ -224,8 +230,10 @@ pub fn parse(src: &str) -> Result<Ast, ExprError> {
     let ast = p.or()?;
     match p.peek() {
         Tok::End => Ok(ast),
-        _ => Err(ExprError::new("unexpected text after the end of the expression", p.span())
-            .with_help("is an operator (and, or, +, …) missing?")),
+        _ => Err(
+            ExprError::new("unexpected text after the end of the expression", p.span())
+                .with_help("is an operator (and, or, +, …) missing?"),
+        ),
     }
 }
 
@@ -252,7 +260,10 @@ impl Parser {
     fn enter(&mut self) -> Result<(), ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ExprError::new("expression is nested too deeply", self.span()));
+            return Err(ExprError::new(
+                "expression is nested too deeply",
+                self.span(),
+            ));
         }
         Ok(())
     }
@@ -383,8 +394,10 @@ impl Parser {
                         kind: inner.kind,
                         span: span.start..end.end,
                     }),
-                    (_, s) => Err(ExprError::new("missing `)`", s)
-                        .with_help(format!("the `(` at column {} is never closed", span.start + 1))),
+                    (_, s) => Err(ExprError::new("missing `)`", s).with_help(format!(
+                        "the `(` at column {} is never closed",
+                        span.start + 1
+                    ))),
                 }
             }
             Tok::Ident(name) => {
@@ -395,7 +408,10 @@ impl Parser {
                     });
                 }
                 if matches!(name.as_str(), "and" | "or" | "not") {
-                    return Err(ExprError::new(format!("`{name}` needs a value before it"), span));
+                    return Err(ExprError::new(
+                        format!("`{name}` needs a value before it"),
+                        span,
+                    ));
                 }
                 if matches!(self.peek(), Tok::LParen) {
                     self.bump();

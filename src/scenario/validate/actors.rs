@@ -19,8 +19,9 @@ impl Validator<'_> {
                     "veto" => veto = true,
                     "council" => council = true,
                     other => self.err(
-                        Diagnostic::new(format!("unknown flag `{other}`"), f.span())
-                            .help("flags are: \"council\" (sits on the council), \"veto\" (holds a veto)"),
+                        Diagnostic::new(format!("unknown flag `{other}`"), f.span()).help(
+                            "flags are: \"council\" (sits on the council), \"veto\" (holds a veto)",
+                        ),
                     ),
                 }
             }
@@ -32,7 +33,10 @@ impl Validator<'_> {
                 max: self.range("capital.max", &c.max, 1.0, 1000.0),
             };
             if capital.start > capital.max {
-                self.err(Diagnostic::new("capital.start is above capital.max", c.start.span()).help("an actor cannot start with more capital than it may hold"));
+                self.err(
+                    Diagnostic::new("capital.start is above capital.max", c.start.span())
+                        .help("an actor cannot start with more capital than it may hold"),
+                );
             }
             let threat = self.opt_range("threat", &a.threat, 10.0, 0.0, 100.0);
             let location = a.location.as_ref().and_then(|l| {
@@ -40,7 +44,10 @@ impl Validator<'_> {
                 if (-180.0..=180.0).contains(&g.lon) && (-90.0..=90.0).contains(&g.lat) {
                     Some((g.lon, g.lat))
                 } else {
-                    self.err(Diagnostic::new("location is off the map", l.span()).help("lon is -180..180, lat is -90..90"));
+                    self.err(
+                        Diagnostic::new("location is off the map", l.span())
+                            .help("lon is -180..180, lat is -90..90"),
+                    );
                     None
                 }
             });
@@ -55,12 +62,21 @@ impl Validator<'_> {
             }
             let ai = Personality {
                 hawkishness: self.opt_range("hawkishness", &ai_raw.hawkishness, 0.5, 0.0, 1.0),
-                risk_tolerance: self.opt_range("risk_tolerance", &ai_raw.risk_tolerance, 0.5, 0.0, 1.0),
+                risk_tolerance: self.opt_range(
+                    "risk_tolerance",
+                    &ai_raw.risk_tolerance,
+                    0.5,
+                    0.0,
+                    1.0,
+                ),
                 activity: self.opt_range("activity", &ai_raw.activity, 0.8, 0.0, 1.0),
                 regard,
             };
             if a.objectives.len() > 20 {
-                self.err(Diagnostic::new("more than 20 objectives for one actor", a.objectives[20].span()));
+                self.err(Diagnostic::new(
+                    "more than 20 objectives for one actor",
+                    a.objectives[20].span(),
+                ));
             }
             let mut objectives = Vec::new();
             for o in a.objectives.iter().take(20) {
@@ -86,7 +102,10 @@ impl Validator<'_> {
                     });
                 }
             }
-            if !a.objectives.is_empty() && objectives.iter().all(|o| o.weight == 0.0) && objectives.len() == a.objectives.len() {
+            if !a.objectives.is_empty()
+                && objectives.iter().all(|o| o.weight == 0.0)
+                && objectives.len() == a.objectives.len()
+            {
                 self.err(
                     Diagnostic::new(format!("every objective of `{}` has weight 0", a.id.get_ref()), a.objectives[0].span())
                         .help("an actor whose objectives weigh nothing can never score; give at least one a positive weight"),
@@ -95,10 +114,10 @@ impl Validator<'_> {
             out.push(Actor {
                 id: a.id.get_ref().clone(),
                 name: clean_text(a.name.get_ref(), false),
-                short: a
-                    .short
-                    .as_ref()
-                    .map_or_else(|| a.id.get_ref().to_uppercase(), |s| clean_text(s.get_ref(), false)),
+                short: a.short.as_ref().map_or_else(
+                    || a.id.get_ref().to_uppercase(),
+                    |s| clean_text(s.get_ref(), false),
+                ),
                 color: a.color.get_ref().clone(),
                 veto,
                 council,
@@ -126,17 +145,36 @@ impl Validator<'_> {
             let min = self.opt_range("min", &t.min, 0.0, -1e6, 1e6);
             let max = self.opt_range("max", &t.max, 100.0, -1e6, 1e6);
             if min >= max {
-                let span = t.max.as_ref().or(t.min.as_ref()).map_or(t.id.span(), |x| x.span());
-                self.err(Diagnostic::new(format!("track `{}` has min {min} and max {max}", t.id.get_ref()), span).help("min must be below max"));
+                let span = t
+                    .max
+                    .as_ref()
+                    .or(t.min.as_ref())
+                    .map_or(t.id.span(), |x| x.span());
+                self.err(
+                    Diagnostic::new(
+                        format!("track `{}` has min {min} and max {max}", t.id.get_ref()),
+                        span,
+                    )
+                    .help("min must be below max"),
+                );
             }
-            let init = t.initial.as_ref().map_or(min, |v| self.range("initial", v, min, max.max(min)));
+            let init = t
+                .initial
+                .as_ref()
+                .map_or(min, |v| self.range("initial", v, min, max.max(min)));
             let mut initial = match scope {
                 Scope::Global => vec![init],
                 Scope::PerActor => vec![init; n],
             };
             for (k, v) in &t.initial_for {
                 if scope == Scope::Global {
-                    self.err(Diagnostic::new("initial_for is only for tracks with scope = \"actor\"", k.span()).help("use initial for a global track"));
+                    self.err(
+                        Diagnostic::new(
+                            "initial_for is only for tracks with scope = \"actor\"",
+                            k.span(),
+                        )
+                        .help("use initial for a global track"),
+                    );
                     continue;
                 }
                 let val = self.range("initial", v, min, max.max(min));
@@ -151,7 +189,13 @@ impl Validator<'_> {
                 }
             }
             if !t.known_to.is_empty() && !t.secret {
-                self.err(Diagnostic::new("known_to only matters for a secret track", t.known_to[0].span()).help("add secret = true, or remove known_to"));
+                self.err(
+                    Diagnostic::new(
+                        "known_to only matters for a secret track",
+                        t.known_to[0].span(),
+                    )
+                    .help("add secret = true, or remove known_to"),
+                );
             }
             let mut stages = Vec::new();
             let mut last = f64::NEG_INFINITY;
@@ -159,7 +203,10 @@ impl Validator<'_> {
                 let s = s.get_ref();
                 let at = self.range("stage start", &s.at, min, max.max(min));
                 if at <= last {
-                    self.err(Diagnostic::new("stages must be listed in rising order", s.at.span()));
+                    self.err(Diagnostic::new(
+                        "stages must be listed in rising order",
+                        s.at.span(),
+                    ));
                 }
                 last = at;
                 stages.push(Stage {

@@ -37,7 +37,10 @@ impl Validator<'_> {
         if raw.moves.len() > MAX_MOVES {
             self.err(
                 Diagnostic::new(
-                    format!("{} moves; a scenario may have at most {MAX_MOVES}", raw.moves.len()),
+                    format!(
+                        "{} moves; a scenario may have at most {MAX_MOVES}",
+                        raw.moves.len()
+                    ),
                     raw.moves[MAX_MOVES].span(),
                 )
                 .help("players cannot choose among that many; merge similar moves using levels"),
@@ -66,7 +69,13 @@ impl Validator<'_> {
                         }
                     }
                     if list.is_empty() {
-                        self.err(Diagnostic::new(format!("move `{}` has an empty actors list", m.id.get_ref()), m.id.span()).help("leave `actors` out to let every actor use the move"));
+                        self.err(
+                            Diagnostic::new(
+                                format!("move `{}` has an empty actors list", m.id.get_ref()),
+                                m.id.span(),
+                            )
+                            .help("leave `actors` out to let every actor use the move"),
+                        );
                     }
                     v
                 }
@@ -76,7 +85,10 @@ impl Validator<'_> {
                 Some("none") => false,
                 Some(other) => {
                     let span = m.target.as_ref().map_or(0..0, |t| t.span());
-                    self.err(Diagnostic::new(format!("unknown target kind `{other}`"), span).help("target is \"actor\" (aimed at another actor) or \"none\""));
+                    self.err(
+                        Diagnostic::new(format!("unknown target kind `{other}`"), span)
+                            .help("target is \"actor\" (aimed at another actor) or \"none\""),
+                    );
                     true
                 }
             };
@@ -84,7 +96,10 @@ impl Validator<'_> {
                 None => vec![true; n],
                 Some(list) => {
                     if !targeted {
-                        self.err(Diagnostic::new("`targets` given for a move with target = \"none\"", m.id.span()));
+                        self.err(Diagnostic::new(
+                            "`targets` given for a move with target = \"none\"",
+                            m.id.span(),
+                        ));
                     }
                     let mut v = vec![false; n];
                     for a in list {
@@ -96,7 +111,12 @@ impl Validator<'_> {
                 }
             };
             let level = match &m.level {
-                None => LevelSpec { min: 1, max: 1, label: "level".into(), default: 1 },
+                None => LevelSpec {
+                    min: 1,
+                    max: 1,
+                    label: "level".into(),
+                    default: 1,
+                },
                 Some(l) => {
                     let l = l.get_ref();
                     let (lo, hi) = (*l.min.get_ref(), *l.max.get_ref());
@@ -106,7 +126,10 @@ impl Validator<'_> {
                     let default = l.default.as_ref().map_or(lo, |d| {
                         let v = *d.get_ref();
                         if v < lo || v > hi {
-                            self.err(Diagnostic::new(format!("default level {v} is outside {lo}–{hi}"), d.span()));
+                            self.err(Diagnostic::new(
+                                format!("default level {v} is outside {lo}–{hi}"),
+                                d.span(),
+                            ));
                         }
                         v
                     });
@@ -114,7 +137,8 @@ impl Validator<'_> {
                         min: lo.clamp(0, 100) as i32,
                         max: hi.clamp(lo.clamp(0, 100), 100) as i32,
                         label: clean_text(l.label.as_deref().unwrap_or("level"), false),
-                        default: default.clamp(lo.clamp(0, 100), hi.clamp(lo.clamp(0, 100), 100)) as i32,
+                        default: default.clamp(lo.clamp(0, 100), hi.clamp(lo.clamp(0, 100), 100))
+                            as i32,
                     }
                 }
             };
@@ -122,14 +146,23 @@ impl Validator<'_> {
             let cost = self.amount(&m.cost, ctx, Type::Num);
             if let RawExpr::Num(c) = m.cost.get_ref() {
                 if *c < 0.0 {
-                    self.err(Diagnostic::new("cost is negative", m.cost.span()).help("a move costs 0 or more political capital"));
+                    self.err(
+                        Diagnostic::new("cost is negative", m.cost.span())
+                            .help("a move costs 0 or more political capital"),
+                    );
                 }
             }
             let chance = match &m.chance {
                 Some(c) => {
                     if let RawExpr::Num(x) = c.get_ref() {
                         if !(0.0..=1.0).contains(x) {
-                            self.err(Diagnostic::new(format!("chance {x} is not a probability"), c.span()).help("write a chance from 0 to 1, e.g. 0.75 for three in four"));
+                            self.err(
+                                Diagnostic::new(
+                                    format!("chance {x} is not a probability"),
+                                    c.span(),
+                                )
+                                .help("write a chance from 0 to 1, e.g. 0.75 for three in four"),
+                            );
                         }
                     }
                     self.amount(c, ctx, Type::Num)
@@ -141,7 +174,9 @@ impl Validator<'_> {
             let on_failure = self.effect_list(&m.on_failure, ctx, true);
             let headline = self.template(&m.headline, ctx);
             let failure_headline = m.failure_headline.as_ref().map(|h| self.template(h, ctx));
-            if let (Some(cost), Some(chance), Some(requires)) = (cost, chance, requires.map_or(Some(None), |r| r.map(Some))) {
+            if let (Some(cost), Some(chance), Some(requires)) =
+                (cost, chance, requires.map_or(Some(None), |r| r.map(Some)))
+            {
                 out.push(Move {
                     id: m.id.get_ref().clone(),
                     name: clean_text(m.name.get_ref(), false),
@@ -169,9 +204,17 @@ impl Validator<'_> {
 
     /// Validates a list of effects. `top` is false inside `arrive`/`each_turn`,
     /// where shipments, factories and interdictions cannot nest.
-    pub(super) fn effect_list(&mut self, list: &[Spanned<RawEffect>], ctx: Ctx, top: bool) -> Vec<Effect> {
+    pub(super) fn effect_list(
+        &mut self,
+        list: &[Spanned<RawEffect>],
+        ctx: Ctx,
+        top: bool,
+    ) -> Vec<Effect> {
         if list.len() > MAX_EFFECTS {
-            self.err(Diagnostic::new(format!("more than {MAX_EFFECTS} effects in one list"), list[MAX_EFFECTS].span()));
+            self.err(Diagnostic::new(
+                format!("more than {MAX_EFFECTS} effects in one list"),
+                list[MAX_EFFECTS].span(),
+            ));
         }
         list.iter()
             .take(MAX_EFFECTS)
@@ -196,27 +239,38 @@ impl Validator<'_> {
             ("interdict", &r.interdict),
             ("dismantle", &r.dismantle),
         ];
-        let present: Vec<(&str, &Spanned<String>)> =
-            kinds.iter().filter_map(|(k, v)| v.as_ref().map(|v| (*k, v))).collect();
+        let present: Vec<(&str, &Spanned<String>)> = kinds
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| (*k, v)))
+            .collect();
         let (kind, subject) = match present.as_slice() {
             [one] => *one,
             [] => {
-                self.err(Diagnostic::new("this effect does not say what it changes", span).help(format!(
-                    "start it with one of: {}",
-                    KINDS.join(", ")
-                )));
+                self.err(
+                    Diagnostic::new("this effect does not say what it changes", span)
+                        .help(format!("start it with one of: {}", KINDS.join(", "))),
+                );
                 return None;
             }
             [_, second, ..] => {
                 self.err(
-                    Diagnostic::new(format!("one effect changes one thing; this one has `{}` and `{}`", present[0].0, second.0), second.1.span())
-                        .help("split it into two effects"),
+                    Diagnostic::new(
+                        format!(
+                            "one effect changes one thing; this one has `{}` and `{}`",
+                            present[0].0, second.0
+                        ),
+                        second.1.span(),
+                    )
+                    .help("split it into two effects"),
                 );
                 return None;
             }
         };
         if !top && matches!(kind, "ship" | "factory" | "interdict" | "dismantle") {
-            self.err(Diagnostic::new(format!("`{kind}` cannot be nested inside arrive or each_turn"), subject.span()));
+            self.err(Diagnostic::new(
+                format!("`{kind}` cannot be nested inside arrive or each_turn"),
+                subject.span(),
+            ));
             return None;
         }
         let allowed: &[&str] = match kind {
@@ -235,7 +289,13 @@ impl Validator<'_> {
                 Some(s) => v.who(s, ctx),
                 None if ctx.me => Some(Who::Me),
                 None => {
-                    v.err(Diagnostic::new(format!("say whose: add {key} = \"<actor id>\""), span.clone()).help(format!("actors are: {}", v.actor_list())));
+                    v.err(
+                        Diagnostic::new(
+                            format!("say whose: add {key} = \"<actor id>\""),
+                            span.clone(),
+                        )
+                        .help(format!("actors are: {}", v.actor_list())),
+                    );
                     None
                 }
             }
@@ -244,7 +304,10 @@ impl Validator<'_> {
             match s {
                 Some(s) => v.who(s, ctx),
                 None => {
-                    v.err(Diagnostic::new(format!("`{kind}` needs `{key}`"), span.clone()).help(format!("add {key} = \"target\" (or an actor id)")));
+                    v.err(
+                        Diagnostic::new(format!("`{kind}` needs `{key}`"), span.clone())
+                            .help(format!("add {key} = \"target\" (or an actor id)")),
+                    );
                     None
                 }
             }
@@ -253,7 +316,10 @@ impl Validator<'_> {
             match &r.add {
                 Some(a) => v.amount(a, ctx, Type::Num),
                 None => {
-                    v.err(Diagnostic::new(format!("`{kind}` needs an amount: add = …"), span.clone()));
+                    v.err(Diagnostic::new(
+                        format!("`{kind}` needs an amount: add = …"),
+                        span.clone(),
+                    ));
                     None
                 }
             }
@@ -263,11 +329,17 @@ impl Validator<'_> {
                 (Some(a), None) => v.amount(a, ctx, Type::Num).map(|x| (Op::Add, x)),
                 (None, Some(s)) => v.amount(s, ctx, Type::Num).map(|x| (Op::Set, x)),
                 (Some(_), Some(s)) => {
-                    v.err(Diagnostic::new("an effect either adds or sets, not both", s.span()));
+                    v.err(Diagnostic::new(
+                        "an effect either adds or sets, not both",
+                        s.span(),
+                    ));
                     None
                 }
                 (None, None) => {
-                    v.err(Diagnostic::new(format!("`{kind}` needs an amount: add = … or set = …"), span.clone()));
+                    v.err(Diagnostic::new(
+                        format!("`{kind}` needs an amount: add = … or set = …"),
+                        span.clone(),
+                    ));
                     None
                 }
             }
@@ -277,61 +349,120 @@ impl Validator<'_> {
             "stat" => {
                 let stat = Stat::from_name(subject.get_ref());
                 if stat.is_none() {
-                    self.err(Diagnostic::new(format!("unknown stat `{}`", subject.get_ref()), subject.span()).help("stats are: military, economy, stability, prestige, intel"));
+                    self.err(
+                        Diagnostic::new(
+                            format!("unknown stat `{}`", subject.get_ref()),
+                            subject.span(),
+                        )
+                        .help("stats are: military, economy, stability, prestige, intel"),
+                    );
                 }
                 let who = who_of(self, &r.of, "of");
                 let (op, amount) = op_amount(self)?;
-                Some(Effect::Stat { who: who?, stat: stat?, op, amount })
+                Some(Effect::Stat {
+                    who: who?,
+                    stat: stat?,
+                    op,
+                    amount,
+                })
             }
             "track" => {
-                let found = self.track_names.iter().position(|(t, _)| t == subject.get_ref());
+                let found = self
+                    .track_names
+                    .iter()
+                    .position(|(t, _)| t == subject.get_ref());
                 let Some(i) = found else {
-                    let known = self.track_names.iter().map(|(t, _)| format!("`{t}`")).collect::<Vec<_>>().join(", ");
-                    self.err(Diagnostic::new(format!("unknown track `{}`", subject.get_ref()), subject.span()).help(if known.is_empty() {
-                        "this scenario declares no [[tracks]]".to_string()
-                    } else {
-                        format!("tracks are: {known}")
-                    }));
+                    let known = self
+                        .track_names
+                        .iter()
+                        .map(|(t, _)| format!("`{t}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.err(
+                        Diagnostic::new(
+                            format!("unknown track `{}`", subject.get_ref()),
+                            subject.span(),
+                        )
+                        .help(if known.is_empty() {
+                            "this scenario declares no [[tracks]]".to_string()
+                        } else {
+                            format!("tracks are: {known}")
+                        }),
+                    );
                     return None;
                 };
                 let who = match (self.track_names[i].1, &r.of) {
                     (TrackScope::Global, None) => None,
                     (TrackScope::Global, Some(o)) => {
-                        self.err(Diagnostic::new(format!("track `{}` is global; it has no owner", subject.get_ref()), o.span()).help("remove `of`"));
+                        self.err(
+                            Diagnostic::new(
+                                format!("track `{}` is global; it has no owner", subject.get_ref()),
+                                o.span(),
+                            )
+                            .help("remove `of`"),
+                        );
                         return None;
                     }
                     (TrackScope::PerActor, of) => Some(who_of(self, of, "of")?),
                 };
                 let (op, amount) = op_amount(self)?;
-                Some(Effect::Track { track: TrackId(i as u16), who, op, amount })
+                Some(Effect::Track {
+                    track: TrackId(i as u16),
+                    who,
+                    op,
+                    amount,
+                })
             }
             "capital" => {
                 let who = whom(self, subject);
-                Some(Effect::Capital { who: who?, amount: add_only(self)? })
+                Some(Effect::Capital {
+                    who: who?,
+                    amount: add_only(self)?,
+                })
             }
             "threat" => {
                 let who = whom(self, subject);
-                Some(Effect::Threat { who: who?, amount: add_only(self)? })
+                Some(Effect::Threat {
+                    who: who?,
+                    amount: add_only(self)?,
+                })
             }
             "show_of_force" => {
                 let who = whom(self, subject);
-                Some(Effect::ShowOfForce { who: who?, amount: add_only(self)? })
+                Some(Effect::ShowOfForce {
+                    who: who?,
+                    amount: add_only(self)?,
+                })
             }
             "relation" => {
                 let who = whom(self, subject);
                 let toward = required(self, &r.toward, "toward");
-                Some(Effect::Relation { who: who?, toward: toward?, amount: add_only(self)?, mutual: r.mutual.as_ref().is_some_and(|m| *m.get_ref()) })
+                Some(Effect::Relation {
+                    who: who?,
+                    toward: toward?,
+                    amount: add_only(self)?,
+                    mutual: r.mutual.as_ref().is_some_and(|m| *m.get_ref()),
+                })
             }
             "tension" => {
                 let who = whom(self, subject);
                 let with = required(self, &r.with, "with");
-                Some(Effect::Tension { who: who?, with: with?, amount: add_only(self)? })
+                Some(Effect::Tension {
+                    who: who?,
+                    with: with?,
+                    amount: add_only(self)?,
+                })
             }
             "sanction" => {
                 let who = whom(self, subject);
                 let on = required(self, &r.on, "on");
                 let (op, amount) = op_amount(self)?;
-                Some(Effect::Sanction { who: who?, on: on?, op, amount })
+                Some(Effect::Sanction {
+                    who: who?,
+                    on: on?,
+                    op,
+                    amount,
+                })
             }
             "ship" => {
                 let from = who_of(self, &r.from, "from");
@@ -344,16 +475,30 @@ impl Validator<'_> {
                     self.err(Diagnostic::new("a shipment needs `arrive = [...]`: what happens when it arrives", span.clone()).help("e.g. arrive = [{ stat = \"military\", of = \"target\", add = \"2 * level\" }]"));
                 }
                 let arrive = self.effect_list(&r.arrive, ctx, false);
-                Some(Effect::Ship { system: clean_text(subject.get_ref(), false), from: from?, to: to?, turns: turns?, arrive })
+                Some(Effect::Ship {
+                    system: clean_text(subject.get_ref(), false),
+                    from: from?,
+                    to: to?,
+                    turns: turns?,
+                    arrive,
+                })
             }
             "factory" => {
                 let at = required(self, &r.at, "at");
                 let owner = who_of(self, &r.of, "of");
                 if r.each_turn.is_empty() {
-                    self.err(Diagnostic::new("a factory needs `each_turn = [...]`: what it produces", span.clone()));
+                    self.err(Diagnostic::new(
+                        "a factory needs `each_turn = [...]`: what it produces",
+                        span.clone(),
+                    ));
                 }
                 let each_turn = self.effect_list(&r.each_turn, ctx, false);
-                Some(Effect::Factory { name: clean_text(subject.get_ref(), false), at: at?, owner: owner?, each_turn })
+                Some(Effect::Factory {
+                    name: clean_text(subject.get_ref(), false),
+                    at: at?,
+                    owner: owner?,
+                    each_turn,
+                })
             }
             "interdict" | "dismantle" => {
                 let target = whom(self, subject);
@@ -362,9 +507,15 @@ impl Validator<'_> {
                     None => Some(Expr::Num(1.0)),
                 };
                 if kind == "interdict" {
-                    Some(Effect::Interdict { target: target?, count: count? })
+                    Some(Effect::Interdict {
+                        target: target?,
+                        count: count?,
+                    })
                 } else {
-                    Some(Effect::Dismantle { at: target?, count: count? })
+                    Some(Effect::Dismantle {
+                        at: target?,
+                        count: count?,
+                    })
                 }
             }
             _ => None,
@@ -399,7 +550,10 @@ impl Validator<'_> {
         }
         if let Some(m) = &r.mutual {
             if !allowed.contains(&"mutual") {
-                self.err(Diagnostic::new(format!("`mutual` does not go with `{kind}`"), m.span()));
+                self.err(Diagnostic::new(
+                    format!("`mutual` does not go with `{kind}`"),
+                    m.span(),
+                ));
             }
         }
     }

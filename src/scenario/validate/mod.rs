@@ -91,7 +91,10 @@ pub fn load_bytes(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError>
                 origin,
                 &text,
                 Diagnostic::new(
-                    format!("the file is not valid UTF-8 (bad byte 0x{:02x})", bytes[e.valid_up_to()]),
+                    format!(
+                        "the file is not valid UTF-8 (bad byte 0x{:02x})",
+                        bytes[e.valid_up_to()]
+                    ),
                     at..at,
                 )
                 .help("save the file as UTF-8 text in your editor"),
@@ -235,7 +238,11 @@ impl<'t> Validator<'t> {
     }
 
     /// Reports ids that appear twice.
-    pub(crate) fn unique<'a>(&mut self, what: &str, ids: impl Iterator<Item = &'a Spanned<String>>) {
+    pub(crate) fn unique<'a>(
+        &mut self,
+        what: &str,
+        ids: impl Iterator<Item = &'a Spanned<String>>,
+    ) {
         let mut seen: Vec<&Spanned<String>> = Vec::new();
         for id in ids {
             if let Some(first) = seen.iter().find(|s| s.get_ref() == id.get_ref()) {
@@ -243,7 +250,10 @@ impl<'t> Validator<'t> {
                 self.err(
                     Diagnostic::new(format!("duplicate {what} id `{}`", id.get_ref()), id.span())
                         .label("used before")
-                        .help(format!("the first `{}` is on line {line}; give each {what} its own id", id.get_ref())),
+                        .help(format!(
+                            "the first `{}` is on line {line}; give each {what} its own id",
+                            id.get_ref()
+                        )),
                 );
             } else {
                 seen.push(id);
@@ -327,7 +337,10 @@ impl<'t> Validator<'t> {
                 let base = self.content_start(s.span());
                 let end = s.span().end;
                 let span = (base + e.span.start).min(end)..(base + e.span.end).min(end);
-                let mut d = Diagnostic::new(format!("in expression `{}`: {}", s.get_ref(), e.message), span);
+                let mut d = Diagnostic::new(
+                    format!("in expression `{}`: {}", s.get_ref(), e.message),
+                    span,
+                );
                 if let Some(h) = e.help {
                     d = d.help(h);
                 }
@@ -365,8 +378,11 @@ impl<'t> Validator<'t> {
             }
             let Some(close) = rest[open..].find('}') else {
                 self.err(
-                    Diagnostic::new("a `{` in this headline is never closed", base + offset + open..base + offset + open + 1)
-                        .help("placeholders look like {actor}, {target}, {level}, {label} or {us}"),
+                    Diagnostic::new(
+                        "a `{` in this headline is never closed",
+                        base + offset + open..base + offset + open + 1,
+                    )
+                    .help("placeholders look like {actor}, {target}, {level}, {label} or {us}"),
                 );
                 return Template(vec![Piece::Text(text.clone())]);
             };
@@ -396,13 +412,25 @@ impl<'t> Validator<'t> {
                     if ctx.level {
                         valid.extend(["{level}", "{label}"]);
                     }
-                    let names = self.actor_ids.iter().map(|a| format!("{{{a}}}")).collect::<Vec<_>>();
+                    let names = self
+                        .actor_ids
+                        .iter()
+                        .map(|a| format!("{{{a}}}"))
+                        .collect::<Vec<_>>();
                     self.err(
-                        Diagnostic::new(format!("unknown placeholder `{{{name}}}` in headline"), span)
-                            .help(format!(
-                                "placeholders here are: {}",
-                                valid.into_iter().map(String::from).chain(names).collect::<Vec<_>>().join(", ")
-                            )),
+                        Diagnostic::new(
+                            format!("unknown placeholder `{{{name}}}` in headline"),
+                            span,
+                        )
+                        .help(format!(
+                            "placeholders here are: {}",
+                            valid
+                                .into_iter()
+                                .map(String::from)
+                                .chain(names)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
                     );
                 }
             }

@@ -15,7 +15,10 @@ use crate::scenario::model::{
 use crate::scenario::raw::{RawScenario, RawTension};
 
 impl Validator<'_> {
-    pub(super) fn world(&mut self, raw: &RawScenario) -> (Meta, Vec<EscalationLevel>, TensionModel) {
+    pub(super) fn world(
+        &mut self,
+        raw: &RawScenario,
+    ) -> (Meta, Vec<EscalationLevel>, TensionModel) {
         let m = raw.scenario.get_ref();
         if m.id.get_ref().is_empty()
             || !m
@@ -25,19 +28,28 @@ impl Validator<'_> {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         {
             self.err(
-                Diagnostic::new(format!("scenario id `{}` is not valid", m.id.get_ref()), m.id.span())
-                    .help("use lower-case letters, digits, - and _, e.g. `korea-arms-deal`"),
+                Diagnostic::new(
+                    format!("scenario id `{}` is not valid", m.id.get_ref()),
+                    m.id.span(),
+                )
+                .help("use lower-case letters, digits, - and _, e.g. `korea-arms-deal`"),
             );
         }
         if m.title.get_ref().trim().is_empty() {
-            self.err(Diagnostic::new("the title is empty", m.title.span()).help("give the scenario a title players will see"));
+            self.err(
+                Diagnostic::new("the title is empty", m.title.span())
+                    .help("give the scenario a title players will see"),
+            );
         }
         let (start_year, start_month) = match parse_month(m.start.get_ref()) {
             Some(ym) => ym,
             None => {
                 self.err(
-                    Diagnostic::new(format!("start `{}` is not a month", m.start.get_ref()), m.start.span())
-                        .help("write the first month of the game as \"YYYY-MM\", e.g. \"2026-01\""),
+                    Diagnostic::new(
+                        format!("start `{}` is not a month", m.start.get_ref()),
+                        m.start.span(),
+                    )
+                    .help("write the first month of the game as \"YYYY-MM\", e.g. \"2026-01\""),
                 );
                 (2000, 1)
             }
@@ -45,8 +57,11 @@ impl Validator<'_> {
         let mpt = *m.months_per_turn.get_ref();
         if !(1..=12).contains(&mpt) {
             self.err(
-                Diagnostic::new(format!("months_per_turn is {mpt}"), m.months_per_turn.span())
-                    .help("a turn lasts from 1 to 12 months"),
+                Diagnostic::new(
+                    format!("months_per_turn is {mpt}"),
+                    m.months_per_turn.span(),
+                )
+                .help("a turn lasts from 1 to 12 months"),
             );
         }
         let turns = *m.turns.get_ref();
@@ -110,7 +125,10 @@ impl Validator<'_> {
             .collect();
         }
         if raw.escalation.len() > 12 {
-            self.err(Diagnostic::new("more than 12 escalation levels", raw.escalation[12].span()).help("use at most 12 levels"));
+            self.err(
+                Diagnostic::new("more than 12 escalation levels", raw.escalation[12].span())
+                    .help("use at most 12 levels"),
+            );
         }
         let mut out = Vec::new();
         let mut last = -1.0;
@@ -118,7 +136,10 @@ impl Validator<'_> {
             let l = l.get_ref();
             let from = self.range("level start", &l.from, 0.0, 100.0);
             if i == 0 && from != 0.0 {
-                self.err(Diagnostic::new("the first escalation level must start at 0", l.from.span()).help("write from = 0"));
+                self.err(
+                    Diagnostic::new("the first escalation level must start at 0", l.from.span())
+                        .help("write from = 0"),
+                );
             }
             if from <= last {
                 self.err(
@@ -169,7 +190,10 @@ impl Validator<'_> {
         let restraint = self.opt_range("richardson.restraint", &r.restraint, 0.15, 0.0, 1.0);
         if reaction + restraint >= 2.0 {
             let span = r.reaction.as_ref().map_or(0..0, |x| x.span());
-            self.err(Diagnostic::new("reaction + restraint must stay below 2, or the arms race oscillates", span));
+            self.err(Diagnostic::new(
+                "reaction + restraint must stay below 2, or the arms race oscillates",
+                span,
+            ));
         }
         TensionModel {
             decay: self.opt_range("decay", &t.decay, 0.12, 0.0, 1.0),
@@ -197,14 +221,19 @@ impl Validator<'_> {
     pub(super) fn collect_names(&mut self, raw: &RawScenario) {
         if raw.actors.is_empty() {
             self.err(
-                Diagnostic::new("the scenario has no actors", raw.scenario.span())
-                    .help("add at least one [[actors]] table with an id, name, colour, stats and capital"),
+                Diagnostic::new("the scenario has no actors", raw.scenario.span()).help(
+                    "add at least one [[actors]] table with an id, name, colour, stats and capital",
+                ),
             );
         }
         if raw.actors.len() > super::MAX_ACTORS {
             self.err(
                 Diagnostic::new(
-                    format!("{} actors; a scenario may have at most {}", raw.actors.len(), super::MAX_ACTORS),
+                    format!(
+                        "{} actors; a scenario may have at most {}",
+                        raw.actors.len(),
+                        super::MAX_ACTORS
+                    ),
                     raw.actors[super::MAX_ACTORS].span(),
                 )
                 .help("a game with more actors would not fit on the screen or in a lesson"),
@@ -214,14 +243,24 @@ impl Validator<'_> {
             let id = &a.get_ref().id;
             self.ident("actor", id);
             if GLOBAL_NAMES.contains(&id.get_ref().as_str()) {
-                self.err(Diagnostic::new(format!("`{}` is a reserved word and cannot be an actor id", id.get_ref()), id.span()));
+                self.err(Diagnostic::new(
+                    format!(
+                        "`{}` is a reserved word and cannot be an actor id",
+                        id.get_ref()
+                    ),
+                    id.span(),
+                ));
             }
             self.actor_ids.push(id.get_ref().clone());
         }
         self.unique("actor", raw.actors.iter().map(|a| &a.get_ref().id));
         if raw.tracks.len() > super::MAX_TRACKS {
             self.err(Diagnostic::new(
-                format!("{} tracks; a scenario may have at most {}", raw.tracks.len(), super::MAX_TRACKS),
+                format!(
+                    "{} tracks; a scenario may have at most {}",
+                    raw.tracks.len(),
+                    super::MAX_TRACKS
+                ),
                 raw.tracks[super::MAX_TRACKS].span(),
             ));
         }
@@ -244,7 +283,10 @@ impl Validator<'_> {
                 Some("actor") => TrackScope::PerActor,
                 Some(other) => {
                     let span = t.scope.as_ref().map_or(0..0, |s| s.span());
-                    self.err(Diagnostic::new(format!("unknown scope `{other}`"), span).help("scope is \"global\" (one value) or \"actor\" (one per actor)"));
+                    self.err(
+                        Diagnostic::new(format!("unknown scope `{other}`"), span)
+                            .help("scope is \"global\" (one value) or \"actor\" (one per actor)"),
+                    );
                     TrackScope::Global
                 }
             };
@@ -263,10 +305,18 @@ impl Validator<'_> {
             let from = self.actor_ref(&r.from);
             let to = self.actor_ref(&r.to);
             let value = self.range("relation", &r.value, -100.0, 100.0);
-            let tension = r.tension.as_ref().map(|t| self.range("tension", t, 0.0, 100.0));
-            let (Some(a), Some(b)) = (from, to) else { continue };
+            let tension = r
+                .tension
+                .as_ref()
+                .map(|t| self.range("tension", t, 0.0, 100.0));
+            let (Some(a), Some(b)) = (from, to) else {
+                continue;
+            };
             if a == b {
-                self.err(Diagnostic::new("an actor's relation to itself is not a thing", r.to.span()).help("from and to must be different actors"));
+                self.err(
+                    Diagnostic::new("an actor's relation to itself is not a thing", r.to.span())
+                        .help("from and to must be different actors"),
+                );
                 continue;
             }
             rel[a.index() * n + b.index()] = value;
@@ -284,12 +334,20 @@ impl Validator<'_> {
             let to = self.actor_ref(&s.to);
             let level = *s.level.get_ref();
             if !(0..=5).contains(&level) {
-                self.err(Diagnostic::new(format!("sanction level {level}"), s.level.span()).help("sanction levels go from 0 (none) to 5 (embargo)"));
+                self.err(
+                    Diagnostic::new(format!("sanction level {level}"), s.level.span())
+                        .help("sanction levels go from 0 (none) to 5 (embargo)"),
+                );
                 continue;
             }
-            let (Some(a), Some(b)) = (from, to) else { continue };
+            let (Some(a), Some(b)) = (from, to) else {
+                continue;
+            };
             if a == b {
-                self.err(Diagnostic::new("an actor cannot sanction itself", s.to.span()));
+                self.err(Diagnostic::new(
+                    "an actor cannot sanction itself",
+                    s.to.span(),
+                ));
                 continue;
             }
             sanc[a.index() * n + b.index()] = level as u8;
@@ -300,7 +358,10 @@ impl Validator<'_> {
     pub(super) fn events(&mut self, raw: &RawScenario) -> Vec<ScriptedEvent> {
         if raw.events.len() > MAX_EVENTS {
             self.err(Diagnostic::new(
-                format!("{} events; a scenario may have at most {MAX_EVENTS}", raw.events.len()),
+                format!(
+                    "{} events; a scenario may have at most {MAX_EVENTS}",
+                    raw.events.len()
+                ),
                 raw.events[MAX_EVENTS].span(),
             ));
         }

@@ -1,0 +1,226 @@
+//! The computer players.
+//!
+//! A utility AI: for every order an actor could give, it asks the engine
+//! "what if?" (one lookahead turn with the order succeeding, one with it
+//! failing, weighted by its chance) and scores the results with the
+//! actor's objectives and personality from the scenario. It then picks
+//! orders greedily within its capital. Seeded noise breaks ties and keeps
+//! games varied; the same seed always gives the same decisions.
+
+mod utility;
+
+pub use utility::{objective_grades, utility};
+
+use rand::RngExt;
+
+use crate::engine::env::Bound;
+use crate::engine::orders::{self, Order, Orders};
+use crate::engine::rng::{self, Stream};
+use crate::engine::state::State;
+use crate::engine::{resolve_forced, resolve_turn};
+use crate::scenario::{ActorId, Scenario};
+
+/// Most orders an AI gives in one turn.
+pub const MAX_ORDERS: usize = 3;
+/// Size of the seeded noise added to each candidate's value.
+const NOISE: f64 = 0.004;
+/// Least expected gain worth spending an order on.
+const MIN_GAIN: f64 = 0.002;
+
+/// Who decides an actor's orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Policy {
+    /// The utility AI.
+    Utility,
+    /// Random legal orders (the baseline the AI must beat).
+    Random,
+}
+
+/// An AI's orders for one turn, each with a one-line reason.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decision {
+    pub orders: Vec<Order>,
+    pub reasons: Vec<String>,
+}
+
+/// A candidate order with its expected value.
+#[derive(Debug, Clone)]
+struct Candidate {
+    order: Order,
+    cost: f64,
+    value: f64,
+    gain: f64,
+    reason: String,
+}
+
+/// Decides `actor`'s orders from `state` (the actor's view of the game).
+pub fn decide(
+    scn: &Scenario,
+    state: &State,
+    actor: ActorId,
+    seed: u64,
+    policy: Policy,
+) -> Decision {
+    match policy {
+        Policy::Utility => decide_utility(scn, state, actor, seed),
+        Policy::Random => decide_random(scn, state, actor, seed),
+    }
+}
+
+fn ai_seed(seed: u64, turn: u32, actor: ActorId) -> u64 {
+    rng::derive_seed(
+        rng::derive_seed(seed, 0xA1 + u64::from(actor.0)),
+        u64::from(turn),
+    )
+}
+
+/// Levels worth trying for a move: its lowest, middle and highest.
+fn trial_levels(min: i32, max: i32) -> Vec<i32> {
+    let mut v = vec![min, (min + max) / 2, max];
+    v.dedup();
+    v
+}
+
+fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> Decision {
+    if state.is_over() {
+        return Decision::default();
+    }
+    // Lookahead never sees the real rolls of this turn's events.
+    let look_seed = ai_seed(seed, state.turn, actor);
+    let mut base_state = state.clone();
+    base_state.history.clear();
+    let base = resolve_turn(scn, &base_state, &Orders::default(), look_seed).state;
+    let base_u = utility(scn, &base, actor);
+    let base_grades = objective_grades(scn, &base, actor);
+    let mut noise = rng::generator(look_seed, state.turn + 1, Stream::Order, 0xA1);
+    let personality = &scn.actor(actor).ai;
+    let mut cands: Vec<Candidate> = Vec::new();
+    for o in orders::options(scn, &base_state, actor) {
+        let m = scn.mv(o.mv);
+        if !trial_levels(m.level.min, m.level.max).contains(&o.level) {
+            continue;
+        }
+        let env = Bound::new(scn, &base_state, Some(actor), o.target, o.level);
+        let chance = m.chance.eval(&env).clamp(0.0, 1.0);
+        let cost = m.cost.eval(&env).max(0.0);
+        let list = Orders {
+            list: vec![o.clone()],
+        };
+        let win = resolve_forced(scn, &base_state, &list, look_seed, true).state;
+        let u_win = utility(scn, &win, actor);
+        let u_lose = if chance < 1.0 {
+            utility(
+                scn,
+                &resolve_forced(scn, &base_state, &list, look_seed, false).state,
+                actor,
+            )
+        } else {
+            u_win
+        };
+        let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
+        // Personality: hawks like hostile acts, doves cooperative ones.
+        let temper = 0.01 * (personality.hawkishness - 0.5) * (-m.goldstein / 10.0);
+        // Capital kept has value; a less active actor values it more.
+        let thrift = 0.003 * cost * (1.0 - personality.activity);
+        let jitter = NOISE * (noise.random::<f64>() - 0.5);
+        let value = gain + temper - thrift + jitter;
+        let reason = reason_for(scn, &base_state, actor, &o, &base_grades, &win, gain);
+        cands.push(Candidate {
+            order: o,
+            cost,
+            value,
+            gain,
+            reason,
+        });
+    }
+    cands.sort_by(|a, b| b.value.total_cmp(&a.value));
+    let mut out = Decision::default();
+    let mut spent = 0.0;
+    for c in cands {
+        if out.orders.len() >= MAX_ORDERS || c.value <= MIN_GAIN {
+            break;
+        }
+        if c.gain < 0.0 {
+            continue;
+        }
+        if out.orders.iter().any(|o| o.mv == c.order.mv) {
+            continue;
+        }
+        if orders::check(scn, state, &c.order, spent).is_err() {
+            continue;
+        }
+        spent += c.cost;
+        out.orders.push(c.order);
+        out.reasons.push(c.reason);
+    }
+    out
+}
+
+/// One line on why an order was chosen: the objective it helps most, and
+/// the facts it read.
+fn reason_for(
+    scn: &Scenario,
+    state: &State,
+    me: ActorId,
+    o: &Order,
+    before: &[f64],
+    after: &State,
+    gain: f64,
+) -> String {
+    let m = scn.mv(o.mv);
+    let grades = objective_grades(scn, after, me);
+    let best = grades
+        .iter()
+        .zip(before)
+        .enumerate()
+        .map(|(i, (a, b))| (i, a - b))
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+    let target = o
+        .target
+        .map(|t| format!(" {}", scn.actor(t).short))
+        .unwrap_or_default();
+    let level = if m.level.max > m.level.min {
+        format!(" ({} {})", m.level.label, o.level)
+    } else {
+        String::new()
+    };
+    let why = match best {
+        Some((i, d)) if d > 0.001 => format!("advances \"{}\"", scn.actor(me).objectives[i].text),
+        _ if gain > 0.0 => "improves its position".to_string(),
+        _ => "least bad option".to_string(),
+    };
+    let facts = match o.target {
+        Some(t) => format!(
+            "relation {:+.0}, tension {:.0}",
+            state.relations.get(me, t),
+            state.regional
+        ),
+        None => format!("tension {:.0}", state.regional),
+    };
+    format!("{}{target}{level}: {why}; {facts}", m.name)
+}
+
+fn decide_random(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> Decision {
+    let mut rng = rng::generator(
+        ai_seed(seed, state.turn, actor),
+        state.turn + 1,
+        Stream::Order,
+        0xB2,
+    );
+    let mut out = Decision::default();
+    let wanted = rng.random_range(0..=MAX_ORDERS as u32) as usize;
+    let mut spent = 0.0;
+    let opts = orders::options(scn, state, actor);
+    for _ in 0..wanted * 4 {
+        if out.orders.len() >= wanted || opts.is_empty() {
+            break;
+        }
+        let pick = &opts[rng.random_range(0..opts.len() as u32) as usize];
+        if let Ok(c) = orders::check(scn, state, pick, spent) {
+            spent += c;
+            out.orders.push(pick.clone());
+            out.reasons.push("random legal move".into());
+        }
+    }
+    out
+}

@@ -1,0 +1,100 @@
+//! Reading the state from scenario expressions.
+
+use super::state::State;
+use crate::scenario::expr::{Env, Var, Who};
+use crate::scenario::{ActorId, Scenario};
+
+/// The state seen from one order (who gives it, at whom, at what level),
+/// or from the world at large when `me` and `target` are `None`.
+pub struct Bound<'a> {
+    pub scn: &'a Scenario,
+    pub state: &'a State,
+    pub me: Option<ActorId>,
+    pub target: Option<ActorId>,
+    pub level: i32,
+}
+
+impl<'a> Bound<'a> {
+    /// A view bound to an order's actor, target and level.
+    pub fn new(
+        scn: &'a Scenario,
+        state: &'a State,
+        me: Option<ActorId>,
+        target: Option<ActorId>,
+        level: i32,
+    ) -> Self {
+        Bound {
+            scn,
+            state,
+            me,
+            target,
+            level,
+        }
+    }
+
+    /// A view with no acting actor (events, endings).
+    pub fn world(scn: &'a Scenario, state: &'a State) -> Self {
+        Bound {
+            scn,
+            state,
+            me: None,
+            target: None,
+            level: 0,
+        }
+    }
+
+    /// A view from an actor (objectives).
+    pub fn actor(scn: &'a Scenario, state: &'a State, me: ActorId) -> Self {
+        Bound {
+            scn,
+            state,
+            me: Some(me),
+            target: None,
+            level: 0,
+        }
+    }
+
+    /// The actor a reference names, if it is bound.
+    pub fn who(&self, w: Who) -> Option<ActorId> {
+        match w {
+            Who::Actor(a) => Some(a),
+            Who::Me => self.me,
+            Who::Target => self.target,
+        }
+    }
+}
+
+impl Env for Bound<'_> {
+    fn var(&self, v: Var) -> f64 {
+        let s = self.state;
+        let who = |w| self.who(w);
+        match v {
+            Var::Turn => f64::from(s.turn + 1),
+            Var::TurnsLeft => f64::from(self.scn.meta.turns.saturating_sub(s.turn + 1)),
+            Var::Regional => s.regional,
+            Var::Level => f64::from(self.level),
+            Var::Stat(w, stat) => who(w).map_or(0.0, |a| s.actor(a).stat(stat)),
+            Var::Capital(w) => who(w).map_or(0.0, |a| s.actor(a).capital),
+            Var::Threat(w) => who(w).map_or(0.0, |a| s.actor(a).threat),
+            Var::Factories(w) => who(w).map_or(0.0, |a| {
+                s.factories.iter().filter(|f| f.at == a).count() as f64
+            }),
+            Var::Incoming(w) => who(w).map_or(0.0, |a| {
+                s.shipments.iter().filter(|x| x.to == a).count() as f64
+            }),
+            Var::Track(t, w) => s.track(t, w.and_then(who)),
+            Var::Relation(a, b) => match (who(a), who(b)) {
+                (Some(a), Some(b)) if a != b => s.relations.get(a, b),
+                _ => 0.0,
+            },
+            Var::PairTension(a, b) => match (who(a), who(b)) {
+                (Some(a), Some(b)) if a != b => s.tension.get(a, b),
+                _ => 0.0,
+            },
+            Var::Sanction(a, b) => match (who(a), who(b)) {
+                (Some(a), Some(b)) if a != b => f64::from(s.sanctions.get(a, b)),
+                _ => 0.0,
+            },
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Orders: what an actor asks for this turn, and the rules of what it may ask.
+
+use serde::{Deserialize, Serialize};
+
+use super::env::Bound;
+use super::state::State;
+use crate::scenario::{ActorId, MoveId, Scenario};
+
+/// One move ordered by one actor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    pub actor: ActorId,
+    pub mv: MoveId,
+    /// The actor it is aimed at (for moves with a target).
+    pub target: Option<ActorId>,
+    /// The tuned strength, within the move's level range.
+    pub level: i32,
+}
+
+/// Every actor's orders for one turn, in the order they were given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Orders {
+    pub list: Vec<Order>,
+}
+
+impl Orders {
+    /// The orders of one actor.
+    pub fn of(&self, actor: ActorId) -> impl Iterator<Item = &Order> {
+        self.list.iter().filter(move |o| o.actor == actor)
+    }
+}
+
+/// Why an order cannot be carried out.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OrderError {
+    #[error("{actor} cannot use this move")]
+    NotAllowed { actor: String },
+    #[error("this move needs a target")]
+    NeedsTarget,
+    #[error("this move takes no target")]
+    TakesNoTarget,
+    #[error("{target} cannot be targeted by this move")]
+    BadTarget { target: String },
+    #[error("an actor cannot target itself")]
+    SelfTarget,
+    #[error("level {level} is outside {min}–{max}")]
+    Level { level: i32, min: i32, max: i32 },
+    #[error("not available now (its condition does not hold)")]
+    Unavailable,
+    #[error("costs {cost:.0} but only {left:.0} capital is left")]
+    TooExpensive { cost: f64, left: f64 },
+    #[error("the move or actor does not exist in this scenario")]
+    Unknown,
+    #[error("the game is over")]
+    GameOver,
+}
+
+/// The capital an order would cost.
+pub fn cost(scn: &Scenario, state: &State, o: &Order) -> f64 {
+    let m = scn.mv(o.mv);
+    let env = Bound::new(scn, state, Some(o.actor), o.target, o.level);
+    m.cost.eval(&env).max(0.0)
+}
+
+/// Checks an order against the rules, given capital already committed
+/// this turn; returns its cost.
+pub fn check(scn: &Scenario, state: &State, o: &Order, committed: f64) -> Result<f64, OrderError> {
+    if state.is_over() {
+        return Err(OrderError::GameOver);
+    }
+    if o.actor.index() >= scn.n() || o.mv.index() >= scn.moves.len() {
+        return Err(OrderError::Unknown);
+    }
+    let m = scn.mv(o.mv);
+    if !m.usable_by(o.actor) {
+        return Err(OrderError::NotAllowed {
+            actor: scn.actor(o.actor).name.clone(),
+        });
+    }
+    match (m.targeted, o.target) {
+        (true, None) => return Err(OrderError::NeedsTarget),
+        (false, Some(_)) => return Err(OrderError::TakesNoTarget),
+        (true, Some(t)) => {
+            if t.index() >= scn.n() {
+                return Err(OrderError::Unknown);
+            }
+            if t == o.actor {
+                return Err(OrderError::SelfTarget);
+            }
+            if !m.targets[t.index()] {
+                return Err(OrderError::BadTarget {
+                    target: scn.actor(t).name.clone(),
+                });
+            }
+        }
+        (false, None) => {}
+    }
+    if o.level < m.level.min || o.level > m.level.max {
+        return Err(OrderError::Level {
+            level: o.level,
+            min: m.level.min,
+            max: m.level.max,
+        });
+    }
+    let env = Bound::new(scn, state, Some(o.actor), o.target, o.level);
+    if let Some(req) = &m.requires {
+        if !req.holds(&env) {
+            return Err(OrderError::Unavailable);
+        }
+    }
+    let c = m.cost.eval(&env).max(0.0);
+    let left = state.actor(o.actor).capital - committed;
+    if c > left + 1e-9 {
+        return Err(OrderError::TooExpensive {
+            cost: c,
+            left: left.max(0.0),
+        });
+    }
+    Ok(c)
+}
+
+/// Every order `actor` could give now (each move, target and level) that
+/// passes [`check`] with nothing else committed. The AI and the UI start here.
+pub fn options(scn: &Scenario, state: &State, actor: ActorId) -> Vec<Order> {
+    let mut out = Vec::new();
+    for (i, m) in scn.moves.iter().enumerate() {
+        if !m.usable_by(actor) {
+            continue;
+        }
+        let targets: Vec<Option<ActorId>> = if m.targeted {
+            scn.actor_ids()
+                .filter(|t| *t != actor && m.targets[t.index()])
+                .map(Some)
+                .collect()
+        } else {
+            vec![None]
+        };
+        for target in targets {
+            for level in m.level.min..=m.level.max {
+                let o = Order {
+                    actor,
+                    mv: MoveId(i as u16),
+                    target,
+                    level,
+                };
+                if check(scn, state, &o, 0.0).is_ok() {
+                    out.push(o);
+                }
+            }
+        }
+    }
+    out
+}

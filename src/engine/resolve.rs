@@ -1,0 +1,501 @@
+//! One turn, start to finish. The phases, in order:
+//!
+//! 1. **Orders** are checked against the rules and paid for; broken ones are
+//!    rejected (and cost nothing).
+//! 2. **Moves** resolve by category — diplomacy, economic, sanction, arms,
+//!    military, intelligence — and within a category by actor order, then by
+//!    the order in which each actor gave them. Every amount, chance and
+//!    condition reads the state at the *start* of the turn, so orders are
+//!    simultaneous: the phase order only decides how clamping interleaves.
+//! 3. **Persistent effects** tick: sanctions drain, shipments travel and
+//!    arrive, factories produce.
+//! 4. **Time**: the arms race steps, tensions, threats and relations relax
+//!    toward their baselines.
+//! 5. **Scripted events** whose condition holds roll their chance.
+//! 6. **Endings**: armed clash, scenario endings, the turn limit.
+//! 7. **Bookkeeping**: income for the next turn, objectives held, history.
+
+use super::effects::render;
+use super::env::Bound;
+use super::events::Event;
+use super::ledger::{Cause, Change, Meter, Rule};
+use super::orders::{self, Order, Orders};
+use super::rng::{self, Stream};
+use super::state::{ActorState, Grid, Outcome, State};
+use super::tension;
+use super::world::World;
+use crate::scenario::{ActorId, Category, EventId, Over, Scenario, Stat};
+
+/// What one turn produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution {
+    /// The state after the turn.
+    pub state: State,
+    /// What happened, in order.
+    pub events: Vec<Event>,
+    /// Every change to every meter, with its cause.
+    pub changes: Vec<Change>,
+}
+
+/// The state before the first turn.
+pub fn initial_state(scn: &Scenario) -> State {
+    let n = scn.n();
+    let actors = scn
+        .actors
+        .iter()
+        .map(|a| ActorState {
+            stats: a.stats,
+            capital: a.capital.start,
+            threat: a.threat,
+        })
+        .collect();
+    let mut s = State {
+        turn: 0,
+        actors,
+        relations: Grid::from_cells(n, scn.relations.clone()),
+        sanctions: Grid::from_cells(n, scn.sanctions.clone()),
+        tension: Grid::from_cells(n, vec![0.0; n * n]),
+        regional: 0.0,
+        level: 0,
+        tracks: scn.tracks.iter().map(|t| t.initial.clone()).collect(),
+        shipments: Vec::new(),
+        factories: Vec::new(),
+        next_id: 1,
+        fired: vec![false; scn.events.len()],
+        held: scn
+            .actors
+            .iter()
+            .map(|a| vec![0; a.objectives.len()])
+            .collect(),
+        history: Vec::new(),
+        outcome: None,
+    };
+    for a in scn.actor_ids() {
+        for b in scn.actor_ids() {
+            if a != b {
+                let t = scn.pair_tension[a.index() * n + b.index()]
+                    .unwrap_or_else(|| tension::baseline(scn, &s, a, b));
+                s.tension.set(a, b, t);
+            }
+        }
+    }
+    s.regional = tension::regional(scn, &s);
+    s.level = scn.level_index(s.regional);
+    s.history.push(s.snapshot());
+    s
+}
+
+/// Resolves one turn: `(scenario, state, orders, seed) → (new state, events)`.
+/// Pure and deterministic. A finished game is returned unchanged.
+pub fn resolve_turn(scn: &Scenario, state: &State, orders: &Orders, seed: u64) -> Resolution {
+    resolve_with(scn, state, orders, seed, None)
+}
+
+/// Like [`resolve_turn`], but with every order's roll forced to succeed
+/// (`Some(true)`) or fail (`Some(false)`): the AI's what-if lookahead.
+pub fn resolve_forced(
+    scn: &Scenario,
+    state: &State,
+    orders: &Orders,
+    seed: u64,
+    success: bool,
+) -> Resolution {
+    resolve_with(scn, state, orders, seed, Some(success))
+}
+
+fn resolve_with(
+    scn: &Scenario,
+    state: &State,
+    orders: &Orders,
+    seed: u64,
+    force: Option<bool>,
+) -> Resolution {
+    if state.is_over() {
+        return Resolution {
+            state: state.clone(),
+            events: Vec::new(),
+            changes: Vec::new(),
+        };
+    }
+    let mut w = World::new(scn, state, seed);
+    w.force = force;
+    let accepted = accept(&mut w, orders);
+    for cat in Category::ALL {
+        for actor in scn.actor_ids() {
+            for (index, order) in accepted
+                .iter()
+                .filter(|(_, o)| o.actor == actor && scn.mv(o.mv).category == cat)
+            {
+                execute(&mut w, *index, order);
+            }
+        }
+    }
+    tick_sanctions(&mut w);
+    tick_shipments(&mut w);
+    tick_factories(&mut w);
+    pass_time(&mut w);
+    scripted_events(&mut w);
+    stages(&mut w);
+    finish(&mut w);
+    Resolution {
+        state: w.s,
+        events: w.events,
+        changes: w.changes,
+    }
+}
+
+fn accept(w: &mut World, orders: &Orders) -> Vec<(u16, Order)> {
+    let mut committed = vec![0.0; w.scn.n()];
+    let mut out = Vec::new();
+    for (i, o) in orders.list.iter().enumerate().take(u16::MAX as usize) {
+        let index = i as u16;
+        let spent = committed.get(o.actor.index()).copied().unwrap_or(0.0);
+        match orders::check(w.scn, w.start, o, spent) {
+            Ok(cost) => {
+                committed[o.actor.index()] += cost;
+                let cause = Cause::Order {
+                    actor: o.actor,
+                    mv: o.mv,
+                    target: o.target,
+                    index,
+                };
+                w.adjust(Meter::Capital { actor: o.actor }, -cost, cause, Rule::Cost);
+                out.push((index, o.clone()));
+            }
+            Err(e) => w.events.push(Event::OrderRejected {
+                order: o.clone(),
+                index,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    out
+}
+
+fn execute(w: &mut World, index: u16, o: &Order) {
+    let scn = w.scn;
+    let m = scn.mv(o.mv);
+    let start = w.start;
+    let env = Bound::new(scn, start, Some(o.actor), o.target, o.level);
+    let chance = m.chance.eval(&env).clamp(0.0, 1.0);
+    let success = w
+        .force
+        .unwrap_or_else(|| rng::roll(w.seed, w.turn, Stream::Order, u64::from(index), chance));
+    let cause = Cause::Order {
+        actor: o.actor,
+        mv: o.mv,
+        target: o.target,
+        index,
+    };
+    let share = if success {
+        1.0
+    } else {
+        scn.tension.failure_share
+    };
+    act_tension(w, o, share, cause);
+    let (list, template) = if success {
+        (&m.effects, &m.headline)
+    } else {
+        (
+            &m.on_failure,
+            m.failure_headline.as_ref().unwrap_or(&m.headline),
+        )
+    };
+    w.run_effects(list, &env, cause, m.covert);
+    let mut headline = render(scn, template, &env, &m.level.label);
+    if !success && m.failure_headline.is_none() {
+        headline = format!("{headline} — but it fails");
+    }
+    w.events.push(Event::OrderResolved {
+        order: o.clone(),
+        index,
+        success,
+        chance,
+        cost: orders::cost(scn, start, o),
+        covert: m.covert,
+        headline,
+    });
+}
+
+/// The automatic effect of an act on tension and regard, from its Goldstein
+/// value: hostile acts raise pair tension (up to their category's ceiling)
+/// and sour the target's regard; cooperative acts do the opposite. A move
+/// without a target is felt by every actor hostile to the actor.
+fn act_tension(w: &mut World, o: &Order, share: f64, cause: Cause) {
+    let scn = w.scn;
+    let m = scn.mv(o.mv);
+    if m.covert || m.goldstein == 0.0 {
+        return;
+    }
+    let intensity = m.level.intensity(o.level) * share;
+    let felt_by: Vec<(ActorId, f64)> = match o.target {
+        Some(t) => vec![(t, 1.0)],
+        None => scn
+            .actor_ids()
+            .filter(|b| *b != o.actor)
+            .map(|b| (b, tension::hostility(w.start, b, o.actor)))
+            .filter(|(_, h)| *h > 0.0)
+            .collect(),
+    };
+    let ceiling = scn.tension.ceiling[m.category.index()];
+    for (b, h) in felt_by {
+        let weight = tension::act_weight(w.start, o.actor, b);
+        let mut dt = -m.goldstein * scn.tension.goldstein_scale * intensity * weight * h;
+        if dt > 0.0 {
+            let room = (ceiling - w.s.tension.get(o.actor, b)).max(0.0);
+            dt = dt.min(room);
+        }
+        w.adjust(Meter::Tension { a: o.actor, b }, dt, cause, Rule::Goldstein);
+        let dr = m.goldstein * scn.tension.relation_scale * intensity * h;
+        w.adjust(
+            Meter::Relation {
+                from: b,
+                to: o.actor,
+            },
+            dr,
+            cause,
+            Rule::Regard,
+        );
+    }
+}
+
+fn tick_sanctions(w: &mut World) {
+    let scn = w.scn;
+    for a in scn.actor_ids() {
+        for b in scn.actor_ids() {
+            let level = f64::from(w.s.sanctions.get(a, b));
+            if a == b || level == 0.0 {
+                continue;
+            }
+            let cause = Cause::Sanctions { from: a, to: b };
+            let drain =
+                scn.tension.sanction_drain * level * w.start.actor(a).stat(Stat::Economy) / 100.0;
+            w.adjust(
+                Meter::Stat {
+                    actor: b,
+                    stat: Stat::Economy,
+                },
+                -drain,
+                cause,
+                Rule::SanctionDrain,
+            );
+            w.adjust(
+                Meter::Stat {
+                    actor: a,
+                    stat: Stat::Economy,
+                },
+                -scn.tension.sanction_cost * level,
+                cause,
+                Rule::SanctionCost,
+            );
+        }
+    }
+}
+
+fn tick_shipments(w: &mut World) {
+    let mut arrived = Vec::new();
+    let mut waiting = Vec::new();
+    for mut x in std::mem::take(&mut w.s.shipments) {
+        if x.turns_left <= 1 {
+            arrived.push(x);
+        } else {
+            x.turns_left -= 1;
+            waiting.push(x);
+        }
+    }
+    w.s.shipments = waiting;
+    for x in arrived {
+        let cause = Cause::Shipment { id: x.id };
+        for d in &x.arrive {
+            w.apply(d, cause, Rule::Effect);
+        }
+        let headline = format!(
+            "{} from {} arrive in {}",
+            x.system,
+            w.scn.actor(x.from).name,
+            w.scn.actor(x.to).name
+        );
+        w.events.push(Event::ShipmentArrived {
+            id: x.id,
+            system: x.system,
+            from: x.from,
+            to: x.to,
+            covert: x.covert,
+            headline,
+        });
+    }
+}
+
+fn tick_factories(w: &mut World) {
+    let factories = w.s.factories.clone();
+    let turn = w.turn;
+    for f in factories.iter().filter(|f| f.built_turn < turn) {
+        for d in &f.each_turn {
+            w.apply(d, Cause::Factory { id: f.id }, Rule::Effect);
+        }
+    }
+}
+
+fn pass_time(w: &mut World) {
+    let scn = w.scn;
+    let ids: Vec<ActorId> = scn.actor_ids().collect();
+    // The arms race reads one consistent state, then applies.
+    let steps: Vec<f64> = ids
+        .iter()
+        .map(|a| tension::arms_race_step(scn, &w.s, *a))
+        .collect();
+    for (a, step) in ids.iter().zip(steps) {
+        w.adjust(
+            Meter::Stat {
+                actor: *a,
+                stat: Stat::Military,
+            },
+            step,
+            Cause::Time,
+            Rule::ArmsRace,
+        );
+    }
+    let t = &scn.tension;
+    for (i, a) in ids.iter().enumerate() {
+        for b in &ids[i + 1..] {
+            let base = tension::baseline(scn, &w.s, *a, *b);
+            let d = t.decay * (base - w.s.tension.get(*a, *b));
+            w.adjust(Meter::Tension { a: *a, b: *b }, d, Cause::Time, Rule::Decay);
+        }
+    }
+    for a in &ids {
+        let d = t.threat_decay * (scn.actor(*a).threat - w.s.actor(*a).threat);
+        w.adjust(Meter::Threat { actor: *a }, d, Cause::Time, Rule::Decay);
+        for b in &ids {
+            if a != b {
+                let initial = scn.relations[a.index() * scn.n() + b.index()];
+                let d = t.decay * 0.25 * (initial - w.s.relations.get(*a, *b));
+                w.adjust(
+                    Meter::Relation { from: *a, to: *b },
+                    d,
+                    Cause::Time,
+                    Rule::Decay,
+                );
+            }
+        }
+    }
+}
+
+fn scripted_events(w: &mut World) {
+    let scn = w.scn;
+    for (i, ev) in scn.events.iter().enumerate() {
+        if w.s.fired[i] && !ev.repeat {
+            continue;
+        }
+        let snapshot = w.s.clone();
+        let env = Bound::world(scn, &snapshot);
+        if !ev.when.holds(&env) {
+            continue;
+        }
+        let chance = ev.chance.eval(&env);
+        if !rng::roll(w.seed, w.turn, Stream::Event, i as u64, chance) {
+            continue;
+        }
+        w.s.fired[i] = true;
+        let event = EventId(i as u16);
+        w.run_effects(&ev.effects, &env, Cause::Event { event }, false);
+        let headline = render(scn, &ev.headline, &env, "");
+        w.events.push(Event::Scripted { event, headline });
+    }
+}
+
+fn stages(w: &mut World) {
+    let scn = w.scn;
+    for (ti, t) in scn.tracks.iter().enumerate() {
+        for (k, (before, after)) in w.start.tracks[ti].iter().zip(&w.s.tracks[ti]).enumerate() {
+            for (si, st) in t.stages.iter().enumerate() {
+                if *before < st.at && *after >= st.at {
+                    let actor = (w.s.tracks[ti].len() > 1).then_some(ActorId(k as u16));
+                    let env = Bound::world(scn, &w.s);
+                    let headline = st.headline.as_ref().map_or_else(
+                        || format!("{}: {}", t.name, st.name),
+                        |h| render(scn, h, &env, ""),
+                    );
+                    w.events.push(Event::Stage {
+                        track: crate::scenario::TrackId(ti as u16),
+                        actor,
+                        stage: si,
+                        secret: t.secret,
+                        headline,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn finish(w: &mut World) {
+    let scn = w.scn;
+    let new_level = scn.level_index(w.s.regional);
+    if new_level != w.s.level {
+        let (from, to) = (w.s.level, new_level);
+        let verb = if to > from { "rises" } else { "eases" };
+        let headline = format!("Regional tension {verb} to {}", scn.levels[to].name);
+        w.events.push(Event::Escalation { from, to, headline });
+        w.s.level = new_level;
+    }
+    w.s.turn = w.turn;
+    let env_state = w.s.clone();
+    let outcome = if w.s.regional >= scn.tension.clash_at {
+        Some(Outcome::Clash)
+    } else if let Some(i) = scn
+        .endings
+        .iter()
+        .position(|e| e.when.holds(&Bound::world(scn, &env_state)))
+    {
+        Some(Outcome::Ending { index: i })
+    } else if w.turn >= scn.meta.turns {
+        Some(Outcome::TurnLimit)
+    } else {
+        None
+    };
+    for a in scn.actor_ids() {
+        let env = Bound::actor(scn, &env_state, a);
+        for (k, o) in scn.actor(a).objectives.iter().enumerate() {
+            if o.over == Over::Game && o.condition.holds(&env) {
+                w.s.held[a.index()][k] += 1;
+            }
+        }
+    }
+    match outcome {
+        Some(outcome) => {
+            let headline = match &outcome {
+                Outcome::Clash => {
+                    "Armed clash: the crisis has crossed the threshold of war".to_string()
+                }
+                Outcome::TurnLimit => {
+                    format!("The crisis stands unresolved after {} turns", w.turn)
+                }
+                Outcome::Ending { index } => {
+                    let e = &scn.endings[*index];
+                    e.headline.as_ref().map_or_else(
+                        || e.text.clone(),
+                        |h| render(scn, h, &Bound::world(scn, &env_state), ""),
+                    )
+                }
+            };
+            w.events.push(Event::GameOver {
+                outcome: outcome.clone(),
+                headline,
+            });
+            w.s.outcome = Some(outcome);
+        }
+        None => {
+            for a in scn.actor_ids() {
+                w.adjust(
+                    Meter::Capital { actor: a },
+                    scn.actor(a).capital.income,
+                    Cause::Time,
+                    Rule::Income,
+                );
+            }
+        }
+    }
+    let snap = w.s.snapshot();
+    w.s.history.push(snap);
+}

@@ -1,0 +1,241 @@
+//! The game state: plain data, serialisable, compared byte for byte in tests.
+
+use serde::{Deserialize, Serialize};
+
+use super::ledger::Cause;
+use crate::scenario::{ActorId, Op, Scenario, Stat, TrackId};
+
+/// A square table indexed by (actor, actor), stored row by row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grid<T> {
+    n: usize,
+    cells: Vec<T>,
+}
+
+impl<T: Copy> Grid<T> {
+    /// A table for `n` actors filled from a row-major vector of n×n cells.
+    pub fn from_cells(n: usize, cells: Vec<T>) -> Self {
+        debug_assert_eq!(cells.len(), n * n);
+        Grid { n, cells }
+    }
+
+    /// The cell for (a, b).
+    pub fn get(&self, a: ActorId, b: ActorId) -> T {
+        self.cells[a.index() * self.n + b.index()]
+    }
+
+    /// Sets the cell for (a, b).
+    pub fn set(&mut self, a: ActorId, b: ActorId, v: T) {
+        self.cells[a.index() * self.n + b.index()] = v;
+    }
+
+    /// Number of actors per side.
+    pub fn size(&self) -> usize {
+        self.n
+    }
+}
+
+/// One actor's changing values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorState {
+    /// The five stats, in [`Stat::ALL`] order, each 0–100.
+    pub stats: [f64; 5],
+    /// Political capital available to spend.
+    pub capital: f64,
+    /// Threat perception, 0–100.
+    pub threat: f64,
+}
+
+impl ActorState {
+    /// One stat.
+    pub fn stat(&self, s: Stat) -> f64 {
+        self.stats[s.index()]
+    }
+}
+
+/// An effect with its amount already computed: what shipments carry and
+/// factories produce, so that they apply later exactly as ordered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Delta {
+    Stat {
+        actor: ActorId,
+        stat: Stat,
+        op: Op,
+        amount: f64,
+    },
+    Track {
+        track: TrackId,
+        actor: Option<ActorId>,
+        op: Op,
+        amount: f64,
+    },
+    Capital {
+        actor: ActorId,
+        amount: f64,
+    },
+    Threat {
+        actor: ActorId,
+        amount: f64,
+    },
+    ShowOfForce {
+        actor: ActorId,
+        amount: f64,
+    },
+    Relation {
+        from: ActorId,
+        to: ActorId,
+        amount: f64,
+    },
+    Tension {
+        a: ActorId,
+        b: ActorId,
+        amount: f64,
+    },
+    Sanction {
+        from: ActorId,
+        to: ActorId,
+        op: Op,
+        amount: f64,
+    },
+}
+
+/// Arms on their way from one actor to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shipment {
+    /// Unique within a game, in order of dispatch.
+    pub id: u32,
+    pub system: String,
+    pub from: ActorId,
+    pub to: ActorId,
+    /// Turns until it arrives; it arrives at the end of the turn this reaches 0.
+    pub turns_left: u32,
+    /// The turn it was ordered.
+    pub sent_turn: u32,
+    /// Hidden from actors not party to it.
+    pub covert: bool,
+    /// What happens when it arrives.
+    pub arrive: Vec<Delta>,
+    /// The order that sent it.
+    pub cause: Cause,
+}
+
+/// A factory that produces every turn until dismantled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Factory {
+    /// Unique within a game, in order of construction.
+    pub id: u32,
+    pub name: String,
+    /// Where it stands.
+    pub at: ActorId,
+    /// Who built it.
+    pub owner: ActorId,
+    pub built_turn: u32,
+    pub covert: bool,
+    /// What it produces each turn.
+    pub each_turn: Vec<Delta>,
+}
+
+/// How a game ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The turn limit was reached.
+    TurnLimit,
+    /// Regional tension reached the clash threshold: everyone loses.
+    Clash,
+    /// A scenario ending's condition held; its index in `scenario.endings`.
+    Ending { index: usize },
+}
+
+impl Outcome {
+    /// A short stable key for reports: `turn_limit`, `clash` or the ending id.
+    pub fn key(&self, scn: &Scenario) -> String {
+        match self {
+            Outcome::TurnLimit => "turn_limit".into(),
+            Outcome::Clash => "clash".into(),
+            Outcome::Ending { index } => scn
+                .endings
+                .get(*index)
+                .map_or_else(|| format!("ending_{index}"), |e| e.id.clone()),
+        }
+    }
+}
+
+/// The meters at the end of one turn, for history charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub turn: u32,
+    pub regional: f64,
+    pub level: usize,
+    pub stats: Vec<[f64; 5]>,
+    pub threat: Vec<f64>,
+    pub capital: Vec<f64>,
+    pub tracks: Vec<Vec<f64>>,
+}
+
+/// Everything that changes during a game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    /// Turns resolved so far; the next turn to play is `turn + 1`.
+    pub turn: u32,
+    pub actors: Vec<ActorState>,
+    /// How each actor regards each other, −100–100.
+    pub relations: Grid<f64>,
+    /// Sanction level each actor imposes on each other, 0–5.
+    pub sanctions: Grid<u8>,
+    /// Pair tension, 0–100, kept symmetric.
+    pub tension: Grid<f64>,
+    /// Regional tension, 0–100.
+    pub regional: f64,
+    /// Index of the escalation level regional tension is in.
+    pub level: usize,
+    /// Track values: one per global track, one per actor for per-actor tracks.
+    pub tracks: Vec<Vec<f64>>,
+    pub shipments: Vec<Shipment>,
+    pub factories: Vec<Factory>,
+    /// Next id for a shipment or factory.
+    pub next_id: u32,
+    /// Per scripted event: has it fired?
+    pub fired: Vec<bool>,
+    /// Per actor, per objective: turns on which it held (for `over = "game"`).
+    pub held: Vec<Vec<u32>>,
+    /// The meters after each turn; entry 0 is the start.
+    pub history: Vec<Snapshot>,
+    pub outcome: Option<Outcome>,
+}
+
+impl State {
+    /// True once the game has ended.
+    pub fn is_over(&self) -> bool {
+        self.outcome.is_some()
+    }
+
+    /// One actor's state.
+    pub fn actor(&self, a: ActorId) -> &ActorState {
+        &self.actors[a.index()]
+    }
+
+    /// The value of a track (global: `who` is ignored).
+    pub fn track(&self, t: TrackId, who: Option<ActorId>) -> f64 {
+        let v = &self.tracks[t.index()];
+        if v.len() == 1 {
+            v[0]
+        } else {
+            who.map_or(0.0, |a| v[a.index()])
+        }
+    }
+
+    /// The meters as they stand, for the history.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            turn: self.turn,
+            regional: self.regional,
+            level: self.level,
+            stats: self.actors.iter().map(|a| a.stats).collect(),
+            threat: self.actors.iter().map(|a| a.threat).collect(),
+            capital: self.actors.iter().map(|a| a.capital).collect(),
+            tracks: self.tracks.clone(),
+        }
+    }
+}

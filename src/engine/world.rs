@@ -1,0 +1,250 @@
+//! The state while a turn resolves: every change goes through
+//! [`World::adjust`], which clamps the value to its range, records the
+//! change with its cause in the ledger, and keeps regional tension in step
+//! (so each cause's share of a regional change is exact).
+
+use super::events::Event;
+use super::ledger::{Cause, Change, Meter, Rule};
+use super::state::{Delta, State};
+use super::tension;
+use crate::scenario::{ActorId, Op, Scenario, Stat};
+
+/// Largest single change applied; keeps absurd scenario amounts finite.
+const MAX_AMOUNT: f64 = 1e6;
+
+/// A turn in progress.
+pub struct World<'a> {
+    pub scn: &'a Scenario,
+    /// The state at the start of the turn: orders read their amounts here.
+    pub start: &'a State,
+    /// The state being changed.
+    pub s: State,
+    pub seed: u64,
+    /// The number of the turn being resolved.
+    pub turn: u32,
+    pub changes: Vec<Change>,
+    pub events: Vec<Event>,
+    /// For what-if lookahead: force every order to succeed or fail.
+    pub force: Option<bool>,
+}
+
+fn pair(a: ActorId, b: ActorId) -> (ActorId, ActorId) {
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+impl<'a> World<'a> {
+    /// Starts resolving the turn after `start`.
+    pub fn new(scn: &'a Scenario, start: &'a State, seed: u64) -> Self {
+        World {
+            scn,
+            start,
+            s: start.clone(),
+            seed,
+            turn: start.turn + 1,
+            changes: Vec::new(),
+            events: Vec::new(),
+            force: None,
+        }
+    }
+
+    /// The current value of a meter.
+    pub fn get(&self, m: Meter) -> f64 {
+        let s = &self.s;
+        match m {
+            Meter::Stat { actor, stat } => s.actor(actor).stat(stat),
+            Meter::Capital { actor } => s.actor(actor).capital,
+            Meter::Threat { actor } => s.actor(actor).threat,
+            Meter::Relation { from, to } => s.relations.get(from, to),
+            Meter::Tension { a, b } => s.tension.get(a, b),
+            Meter::Sanction { from, to } => f64::from(s.sanctions.get(from, to)),
+            Meter::Track { track, actor } => s.track(track, actor),
+            Meter::Regional => s.regional,
+        }
+    }
+
+    fn range(&self, m: Meter) -> (f64, f64) {
+        match m {
+            Meter::Relation { .. } => (-100.0, 100.0),
+            Meter::Sanction { .. } => (0.0, 5.0),
+            Meter::Capital { actor } => (0.0, self.scn.actor(actor).capital.max),
+            Meter::Track { track, .. } => {
+                let t = &self.scn.tracks[track.index()];
+                (t.min, t.max)
+            }
+            _ => (0.0, 100.0),
+        }
+    }
+
+    fn put(&mut self, m: Meter, v: f64) {
+        let s = &mut self.s;
+        match m {
+            Meter::Stat { actor, stat } => s.actors[actor.index()].stats[stat.index()] = v,
+            Meter::Capital { actor } => s.actors[actor.index()].capital = v,
+            Meter::Threat { actor } => s.actors[actor.index()].threat = v,
+            Meter::Relation { from, to } => s.relations.set(from, to, v),
+            Meter::Tension { a, b } => {
+                s.tension.set(a, b, v);
+                s.tension.set(b, a, v);
+            }
+            Meter::Sanction { from, to } => s.sanctions.set(from, to, v as u8),
+            Meter::Track { track, actor } => {
+                let vals = &mut s.tracks[track.index()];
+                if vals.len() == 1 {
+                    vals[0] = v;
+                } else if let Some(a) = actor {
+                    vals[a.index()] = v;
+                }
+            }
+            Meter::Regional => s.regional = v,
+        }
+    }
+
+    /// Changes a meter by `delta` (clamped to its range) and records why.
+    /// Returns the change that really happened.
+    pub fn adjust(&mut self, meter: Meter, delta: f64, cause: Cause, rule: Rule) -> f64 {
+        let meter = match meter {
+            Meter::Tension { a, b } => {
+                let (a, b) = pair(a, b);
+                Meter::Tension { a, b }
+            }
+            m => m,
+        };
+        if let Meter::Tension { a, b } = meter {
+            if a == b {
+                return 0.0;
+            }
+        }
+        let delta = if delta.is_finite() {
+            delta.clamp(-MAX_AMOUNT, MAX_AMOUNT)
+        } else {
+            0.0
+        };
+        let old = self.get(meter);
+        let (lo, hi) = self.range(meter);
+        let mut new = (old + delta).clamp(lo, hi);
+        if let Meter::Sanction { .. } = meter {
+            new = new.round();
+        }
+        let real = new - old;
+        if real.abs() < 1e-12 {
+            return 0.0;
+        }
+        self.put(meter, new);
+        self.changes.push(Change {
+            meter,
+            delta: real,
+            cause,
+            rule,
+        });
+        match meter {
+            Meter::Tension { .. } | Meter::Threat { .. } => self.update_regional(cause, rule),
+            Meter::Stat {
+                actor,
+                stat: Stat::Military,
+            } if real > 0.0 => self.buildup(actor, real, cause),
+            _ => {}
+        }
+        real
+    }
+
+    /// Sets a meter to `value` (clamped), recording the change.
+    pub fn set_to(&mut self, meter: Meter, value: f64, cause: Cause, rule: Rule) -> f64 {
+        let cur = self.get(meter);
+        self.adjust(meter, value - cur, cause, rule)
+    }
+
+    fn update_regional(&mut self, cause: Cause, rule: Rule) {
+        let r = tension::regional(self.scn, &self.s);
+        let d = r - self.s.regional;
+        if d.abs() >= 1e-12 {
+            self.s.regional = r;
+            self.changes.push(Change {
+                meter: Meter::Regional,
+                delta: d,
+                cause,
+                rule,
+            });
+        }
+    }
+
+    /// A military gain by `actor` alarms every actor hostile to it.
+    fn buildup(&mut self, actor: ActorId, gain: f64, cause: Cause) {
+        let k = self.scn.tension.buildup_threat;
+        for b in self.scn.actor_ids() {
+            let h = tension::hostility(&self.s, b, actor);
+            if h > 0.0 {
+                self.adjust(
+                    Meter::Threat { actor: b },
+                    gain * k * h,
+                    cause,
+                    Rule::Buildup,
+                );
+            }
+        }
+    }
+
+    /// Applies a computed effect.
+    pub fn apply(&mut self, d: &Delta, cause: Cause, rule: Rule) {
+        let op_adjust = |w: &mut Self, m: Meter, op: Op, amount: f64| match op {
+            Op::Add => {
+                w.adjust(m, amount, cause, rule);
+            }
+            Op::Set => {
+                w.set_to(m, amount, cause, rule);
+            }
+        };
+        match *d {
+            Delta::Stat {
+                actor,
+                stat,
+                op,
+                amount,
+            } => op_adjust(self, Meter::Stat { actor, stat }, op, amount),
+            Delta::Track {
+                track,
+                actor,
+                op,
+                amount,
+            } => op_adjust(self, Meter::Track { track, actor }, op, amount),
+            Delta::Sanction {
+                from,
+                to,
+                op,
+                amount,
+            } if from != to => op_adjust(self, Meter::Sanction { from, to }, op, amount.round()),
+            Delta::Sanction { .. } => {}
+            Delta::Capital { actor, amount } => {
+                self.adjust(Meter::Capital { actor }, amount, cause, rule);
+            }
+            Delta::Threat { actor, amount } => {
+                self.adjust(Meter::Threat { actor }, amount, cause, rule);
+            }
+            Delta::Relation { from, to, amount } if from != to => {
+                self.adjust(Meter::Relation { from, to }, amount, cause, rule);
+            }
+            Delta::Relation { .. } => {}
+            Delta::Tension { a, b, amount } => {
+                self.adjust(Meter::Tension { a, b }, amount, cause, rule);
+            }
+            Delta::ShowOfForce { actor, amount } => {
+                for b in self.scn.actor_ids() {
+                    let h = tension::hostility(&self.s, b, actor);
+                    if h > 0.0 {
+                        self.adjust(
+                            Meter::Threat { actor: b },
+                            amount * h,
+                            cause,
+                            Rule::ShowOfForce,
+                        );
+                        self.adjust(
+                            Meter::Tension { a: actor, b },
+                            amount * h * 0.5,
+                            cause,
+                            Rule::ShowOfForce,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
