@@ -8,5 +8,8 @@
 pub mod ai;
 pub mod cli;
 pub mod engine;
+pub mod game;
+pub mod save;
 pub mod scenario;
+pub mod tui;
 pub mod sim;

@@ -31,6 +31,31 @@ pub enum Command {
     Simulate(simulate::SimulateArgs),
     /// List the bundled scenarios and those in ./scenarios.
     Scenarios,
+    /// Play in the terminal (the default when no command is given).
+    Play(PlayArgs),
+    /// List saved games.
+    Saves(crate::save::cli::SavesArgs),
+    /// Re-play a saved game's orders through the engine; check or print it.
+    Replay(crate::save::cli::ReplayArgs),
+}
+
+/// Options of `flashpoint play`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PlayArgs {
+    /// A scenario file or a bundled scenario id (default: the Korea scenario).
+    pub scenario: Option<String>,
+    /// Actors played by people, by id (comma-separated); the AI plays the rest.
+    #[arg(long = "as", value_delimiter = ',')]
+    pub humans: Vec<String>,
+    /// Seed of the game (default: the scenario's seed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Continue a saved game.
+    #[arg(long, conflicts_with_all = ["scenario", "humans", "seed"])]
+    pub load: Option<std::path::PathBuf>,
+    /// Folder for saves (default: ./saves).
+    #[arg(long)]
+    pub saves_dir: Option<std::path::PathBuf>,
 }
 
 /// Runs the program with already-parsed arguments.
@@ -39,11 +64,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate { files }) => validate::run(&files),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Scenarios) => scenarios::run(),
-        None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+        Some(Command::Play(args)) => crate::tui::run(Some(args)),
+        Some(Command::Saves(args)) => crate::save::cli::saves(&args),
+        Some(Command::Replay(args)) => crate::save::cli::replay(&args),
+        None => crate::tui::run(None),
     }
 }
 

@@ -1,0 +1,3 @@
+//! Saved games in `saves/`: versioned TOML, written atomically, verified by replay.
+
+pub mod cli;
