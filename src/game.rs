@@ -27,19 +27,30 @@ impl Game {
         let state = engine::initial_state(&scenario);
         let mut humans = humans;
         humans.resize(scenario.n(), false);
-        Game { scenario, seed, humans, state, log: Vec::new(), last: None }
+        Game {
+            scenario,
+            seed,
+            humans,
+            state,
+            log: Vec::new(),
+            last: None,
+        }
     }
 
     /// The human actors, in scenario order.
     pub fn human_actors(&self) -> Vec<ActorId> {
-        self.scenario.actor_ids().filter(|a| self.humans[a.index()]).collect()
+        self.scenario
+            .actor_ids()
+            .filter(|a| self.humans[a.index()])
+            .collect()
     }
 
     /// Resolves the next turn: the humans' orders plus the AI's for every
     /// other actor. Orders in `human_orders` from AI actors are ignored.
     pub fn play_turn(&mut self, human_orders: &Orders) -> &TurnRecord {
         let policies: Vec<Policy> = vec![Policy::Utility; self.scenario.n()];
-        let (ai_orders, ai_reasons) = sim::decide_all(&self.scenario, &self.state, self.seed, &policies);
+        let (ai_orders, ai_reasons) =
+            sim::decide_all(&self.scenario, &self.state, self.seed, &policies);
         let mut orders = Orders::default();
         let mut reasons = Vec::new();
         for a in self.scenario.actor_ids() {
@@ -49,7 +60,12 @@ impl Game {
                     reasons.push("player's order".to_string());
                 }
             } else {
-                for (o, r) in ai_orders.list.iter().zip(&ai_reasons).filter(|(o, _)| o.actor == a) {
+                for (o, r) in ai_orders
+                    .list
+                    .iter()
+                    .zip(&ai_reasons)
+                    .filter(|(o, _)| o.actor == a)
+                {
                     orders.list.push(o.clone());
                     reasons.push(r.clone());
                 }
@@ -73,7 +89,10 @@ impl Game {
     pub fn replay(scenario: &Scenario, seed: u64, log: &[Orders]) -> Vec<State> {
         let mut states = vec![engine::initial_state(scenario)];
         for orders in log {
-            let prev = states.last().cloned().unwrap_or_else(|| engine::initial_state(scenario));
+            let prev = states
+                .last()
+                .cloned()
+                .unwrap_or_else(|| engine::initial_state(scenario));
             states.push(engine::resolve_turn(scenario, &prev, orders, seed).state);
         }
         states

@@ -11,5 +11,5 @@ pub mod engine;
 pub mod game;
 pub mod save;
 pub mod scenario;
-pub mod tui;
 pub mod sim;
+pub mod tui;

@@ -95,11 +95,8 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
     let mut noise = rng::generator(look_seed, state.turn + 1, Stream::Order, 0xA1);
     let personality = &scn.actor(actor).ai;
     let mut cands: Vec<Candidate> = Vec::new();
-    for o in orders::options(scn, &base_state, actor) {
+    for o in orders::options_at(scn, &base_state, actor, |l| trial_levels(l.min, l.max)) {
         let m = scn.mv(o.mv);
-        if !trial_levels(m.level.min, m.level.max).contains(&o.level) {
-            continue;
-        }
         let env = Bound::new(scn, &base_state, Some(actor), o.target, o.level);
         let chance = m.chance.eval(&env).clamp(0.0, 1.0);
         let cost = m.cost.eval(&env).max(0.0);

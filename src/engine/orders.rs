@@ -122,6 +122,16 @@ pub fn check(scn: &Scenario, state: &State, o: &Order, committed: f64) -> Result
 /// Every order `actor` could give now (each move, target and level) that
 /// passes [`check`] with nothing else committed. The AI and the UI start here.
 pub fn options(scn: &Scenario, state: &State, actor: ActorId) -> Vec<Order> {
+    options_at(scn, state, actor, |spec| (spec.min..=spec.max).collect())
+}
+
+/// Like [`options`], trying only the levels `levels` picks for each move.
+pub fn options_at(
+    scn: &Scenario,
+    state: &State,
+    actor: ActorId,
+    levels: impl Fn(&crate::scenario::LevelSpec) -> Vec<i32>,
+) -> Vec<Order> {
     let mut out = Vec::new();
     for (i, m) in scn.moves.iter().enumerate() {
         if !m.usable_by(actor) {
@@ -136,7 +146,7 @@ pub fn options(scn: &Scenario, state: &State, actor: ActorId) -> Vec<Order> {
             vec![None]
         };
         for target in targets {
-            for level in m.level.min..=m.level.max {
+            for level in levels(&m.level) {
                 let o = Order {
                     actor,
                     mv: MoveId(i as u16),

@@ -237,12 +237,11 @@ fn act_tension(w: &mut World, o: &Order, share: f64, cause: Cause) {
             .filter(|(_, h)| *h > 0.0)
             .collect(),
     };
-    let ceiling = scn.tension.ceiling[m.category.index()];
     for (b, h) in felt_by {
-        let weight = tension::act_weight(w.start, o.actor, b);
-        let mut dt = -m.goldstein * scn.tension.goldstein_scale * intensity * weight * h;
+        let mut dt = tension::act_tension(scn, w.start, m, o.level, o.actor, b) * share * h;
         if dt > 0.0 {
-            let room = (ceiling - w.s.tension.get(o.actor, b)).max(0.0);
+            let room =
+                (scn.tension.ceiling[m.category.index()] - w.s.tension.get(o.actor, b)).max(0.0);
             dt = dt.min(room);
         }
         w.adjust(Meter::Tension { a: o.actor, b }, dt, cause, Rule::Goldstein);

@@ -54,6 +54,20 @@ pub fn act_weight(s: &State, a: ActorId, b: ActorId) -> f64 {
     0.5 + (s.actor(a).stat(Stat::Military) + s.actor(b).stat(Stat::Military)) / 400.0
 }
 
+/// The pair tension an act adds between its actor and `b` before ceilings:
+/// −Goldstein × scale × intensity(level) × weight. Hostile acts (negative
+/// Goldstein) raise it, cooperative ones lower it.
+pub fn act_tension(
+    scn: &Scenario,
+    s: &State,
+    m: &crate::scenario::Move,
+    level: i32,
+    a: ActorId,
+    b: ActorId,
+) -> f64 {
+    -m.goldstein * scn.tension.goldstein_scale * m.level.intensity(level) * act_weight(s, a, b)
+}
+
 /// One Richardson step for actor `a`: the change in its military build-up
 /// x = military − starting military, given rivals' build-ups:
 /// Δx = a·Σ h·x⁺(rival) − m·x + g·(threat − starting threat)⁺,

@@ -62,6 +62,8 @@ pub enum Func {
     Max,
     Abs,
     Clamp,
+    /// `if(condition, then, else)`: a number chosen by a condition.
+    If,
 }
 
 /// A compiled expression: names resolved to typed references.
@@ -387,8 +389,25 @@ fn resolve_call(
             arity(3)?;
             Ok((Expr::Call(Func::Clamp, numeric_args(names)?), Type::Num))
         }
+        "if" => {
+            arity(3)?;
+            let (cond, t) = resolve(&args[0], names)?;
+            if t != Type::Bool {
+                return Err(ExprError::new("the first value of `if` must be a condition", args[0].span.clone())
+                    .with_help("e.g. `if(tension > 60, 2, 1)`"));
+            }
+            let mut v = vec![cond];
+            for a in &args[1..] {
+                let (e, t) = resolve(a, names)?;
+                if t != Type::Num {
+                    return Err(ExprError::new("expected a number here", a.span.clone()));
+                }
+                v.push(e);
+            }
+            Ok((Expr::Call(Func::If, v), Type::Num))
+        }
         _ => Err(ExprError::new(format!("unknown function `{name}`"), span).with_help(
-            "functions are: min, max, abs, clamp, relation(a, b), tension(a, b), sanction(a, b)",
+            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), sanction(a, b)",
         )),
     }
 }
@@ -436,6 +455,13 @@ impl Expr {
                     Func::Min => vals.fold(f64::INFINITY, f64::min),
                     Func::Max => vals.fold(f64::NEG_INFINITY, f64::max),
                     Func::Abs => args[0].eval(env).abs(),
+                    Func::If => {
+                        if args[0].eval(env) != 0.0 {
+                            args[1].eval(env)
+                        } else {
+                            args[2].eval(env)
+                        }
+                    }
                     Func::Clamp => {
                         let (x, lo, hi) = (args[0].eval(env), args[1].eval(env), args[2].eval(env));
                         x.max(lo).min(hi.max(lo))
@@ -538,6 +564,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(e.eval(&Fixed), 102.0);
+        let e = c(
+            "if(tension > 50, 2, 1) + if(level < 1, 10, 0)",
+            Type::Num,
+            true,
+        )
+        .unwrap();
+        assert_eq!(e.eval(&Fixed), 2.0);
+        assert!(c("if(tension, 1, 2)", Type::Num, false).is_err());
         let e = c("1 / (level - 3)", Type::Num, true).unwrap();
         assert_eq!(e.eval(&Fixed), 0.0, "division by zero gives 0, not inf");
     }

@@ -1,0 +1,408 @@
+//! The one keymap table. Each context (screen, panel or popup) lists its
+//! bindings: keys, what they do in words, and the message they send. The
+//! same table turns key presses into messages, fills the footer key bar
+//! and the `?` help popup, so help can never disagree with the keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::model::{Focus, Model, Popup, Screen, Tab};
+use super::msg::Msg;
+
+/// A key, as written in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPat {
+    /// A key without Ctrl or Alt (letters match in either case only when
+    /// written so: `q` is not `Q`).
+    Code(KeyCode),
+    /// Ctrl and a letter.
+    Ctrl(char),
+    /// Any digit 0–9 (sends [`Msg::Digit`]).
+    Digit,
+}
+
+/// One line of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [KeyPat],
+    pub msg: Msg,
+    /// What it does, for the help popup.
+    pub help: &'static str,
+    /// Short text for the footer key bar, if it belongs there.
+    pub footer: Option<&'static str>,
+}
+
+/// Where the keyboard is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Title,
+    Setup,
+    Dashboard,
+    OrdersMoves,
+    OrdersDrafts,
+    Report,
+    History,
+    Dossier,
+    Handoff,
+    End,
+    Help,
+    ConfirmQuit,
+    ConfirmEndTurn,
+    TooSmall,
+}
+
+use KeyCode as K;
+use KeyPat::{Code, Ctrl};
+
+const fn b(
+    keys: &'static [KeyPat],
+    msg: Msg,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        msg,
+        help,
+        footer,
+    }
+}
+
+const UP: &[KeyPat] = &[Code(K::Up), Code(K::Char('k'))];
+const DOWN: &[KeyPat] = &[Code(K::Down), Code(K::Char('j'))];
+const LEFT: &[KeyPat] = &[Code(K::Left), Code(K::Char('h'))];
+const RIGHT: &[KeyPat] = &[Code(K::Right), Code(K::Char('l'))];
+const ENTER: &[KeyPat] = &[Code(K::Enter)];
+const ESC: &[KeyPat] = &[Code(K::Esc)];
+
+const TITLE: &[Binding] = &[
+    b(UP, Msg::Up, "previous scenario", None),
+    b(DOWN, Msg::Down, "next scenario", Some("↑↓ choose")),
+    b(ENTER, Msg::Select, "new game with this scenario", Some("Enter new game")),
+    b(ESC, Msg::Quit, "quit", None),
+];
+
+const SETUP: &[Binding] = &[
+    b(UP, Msg::Up, "previous actor", None),
+    b(DOWN, Msg::Down, "next actor", Some("↑↓ actor")),
+    b(
+        &[Code(K::Char(' '))],
+        Msg::Toggle,
+        "played by a person / by the computer",
+        Some("Space human/AI"),
+    ),
+    b(&[KeyPat::Digit], Msg::Digit(0), "type the seed", Some("0-9 seed")),
+    b(&[Code(K::Backspace)], Msg::Backspace, "delete a digit of the seed", None),
+    b(ENTER, Msg::Select, "start the game", Some("Enter start")),
+    b(ESC, Msg::Back, "back to the scenarios", Some("Esc back")),
+];
+
+/// Keys of every screen of a game in progress.
+const GAME: &[Binding] = &[
+    b(&[Code(K::Char('1'))], Msg::GoTo(Tab::Dashboard), "dashboard", Some("1-5 screens")),
+    b(&[Code(K::Char('2'))], Msg::GoTo(Tab::Orders), "orders", None),
+    b(&[Code(K::Char('3'))], Msg::GoTo(Tab::Report), "last turn's report", None),
+    b(&[Code(K::Char('4'))], Msg::GoTo(Tab::History), "history charts", None),
+    b(&[Code(K::Char('5'))], Msg::GoTo(Tab::Dossier), "dossiers and your briefing", None),
+    b(
+        &[Code(K::Char('e')), Code(K::F(10))],
+        Msg::EndTurn,
+        "end your turn (asks first)",
+        Some("e end turn"),
+    ),
+];
+
+const NEXT_SCREEN: Binding = b(&[Code(K::Tab)], Msg::NextPanel, "next screen", None);
+const PREV_SCREEN: Binding = b(&[Code(K::BackTab)], Msg::PrevPanel, "previous screen", None);
+
+const DASHBOARD: &[Binding] = &[
+    b(ENTER, Msg::Select, "give orders", Some("Enter orders")),
+    NEXT_SCREEN,
+    PREV_SCREEN,
+];
+
+const ORDERS_MOVES: &[Binding] = &[
+    b(UP, Msg::Up, "previous move", None),
+    b(DOWN, Msg::Down, "next move", Some("↑↓ move")),
+    b(LEFT, Msg::Left, "lower the level", None),
+    b(RIGHT, Msg::Right, "raise the level", Some("←→ level")),
+    b(&[Code(K::Char('t'))], Msg::NextTarget, "next target", Some("t target")),
+    b(&[Code(K::Char('T'))], Msg::PrevTarget, "previous target", None),
+    b(
+        &[Code(K::Enter), Code(K::Char('a'))],
+        Msg::Select,
+        "add the move to your orders",
+        Some("Enter add"),
+    ),
+    b(&[Code(K::Tab)], Msg::NextPanel, "go to your orders list", Some("Tab your list")),
+    b(ESC, Msg::Back, "back to the dashboard", None),
+];
+
+const ORDERS_DRAFTS: &[Binding] = &[
+    b(UP, Msg::Up, "previous order", None),
+    b(DOWN, Msg::Down, "next order", Some("↑↓ order")),
+    b(
+        &[Code(K::Delete), Code(K::Char('x')), Code(K::Backspace)],
+        Msg::Remove,
+        "remove the order",
+        Some("x remove"),
+    ),
+    b(&[Code(K::Tab)], Msg::NextPanel, "back to the moves", Some("Tab moves")),
+    b(ESC, Msg::Back, "back to the moves", None),
+];
+
+const REPORT: &[Binding] = &[
+    b(UP, Msg::Up, "scroll up", None),
+    b(DOWN, Msg::Down, "scroll down", Some("↑↓ scroll")),
+    b(&[Code(K::PageUp)], Msg::PageUp, "page up", None),
+    b(&[Code(K::PageDown), Code(K::Char(' '))], Msg::PageDown, "page down", None),
+    b(ENTER, Msg::Select, "continue", Some("Enter continue")),
+    NEXT_SCREEN,
+    PREV_SCREEN,
+    b(ESC, Msg::Back, "back", None),
+];
+
+const HISTORY: &[Binding] = &[
+    b(LEFT, Msg::Left, "previous chart", None),
+    b(RIGHT, Msg::Right, "next chart", Some("←→ chart")),
+    b(UP, Msg::Up, "previous chart", None),
+    b(DOWN, Msg::Down, "next chart", None),
+    NEXT_SCREEN,
+    PREV_SCREEN,
+    b(ESC, Msg::Back, "back", None),
+];
+
+const DOSSIER: &[Binding] = &[
+    b(UP, Msg::Up, "previous actor", None),
+    b(DOWN, Msg::Down, "next actor", Some("↑↓ actor")),
+    b(&[Code(K::PageUp)], Msg::PageUp, "scroll the text up", None),
+    b(&[Code(K::PageDown), Code(K::Char(' '))], Msg::PageDown, "scroll the text down", Some("PgDn scroll")),
+    b(ENTER, Msg::Select, "to the dashboard", Some("Enter dashboard")),
+    NEXT_SCREEN,
+    PREV_SCREEN,
+    b(ESC, Msg::Back, "back", None),
+];
+
+const HANDOFF: &[Binding] = &[b(ENTER, Msg::Select, "I am the next player: show my screen", Some("Enter ready"))];
+
+const END: &[Binding] = &[
+    b(&[Code(K::Char('3'))], Msg::GoTo(Tab::Report), "the last turn's report", Some("3 report")),
+    b(&[Code(K::Char('4'))], Msg::GoTo(Tab::History), "history charts", Some("4 history")),
+    b(&[Code(K::Char('5'))], Msg::GoTo(Tab::Dossier), "dossiers", None),
+    b(&[Code(K::Char('n'))], Msg::NewGame, "a new game", Some("n new game")),
+];
+
+const HELP: &[Binding] = &[b(
+    &[Code(K::Esc), Code(K::Enter), Code(K::Char('?')), Code(K::Char('q'))],
+    Msg::Help,
+    "close this help",
+    Some("Esc close"),
+)];
+
+const CONFIRM_QUIT: &[Binding] = &[
+    b(&[Code(K::Char('y')), Code(K::Char('Y'))], Msg::Yes, "yes, quit", Some("y quit")),
+    b(&[Code(K::Char('n')), Code(K::Char('N')), Code(K::Esc)], Msg::No, "no, keep playing", Some("n stay")),
+    b(&[Ctrl('c')], Msg::Yes, "quit at once", None),
+];
+
+const CONFIRM_END: &[Binding] = &[
+    b(&[Code(K::Char('y')), Code(K::Char('Y')), Code(K::Enter)], Msg::Yes, "yes, end the turn", Some("y end turn")),
+    b(&[Code(K::Char('n')), Code(K::Char('N')), Code(K::Esc)], Msg::No, "no, keep giving orders", Some("n not yet")),
+];
+
+/// Keys of every screen: help, quit, Ctrl-C.
+const GLOBAL: &[Binding] = &[
+    b(&[Code(K::Char('?'))], Msg::Help, "show every key", Some("? help")),
+    b(&[Code(K::Char('q'))], Msg::Quit, "quit (asks first)", Some("q quit")),
+    b(&[Ctrl('c')], Msg::Interrupt, "quit (asks first; twice quits)", None),
+];
+
+const TOO_SMALL: &[Binding] = &[
+    b(&[Code(K::Char('q'))], Msg::Quit, "quit (asks first)", Some("q quit")),
+    b(&[Ctrl('c')], Msg::Interrupt, "quit", None),
+];
+
+/// The bindings of a context in two groups: its own (with the keys every
+/// game screen shares), and the global ones (help, quit).
+pub fn groups(ctx: Context) -> (Vec<&'static Binding>, Vec<&'static Binding>) {
+    let (own, game, global): (&[Binding], bool, bool) = match ctx {
+        Context::Title => (TITLE, false, true),
+        Context::Setup => (SETUP, false, true),
+        Context::Dashboard => (DASHBOARD, true, true),
+        Context::OrdersMoves => (ORDERS_MOVES, true, true),
+        Context::OrdersDrafts => (ORDERS_DRAFTS, true, true),
+        Context::Report => (REPORT, true, true),
+        Context::History => (HISTORY, true, true),
+        Context::Dossier => (DOSSIER, true, true),
+        Context::Handoff => (HANDOFF, false, true),
+        Context::End => (END, false, true),
+        Context::Help => (HELP, false, false),
+        Context::ConfirmQuit => (CONFIRM_QUIT, false, false),
+        Context::ConfirmEndTurn => (CONFIRM_END, false, false),
+        Context::TooSmall => (TOO_SMALL, false, false),
+    };
+    let mut first: Vec<&'static Binding> = own.iter().collect();
+    if game {
+        first.extend(GAME.iter());
+    }
+    let second: Vec<&'static Binding> = if global {
+        GLOBAL.iter().collect()
+    } else {
+        Vec::new()
+    };
+    (first, second)
+}
+
+/// Every binding of a context, its own first, then the shared ones.
+pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
+    let (mut a, b) = groups(ctx);
+    a.extend(b);
+    a
+}
+
+/// Where the keyboard is in this model (`too_small` when the too-small
+/// message is on screen).
+pub fn context(m: &Model, too_small: bool) -> Context {
+    match m.popup {
+        Some(Popup::Help) => return Context::Help,
+        Some(Popup::ConfirmQuit) => return Context::ConfirmQuit,
+        Some(Popup::ConfirmEndTurn) => return Context::ConfirmEndTurn,
+        None => {}
+    }
+    if too_small {
+        return Context::TooSmall;
+    }
+    match m.screen {
+        Screen::Title => Context::Title,
+        Screen::Setup => Context::Setup,
+        Screen::Handoff => Context::Handoff,
+        Screen::End => Context::End,
+        Screen::Game(tab) => match tab {
+            Tab::Dashboard => Context::Dashboard,
+            Tab::Orders => match m.session.as_ref().map(|s| s.ui().focus) {
+                Some(Focus::Drafts) => Context::OrdersDrafts,
+                _ => Context::OrdersMoves,
+            },
+            Tab::Report => Context::Report,
+            Tab::History => Context::History,
+            Tab::Dossier => Context::Dossier,
+        },
+    }
+}
+
+fn matches(p: KeyPat, k: &KeyEvent) -> bool {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = k.modifiers.contains(KeyModifiers::ALT);
+    match p {
+        KeyPat::Ctrl(c) => ctrl && k.code == K::Char(c),
+        KeyPat::Code(code) => !ctrl && !alt && k.code == code,
+        KeyPat::Digit => !ctrl && !alt && matches!(k.code, K::Char(c) if c.is_ascii_digit()),
+    }
+}
+
+/// The message a key press sends in a context (key releases and repeats
+/// of other kinds are ignored).
+pub fn lookup(ctx: Context, k: &KeyEvent) -> Option<Msg> {
+    if k.kind != KeyEventKind::Press {
+        return None;
+    }
+    let bind = bindings(ctx)
+        .into_iter()
+        .find(|b| b.keys.iter().any(|p| matches(*p, k)))?;
+    Some(match (bind.msg, k.code) {
+        (Msg::Digit(_), K::Char(c)) => Msg::Digit(c as u8 - b'0'),
+        (msg, _) => msg,
+    })
+}
+
+/// The name of a key for the help popup.
+pub fn key_name(p: KeyPat) -> String {
+    match p {
+        KeyPat::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        KeyPat::Digit => "0-9".to_string(),
+        KeyPat::Code(code) => match code {
+            K::Up => "↑".into(),
+            K::Down => "↓".into(),
+            K::Left => "←".into(),
+            K::Right => "→".into(),
+            K::Enter => "Enter".into(),
+            K::Esc => "Esc".into(),
+            K::Tab => "Tab".into(),
+            K::BackTab => "Shift-Tab".into(),
+            K::Delete => "Del".into(),
+            K::Backspace => "Backspace".into(),
+            K::PageUp => "PgUp".into(),
+            K::PageDown => "PgDn".into(),
+            K::F(n) => format!("F{n}"),
+            K::Char(' ') => "Space".into(),
+            K::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        },
+    }
+}
+
+/// All keys of a binding, e.g. "↑ k".
+pub fn keys_text(b: &Binding) -> String {
+    b.keys
+        .iter()
+        .map(|p| key_name(*p))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn keys_map_to_messages() {
+        assert_eq!(lookup(Context::OrdersMoves, &press(K::Right)), Some(Msg::Right));
+        assert_eq!(lookup(Context::OrdersMoves, &press(K::Char('l'))), Some(Msg::Right));
+        assert_eq!(lookup(Context::OrdersMoves, &press(K::Char('2'))), Some(Msg::GoTo(Tab::Orders)));
+        assert_eq!(lookup(Context::Setup, &press(K::Char('7'))), Some(Msg::Digit(7)));
+        assert_eq!(lookup(Context::Title, &press(K::Char('q'))), Some(Msg::Quit));
+        let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Context::Dashboard, &ctrl_c), Some(Msg::Interrupt));
+        assert_eq!(lookup(Context::ConfirmQuit, &ctrl_c), Some(Msg::Yes));
+        assert_eq!(lookup(Context::TooSmall, &press(K::Char('e'))), None);
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut k = press(K::Char('q'));
+        k.kind = KeyEventKind::Release;
+        assert_eq!(lookup(Context::Title, &k), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_context() {
+        let all = [
+            Context::Title,
+            Context::Setup,
+            Context::Dashboard,
+            Context::OrdersMoves,
+            Context::OrdersDrafts,
+            Context::Report,
+            Context::History,
+            Context::Dossier,
+            Context::Handoff,
+            Context::End,
+            Context::Help,
+            Context::ConfirmQuit,
+            Context::ConfirmEndTurn,
+            Context::TooSmall,
+        ];
+        for ctx in all {
+            let mut seen = Vec::new();
+            for bind in bindings(ctx) {
+                for p in bind.keys {
+                    assert!(!seen.contains(p), "{ctx:?}: {p:?} bound twice");
+                    seen.push(*p);
+                }
+            }
+        }
+    }
+}

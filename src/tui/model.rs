@@ -1,0 +1,277 @@
+//! The app's state: which screen is up, what is selected, the game in
+//! progress and each human player's draft orders. `update` changes it,
+//! `view` only reads it.
+
+use crate::cli::scenarios::Listing;
+use crate::engine::Order;
+use crate::game::Game;
+use crate::scenario::{ActorId, Scenario};
+
+use super::draft::Choice;
+use super::theme::Theme;
+
+/// The screens of a game in progress, shown as tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Dashboard,
+    Orders,
+    Report,
+    History,
+    Dossier,
+}
+
+impl Tab {
+    /// Every tab in the order of the tab bar (and of the keys 1–5).
+    pub const ALL: [Tab; 5] = [
+        Tab::Dashboard,
+        Tab::Orders,
+        Tab::Report,
+        Tab::History,
+        Tab::Dossier,
+    ];
+
+    /// The word on the tab bar.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::Dashboard => "Dashboard",
+            Tab::Orders => "Orders",
+            Tab::Report => "Report",
+            Tab::History => "History",
+            Tab::Dossier => "Dossier",
+        }
+    }
+
+    /// Position on the tab bar.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The tab `step` places further along the bar, wrapping around.
+    pub fn cycle(self, step: isize) -> Tab {
+        let n = Tab::ALL.len() as isize;
+        let i = (self.index() as isize + step).rem_euclid(n);
+        Tab::ALL[i as usize]
+    }
+}
+
+/// What fills the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Pick a scenario (and later: continue or load a saved game).
+    Title,
+    /// Pick the human actors and the seed.
+    Setup,
+    /// A game in progress, on one of its tabs.
+    Game(Tab),
+    /// Hotseat: everything hidden until the next player is at the keyboard.
+    Handoff,
+    /// The game is over: how it ended and the scores.
+    End,
+}
+
+/// A box drawn over the screen that takes the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Popup {
+    /// Every key of the current screen.
+    Help,
+    /// "Quit? y/n".
+    ConfirmQuit,
+    /// "End your turn? y/n".
+    ConfirmEndTurn,
+}
+
+/// Which list of the orders screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The moves the actor can order.
+    #[default]
+    Moves,
+    /// The orders drafted so far this turn.
+    Drafts,
+}
+
+/// The title screen.
+#[derive(Debug, Clone, Default)]
+pub struct Title {
+    /// Playable scenarios: the bundled default first, then `scenarios/*.toml`.
+    pub entries: Vec<Listing>,
+    /// The highlighted entry.
+    pub selected: usize,
+    // Saves hook: "Continue" and "Load" entries go here once saved games
+    // exist (see `update::title` and `screens::title`).
+}
+
+/// The setup screen of a new game.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// What was passed to `scenario::resolve` (a bundled id or a path).
+    pub name: String,
+    pub scenario: Scenario,
+    /// Per actor: played by a person.
+    pub humans: Vec<bool>,
+    /// The seed as typed (digits only).
+    pub seed: String,
+    /// The highlighted actor row.
+    pub row: usize,
+}
+
+impl Setup {
+    /// A setup with the first actor human and the scenario's seed.
+    pub fn new(name: String, scenario: Scenario) -> Self {
+        let mut humans = vec![false; scenario.n()];
+        if let Some(h) = humans.first_mut() {
+            *h = true;
+        }
+        let seed = scenario.meta.seed.to_string();
+        Setup {
+            name,
+            scenario,
+            humans,
+            seed,
+            row: 0,
+        }
+    }
+}
+
+/// One human player's place in the interface; kept apart per player so a
+/// hotseat player never sees what the previous one was looking at.
+#[derive(Debug, Clone, Default)]
+pub struct PlayerUi {
+    /// Selected move, as a position in [`super::draft::move_list`].
+    pub selected: usize,
+    pub focus: Focus,
+    /// Selected draft order.
+    pub draft_selected: usize,
+    /// Per move (by move index): the level and target last chosen.
+    pub choices: Vec<Choice>,
+    /// Actor shown on the dossier screen.
+    pub dossier: usize,
+    /// Scroll of the dossier text.
+    pub dossier_scroll: u16,
+}
+
+/// A game in progress with the players' drafts.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub game: Game,
+    /// The human whose view is on screen (whose orders are being given).
+    pub current: ActorId,
+    /// Humans who have not yet ended their orders this turn, in order.
+    pub waiting: Vec<ActorId>,
+    /// Per actor: orders drafted this turn (only humans' are used).
+    pub drafts: Vec<Vec<Order>>,
+    /// Per actor: interface state (only humans' are used).
+    pub players: Vec<PlayerUi>,
+    /// Scroll of the turn report.
+    pub report_scroll: u16,
+    /// Series shown on the history screen.
+    pub history_series: usize,
+}
+
+impl Session {
+    /// A session at the start of `game`'s next turn. A game without a
+    /// human actor gets the first actor as its player.
+    pub fn new(mut game: Game) -> Self {
+        if game.human_actors().is_empty() {
+            if let Some(h) = game.humans.first_mut() {
+                *h = true;
+            }
+        }
+        let n = game.scenario.n();
+        let humans = game.human_actors();
+        let current = humans.first().copied().unwrap_or(ActorId(0));
+        let players = (0..n)
+            .map(|i| PlayerUi {
+                choices: super::draft::default_choices(&game.scenario, ActorId(i as u16)),
+                dossier: i,
+                ..PlayerUi::default()
+            })
+            .collect();
+        Session {
+            current,
+            waiting: humans,
+            drafts: vec![Vec::new(); n],
+            players,
+            report_scroll: 0,
+            history_series: 0,
+            game,
+        }
+    }
+
+    /// More than one person plays: orders are secret between hand-offs.
+    pub fn hotseat(&self) -> bool {
+        self.game.human_actors().len() > 1
+    }
+
+    /// The current player's interface state.
+    pub fn ui(&self) -> &PlayerUi {
+        &self.players[self.current.index()]
+    }
+
+    /// The current player's interface state, to change it.
+    pub fn ui_mut(&mut self) -> &mut PlayerUi {
+        &mut self.players[self.current.index()]
+    }
+
+    /// The current player's drafted orders.
+    pub fn draft(&self) -> &[Order] {
+        &self.drafts[self.current.index()]
+    }
+}
+
+/// The whole app.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub screen: Screen,
+    pub popup: Option<Popup>,
+    pub title: Title,
+    pub setup: Option<Setup>,
+    pub session: Option<Session>,
+    /// Terminal size (columns, rows), for mouse hit-testing.
+    pub size: (u16, u16),
+    pub theme: Theme,
+    /// A one-line message for the status bar (cleared by the next key).
+    pub status: Option<String>,
+    /// Set when the app should exit.
+    pub quit: bool,
+}
+
+impl Model {
+    /// The title screen with these scenarios.
+    pub fn title(entries: Vec<Listing>, size: (u16, u16), theme: Theme) -> Self {
+        Model {
+            screen: Screen::Title,
+            popup: None,
+            title: Title {
+                entries,
+                selected: 0,
+            },
+            setup: None,
+            session: None,
+            size,
+            theme,
+            status: None,
+            quit: false,
+        }
+    }
+
+    /// Straight into a game (as `flashpoint play` does).
+    pub fn game(game: Game, size: (u16, u16), theme: Theme) -> Self {
+        let mut m = Model::title(Vec::new(), size, theme);
+        m.start(game);
+        m
+    }
+
+    /// Starts a game: a hotseat game opens on the hand-off screen, a
+    /// single player's on their briefing.
+    pub fn start(&mut self, game: Game) {
+        let session = Session::new(game);
+        self.screen = if session.hotseat() {
+            Screen::Handoff
+        } else {
+            Screen::Game(Tab::Dossier)
+        };
+        self.session = Some(session);
+        self.popup = None;
+    }
+}

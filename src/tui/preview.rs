@@ -1,0 +1,125 @@
+//! What a move would do: the engine resolves a copy of the turn with only
+//! this order (forced to succeed) and the preview lists the changes the
+//! ledger attributes to it. No effect is computed here.
+
+use crate::engine::env::Bound;
+use crate::engine::ledger::{Cause, Meter, Rule};
+use crate::engine::orders::{Order, Orders};
+use crate::engine::resolve_forced;
+use crate::engine::state::State;
+use crate::scenario::Scenario;
+
+use super::text::clean;
+
+/// The expected result of one order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    /// Chance of success, 0–1.
+    pub chance: f64,
+    /// Changes if it succeeds, biggest first: (what, by how much).
+    pub effects: Vec<(String, f64)>,
+    /// Arms shipments and factories it would start.
+    pub notes: Vec<String>,
+}
+
+/// Words for a meter, e.g. "Tension US–DPRK", "DPRK economy".
+pub fn meter_name(scn: &Scenario, m: Meter) -> String {
+    let short = |a: crate::scenario::ActorId| clean(&scn.actor(a).short);
+    match m {
+        Meter::Regional => "Regional tension".into(),
+        Meter::Tension { a, b } => format!("Tension {}–{}", short(a), short(b)),
+        Meter::Threat { actor } => format!("{} threat perception", short(actor)),
+        Meter::Stat { actor, stat } => format!("{} {}", short(actor), stat.name()),
+        Meter::Capital { actor } => format!("{} capital", short(actor)),
+        Meter::Relation { from, to } => format!("{} regard for {}", short(from), short(to)),
+        Meter::Sanction { from, to } => format!("{} sanctions on {}", short(from), short(to)),
+        Meter::Track { track, actor } => {
+            let t = clean(&scn.tracks[track.index()].name);
+            match actor {
+                Some(a) => format!("{t} ({})", short(a)),
+                None => t,
+            }
+        }
+    }
+}
+
+/// What `order` would do now, if it succeeds.
+pub fn preview(scn: &Scenario, state: &State, order: &Order, seed: u64) -> Preview {
+    let m = scn.mv(order.mv);
+    let env = Bound::new(scn, state, Some(order.actor), order.target, order.level);
+    let chance = m.chance.eval(&env).clamp(0.0, 1.0);
+    let orders = Orders {
+        list: vec![order.clone()],
+    };
+    let r = resolve_forced(scn, state, &orders, seed, true);
+    let mine = |c: &Cause| matches!(c, Cause::Order { index: 0, .. });
+    let mut sums: Vec<(Meter, f64)> = Vec::new();
+    for c in r.changes.iter().filter(|c| mine(&c.cause) && c.rule != Rule::Cost) {
+        match sums.iter_mut().find(|(m, _)| *m == c.meter) {
+            Some((_, d)) => *d += c.delta,
+            None => sums.push((c.meter, c.delta)),
+        }
+    }
+    sums.retain(|(_, d)| d.abs() >= 0.05);
+    // Regional tension first, then the biggest changes.
+    sums.sort_by(|a, b| {
+        (b.0 == Meter::Regional)
+            .cmp(&(a.0 == Meter::Regional))
+            .then(b.1.abs().total_cmp(&a.1.abs()))
+            .then(a.0.cmp(&b.0))
+    });
+    let effects = sums.into_iter().map(|(m, d)| (meter_name(scn, m), d)).collect();
+    let mut notes = Vec::new();
+    for x in r.state.shipments.iter().filter(|x| mine(&x.cause)) {
+        notes.push(format!(
+            "ships {} to {} (arrives in {} turn{})",
+            clean(&x.system),
+            clean(&scn.actor(x.to).short),
+            x.turns_left,
+            if x.turns_left == 1 { "" } else { "s" }
+        ));
+    }
+    let new_factories = r.state.factories.len().saturating_sub(state.factories.len());
+    for f in r.state.factories.iter().rev().take(new_factories) {
+        notes.push(format!(
+            "builds {} in {}",
+            clean(&f.name),
+            clean(&scn.actor(f.at).short)
+        ));
+    }
+    Preview {
+        chance,
+        effects,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::initial_state;
+
+    #[test]
+    fn sanctions_preview_shows_the_sanction_and_tension() {
+        let scn = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let state = initial_state(&scn);
+        let us = scn.actor_by_id("us").expect("us");
+        let dprk = scn.actor_by_id("dprk").expect("dprk");
+        let mv = scn.move_by_id("impose_sanctions").expect("move");
+        let o = Order {
+            actor: us,
+            mv,
+            target: Some(dprk),
+            level: 5,
+        };
+        let p = preview(&scn, &state, &o, 7);
+        assert!(p.chance > 0.0);
+        assert!(
+            p.effects.iter().any(|(n, _)| n.contains("sanctions on DPRK")),
+            "{p:?}"
+        );
+        assert!(p.effects.iter().any(|(n, _)| n.starts_with("Tension")), "{p:?}");
+    }
+}

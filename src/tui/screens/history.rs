@@ -1,0 +1,183 @@
+//! The history screen: line charts of regional tension (with the
+//! escalation thresholds) and of each actor's stats over the turns.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LegendPosition};
+
+use crate::scenario::Stat;
+use crate::tui::model::Session;
+use crate::tui::text::clean;
+use crate::tui::theme::Theme;
+
+/// A series the chart can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    Regional,
+    Threat,
+    Stat(Stat),
+    Capital,
+}
+
+/// Every series, in the order ←→ cycles through them.
+pub const SERIES: [Series; 8] = [
+    Series::Regional,
+    Series::Threat,
+    Series::Stat(Stat::Military),
+    Series::Stat(Stat::Economy),
+    Series::Stat(Stat::Stability),
+    Series::Stat(Stat::Prestige),
+    Series::Stat(Stat::Intel),
+    Series::Capital,
+];
+
+/// Number of series.
+pub fn series_count() -> usize {
+    SERIES.len()
+}
+
+impl Series {
+    /// Its name on screen.
+    pub fn name(self) -> String {
+        match self {
+            Series::Regional => "Regional tension".into(),
+            Series::Threat => "Threat perception".into(),
+            Series::Stat(s) => {
+                let n = s.name();
+                let mut c = n.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
+            }
+            Series::Capital => "Political capital".into(),
+        }
+    }
+}
+
+/// The data of a series: one list of (turn, value) per line, with its name.
+fn data(s: &Session, series: Series) -> Vec<(String, Vec<(f64, f64)>)> {
+    let scn = &s.game.scenario;
+    let h = &s.game.state.history;
+    match series {
+        Series::Regional => vec![(
+            "regional".into(),
+            h.iter().map(|x| (f64::from(x.turn), x.regional)).collect(),
+        )],
+        _ => scn
+            .actor_ids()
+            .map(|a| {
+                let i = a.index();
+                let pts = h
+                    .iter()
+                    .map(|x| {
+                        let v = match series {
+                            Series::Threat => x.threat.get(i).copied(),
+                            Series::Stat(st) => x.stats.get(i).map(|v| v[st.index()]),
+                            Series::Capital => x.capital.get(i).copied(),
+                            Series::Regional => None,
+                        };
+                        (f64::from(x.turn), v.unwrap_or(0.0))
+                    })
+                    .collect();
+                (clean(&scn.actor(a).short), pts)
+            })
+            .collect(),
+    }
+}
+
+/// Draws the chart of the selected series.
+pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
+    let scn = &s.game.scenario;
+    let series = SERIES[s.history_series % SERIES.len()];
+    let lines = data(s, series);
+    let last_turn = s.game.state.turn.max(1);
+    let x_max = f64::from(last_turn);
+    let y_max = match series {
+        Series::Capital => scn
+            .actors
+            .iter()
+            .map(|a| a.capital.max)
+            .fold(10.0_f64, f64::max),
+        _ => 100.0,
+    };
+    let thresholds: Vec<(usize, [(f64, f64); 2])> = match series {
+        Series::Regional => scn
+            .levels
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.from > 0.0)
+            .map(|(i, l)| (i, [(0.0, l.from), (x_max, l.from)]))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut datasets: Vec<Dataset> = Vec::new();
+    for (i, pts) in &thresholds {
+        datasets.push(
+            Dataset::default()
+                .name(clean(&scn.levels[*i].name))
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Line)
+                .style(th.level(scn, *i))
+                .data(pts),
+        );
+    }
+    for (k, (name, pts)) in lines.iter().enumerate() {
+        let (style, marker) = match series {
+            Series::Regional => (th.fg(ratatui::style::Color::White), Marker::Braille),
+            _ => {
+                let a = crate::scenario::ActorId(k as u16);
+                let marker = if th.color {
+                    Marker::Braille
+                } else {
+                    Marker::Custom(name.chars().next().unwrap_or('*'))
+                };
+                (Style::new().fg(th.actor_color(scn, a)), marker)
+            }
+        };
+        datasets.push(
+            Dataset::default()
+                .name(name.clone())
+                .marker(marker)
+                .graph_type(GraphType::Line)
+                .style(style)
+                .data(pts),
+        );
+    }
+    let title = Line::from(vec![
+        Span::styled(format!(" History — {} ", series.name()), th.heading()),
+        Span::styled("(←→ another chart) ", th.dim()),
+    ]);
+    let x_labels = vec![
+        Span::raw("0"),
+        Span::raw(format!("{}", last_turn / 2)),
+        Span::raw(format!("{last_turn}")),
+    ];
+    let y_labels = vec![
+        Span::raw("0"),
+        Span::raw(format!("{:.0}", y_max / 2.0)),
+        Span::raw(format!("{y_max:.0}")),
+    ];
+    let chart = Chart::new(datasets)
+        .block(Block::bordered().border_style(th.border()).title(title))
+        .x_axis(
+            Axis::default()
+                .title("turn")
+                .style(th.dim())
+                .bounds([0.0, x_max])
+                .labels(x_labels),
+        )
+        .y_axis(
+            Axis::default()
+                .style(th.dim())
+                .bounds([0.0, y_max])
+                .labels(y_labels),
+        )
+        .legend_position(Some(LegendPosition::TopLeft))
+        .hidden_legend_constraints((
+            ratatui::layout::Constraint::Percentage(40),
+            ratatui::layout::Constraint::Percentage(60),
+        ));
+    f.render_widget(chart, area);
+}

@@ -1,0 +1,78 @@
+//! Text helpers: scenario text made safe for the terminal, and the small
+//! formats (changes, percentages) every screen uses.
+
+use crate::scenario::clean_text;
+
+/// One line of scenario text with every control character removed
+/// (a scenario must never be able to send escape sequences). Line breaks
+/// become spaces.
+pub fn clean(s: &str) -> String {
+    clean_text(&s.replace(['\n', '\r'], " "), false)
+}
+
+/// Scenario text that may span lines, with every other control character removed.
+pub fn clean_lines(s: &str) -> String {
+    clean_text(&s.replace("\r\n", "\n"), true)
+}
+
+/// A change with an arrow: `▲2.3`, `▼0.8`, or `·` when it is nothing.
+pub fn arrow(d: f64) -> String {
+    if d >= 0.05 {
+        format!("▲{d:.1}")
+    } else if d <= -0.05 {
+        format!("▼{:.1}", -d)
+    } else {
+        "·".to_string()
+    }
+}
+
+/// A signed number with one decimal, using a real minus sign.
+pub fn signed(d: f64) -> String {
+    let s = format!("{d:+.1}");
+    s.replacen('-', "−", 1)
+}
+
+/// Capital amounts: whole numbers without decimals, halves with one.
+pub fn amount(v: f64) -> String {
+    if (v - v.round()).abs() < 0.05 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Cuts a string to at most `max` characters, ending with `…` when cut.
+pub fn fit(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out: String = s.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_strips_escape_sequences() {
+        assert_eq!(clean("a\x1b[31mb\nc"), "a[31mb c");
+        assert_eq!(clean_lines("x\r\ny\x07"), "x\ny");
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(arrow(2.34), "▲2.3");
+        assert_eq!(arrow(-0.8), "▼0.8");
+        assert_eq!(arrow(0.01), "·");
+        assert_eq!(signed(-1.25), "−1.2");
+        assert_eq!(amount(2.5), "2.5");
+        assert_eq!(amount(3.0), "3");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+    }
+}

@@ -1,0 +1,430 @@
+//! `update`: the only place the model changes. Each message is handled by
+//! the popup that has the keyboard, else by the current screen.
+
+use crate::engine::Orders;
+use crate::game::Game;
+use crate::scenario::ActorId;
+
+use super::draft;
+use super::model::{Focus, Model, Popup, Screen, Session, Setup, Tab};
+use super::msg::Msg;
+
+/// Applies one message to the model.
+pub fn update(m: &mut Model, msg: Msg) {
+    match msg {
+        Msg::Resize(w, h) => {
+            m.size = (w, h);
+            return;
+        }
+        Msg::Click(x, y) => {
+            super::mouse::click(m, x, y);
+            return;
+        }
+        _ => {}
+    }
+    m.status = None;
+    if let Some(p) = m.popup {
+        popup(m, p, msg);
+        return;
+    }
+    match msg {
+        Msg::Help => {
+            m.popup = Some(Popup::Help);
+            return;
+        }
+        Msg::Quit | Msg::Interrupt => {
+            m.popup = Some(Popup::ConfirmQuit);
+            return;
+        }
+        _ => {}
+    }
+    match m.screen {
+        Screen::Title => title(m, msg),
+        Screen::Setup => setup(m, msg),
+        Screen::Handoff => handoff(m, msg),
+        Screen::End => end(m, msg),
+        Screen::Game(tab) => game(m, tab, msg),
+    }
+}
+
+fn popup(m: &mut Model, p: Popup, msg: Msg) {
+    match (p, msg) {
+        (Popup::Help, Msg::Help | Msg::Back | Msg::Select) => m.popup = None,
+        (Popup::ConfirmQuit, Msg::Yes | Msg::Interrupt) => m.quit = true,
+        (Popup::ConfirmQuit, Msg::No | Msg::Back) => m.popup = None,
+        (Popup::ConfirmEndTurn, Msg::Yes) => {
+            m.popup = None;
+            end_turn(m);
+        }
+        (Popup::ConfirmEndTurn, Msg::No | Msg::Back) => m.popup = None,
+        _ => {}
+    }
+}
+
+fn step(i: usize, n: usize, up: bool) -> usize {
+    if n == 0 {
+        0
+    } else if up {
+        i.saturating_sub(1)
+    } else {
+        (i + 1).min(n - 1)
+    }
+}
+
+fn title(m: &mut Model, msg: Msg) {
+    let n = m.title.entries.len();
+    match msg {
+        Msg::Up | Msg::Down => m.title.selected = step(m.title.selected, n, msg == Msg::Up),
+        Msg::Select => open_setup(m),
+        // Saves hook: "Continue" / "Load" entries will be handled here.
+        _ => {}
+    }
+}
+
+/// Opens the setup screen for the selected scenario.
+pub fn open_setup(m: &mut Model) {
+    let Some(entry) = m.title.entries.get(m.title.selected) else {
+        m.status = Some("No scenario to play: put a .toml file in ./scenarios".into());
+        return;
+    };
+    if let Some(e) = &entry.error {
+        m.status = Some(format!(
+            "This scenario has errors ({}); run `flashpoint validate {}`",
+            super::text::clean(e),
+            super::text::clean(&entry.name)
+        ));
+        return;
+    }
+    match crate::scenario::resolve(Some(&entry.name)) {
+        Ok(scn) => {
+            m.setup = Some(Setup::new(entry.name.clone(), scn));
+            m.screen = Screen::Setup;
+        }
+        Err(e) => {
+            let first = e
+                .diagnostics
+                .first()
+                .map_or_else(String::new, |d| d.message.clone());
+            m.status = Some(format!("Cannot load it: {}", super::text::clean(&first)));
+        }
+    }
+}
+
+fn setup(m: &mut Model, msg: Msg) {
+    let Some(s) = m.setup.as_mut() else {
+        m.screen = Screen::Title;
+        return;
+    };
+    let n = s.humans.len();
+    match msg {
+        Msg::Up | Msg::Down => s.row = step(s.row, n, msg == Msg::Up),
+        Msg::Toggle => {
+            if let Some(h) = s.humans.get_mut(s.row) {
+                *h = !*h;
+            }
+        }
+        Msg::Digit(d) => {
+            if s.seed.len() < 19 {
+                s.seed.push(char::from(b'0' + d));
+            }
+        }
+        Msg::Backspace => {
+            s.seed.pop();
+        }
+        Msg::Back => m.screen = Screen::Title,
+        Msg::Select => start_from_setup(m),
+        _ => {}
+    }
+}
+
+/// Starts the game the setup screen describes, if it is complete.
+pub fn start_from_setup(m: &mut Model) {
+    let Some(s) = m.setup.as_ref() else {
+        return;
+    };
+    if !s.humans.iter().any(|h| *h) {
+        m.status = Some("Choose at least one actor for a person to play (Space)".into());
+        return;
+    }
+    let Ok(seed) = s.seed.parse::<u64>() else {
+        m.status = Some("Type a seed (a whole number)".into());
+        return;
+    };
+    let game = Game::new(s.scenario.clone(), seed, s.humans.clone());
+    m.start(game);
+}
+
+fn handoff(m: &mut Model, msg: Msg) {
+    if msg == Msg::Select {
+        if let Some(s) = &m.session {
+            m.screen = if s.game.state.turn == 0 {
+                Screen::Game(Tab::Dossier)
+            } else {
+                Screen::Game(Tab::Dashboard)
+            };
+        }
+    }
+}
+
+fn end(m: &mut Model, msg: Msg) {
+    match msg {
+        Msg::GoTo(tab) => m.screen = Screen::Game(tab),
+        Msg::NewGame => {
+            m.session = None;
+            m.screen = Screen::Title;
+            if m.title.entries.is_empty() {
+                m.title.entries = crate::cli::scenarios::discover();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn game(m: &mut Model, tab: Tab, msg: Msg) {
+    let Some(s) = m.session.as_mut() else {
+        m.screen = Screen::Title;
+        return;
+    };
+    let over = s.game.state.is_over();
+    match msg {
+        Msg::GoTo(t) => {
+            m.screen = Screen::Game(t);
+            return;
+        }
+        Msg::EndTurn => {
+            if over {
+                m.screen = Screen::End;
+            } else {
+                m.popup = Some(Popup::ConfirmEndTurn);
+            }
+            return;
+        }
+        Msg::NextPanel | Msg::PrevPanel if tab != Tab::Orders => {
+            let dir = if msg == Msg::NextPanel { 1 } else { -1 };
+            m.screen = Screen::Game(tab.cycle(dir));
+            return;
+        }
+        Msg::Back if tab != Tab::Orders => {
+            m.screen = if over {
+                Screen::End
+            } else {
+                Screen::Game(Tab::Dashboard)
+            };
+            return;
+        }
+        _ => {}
+    }
+    match tab {
+        Tab::Dashboard => {
+            if msg == Msg::Select {
+                m.screen = if over {
+                    Screen::End
+                } else {
+                    Screen::Game(Tab::Orders)
+                };
+            }
+        }
+        Tab::Orders => orders(m, msg),
+        Tab::Report => report(m, msg),
+        Tab::History => {
+            let n = super::screens::history::series_count();
+            let i = s.history_series;
+            s.history_series = match msg {
+                Msg::Left | Msg::Up => (i + n - 1) % n,
+                Msg::Right | Msg::Down => (i + 1) % n,
+                _ => i,
+            };
+        }
+        Tab::Dossier => {
+            let n = s.game.scenario.n();
+            let ui = s.ui_mut();
+            match msg {
+                Msg::Up | Msg::Down => {
+                    ui.dossier = step(ui.dossier, n, msg == Msg::Up);
+                    ui.dossier_scroll = 0;
+                }
+                Msg::PageUp => ui.dossier_scroll = ui.dossier_scroll.saturating_sub(8),
+                Msg::PageDown => ui.dossier_scroll = ui.dossier_scroll.saturating_add(8).min(500),
+                Msg::Select => {
+                    m.screen = if over {
+                        Screen::End
+                    } else {
+                        Screen::Game(Tab::Dashboard)
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn report(m: &mut Model, msg: Msg) {
+    let Some(s) = m.session.as_mut() else {
+        return;
+    };
+    match msg {
+        Msg::Up => s.report_scroll = s.report_scroll.saturating_sub(1),
+        Msg::Down => s.report_scroll = s.report_scroll.saturating_add(1).min(2000),
+        Msg::PageUp => s.report_scroll = s.report_scroll.saturating_sub(10),
+        Msg::PageDown => s.report_scroll = s.report_scroll.saturating_add(10).min(2000),
+        Msg::Select => {
+            m.screen = if s.game.state.is_over() {
+                Screen::End
+            } else if s.hotseat() {
+                Screen::Handoff
+            } else {
+                Screen::Game(Tab::Dashboard)
+            };
+        }
+        _ => {}
+    }
+}
+
+fn orders(m: &mut Model, msg: Msg) {
+    let Some(s) = m.session.as_mut() else {
+        return;
+    };
+    if s.game.state.is_over() {
+        if msg == Msg::Back {
+            m.screen = Screen::End;
+        }
+        return;
+    }
+    let me = s.current;
+    let moves = draft::move_list(&s.game.scenario, me);
+    let focus = s.ui().focus;
+    match (focus, msg) {
+        (_, Msg::NextPanel | Msg::PrevPanel) => {
+            let ui = s.ui_mut();
+            ui.focus = match ui.focus {
+                Focus::Moves => Focus::Drafts,
+                Focus::Drafts => Focus::Moves,
+            };
+        }
+        (Focus::Moves, Msg::Up | Msg::Down) => {
+            let ui = s.ui_mut();
+            ui.selected = step(ui.selected, moves.len(), msg == Msg::Up);
+        }
+        (Focus::Moves, Msg::Left | Msg::Right) => {
+            let Some(&mv) = moves.get(s.ui().selected) else {
+                return;
+            };
+            let delta = if msg == Msg::Left { -1 } else { 1 };
+            let scn = &s.game.scenario;
+            let ui = &mut s.players[me.index()];
+            if let Some(c) = ui.choices.get_mut(mv.index()) {
+                c.level = draft::step_level(scn, mv, c.level, delta);
+            }
+        }
+        (Focus::Moves, Msg::NextTarget | Msg::PrevTarget) => {
+            let Some(&mv) = moves.get(s.ui().selected) else {
+                return;
+            };
+            let dir = if msg == Msg::NextTarget { 1 } else { -1 };
+            let scn = &s.game.scenario;
+            let ui = &mut s.players[me.index()];
+            if let Some(c) = ui.choices.get_mut(mv.index()) {
+                c.target = draft::step_target(scn, me, mv, c.target, dir);
+            }
+        }
+        (Focus::Moves, Msg::Select) => {
+            m.status = Some(add_selected(s));
+        }
+        (Focus::Moves, Msg::Back) => m.screen = Screen::Game(Tab::Dashboard),
+        (Focus::Drafts, Msg::Up | Msg::Down) => {
+            let n = s.draft().len();
+            let ui = s.ui_mut();
+            ui.draft_selected = step(ui.draft_selected, n, msg == Msg::Up);
+        }
+        (Focus::Drafts, Msg::Remove) => {
+            let i = s.ui().draft_selected;
+            let list = &mut s.drafts[me.index()];
+            if i < list.len() {
+                let o = list.remove(i);
+                let n = list.len();
+                m.status = Some(format!(
+                    "Removed: {}",
+                    draft::describe(&s.game.scenario, &o)
+                ));
+                let ui = s.ui_mut();
+                ui.draft_selected = ui.draft_selected.min(n.saturating_sub(1));
+                if n == 0 {
+                    ui.focus = Focus::Moves;
+                }
+            }
+        }
+        (Focus::Drafts, Msg::Back) => s.ui_mut().focus = Focus::Moves,
+        _ => {}
+    }
+}
+
+/// Adds the selected move at its chosen level and target to the current
+/// player's draft, if the engine accepts it; returns the status line.
+pub fn add_selected(s: &mut Session) -> String {
+    let me = s.current;
+    let scn = &s.game.scenario;
+    let moves = draft::move_list(scn, me);
+    let Some(&mv) = moves.get(s.ui().selected) else {
+        return "No move selected".into();
+    };
+    let Some(&choice) = s.ui().choices.get(mv.index()) else {
+        return "No move selected".into();
+    };
+    let order = draft::order_for(me, mv, choice);
+    match draft::check(scn, &s.game.state, s.draft(), &order) {
+        Ok(cost) => {
+            let text = draft::describe(scn, &order);
+            s.drafts[me.index()].push(order);
+            format!(
+                "Added: {text} for {} capital",
+                super::text::amount(cost)
+            )
+        }
+        Err(e) => format!("Cannot add {}: {e}", super::text::clean(&scn.mv(mv).name)),
+    }
+}
+
+/// The current player is done: hand over to the next human, or resolve
+/// the turn when everyone is done.
+pub fn end_turn(m: &mut Model) {
+    let Some(s) = m.session.as_mut() else {
+        return;
+    };
+    if s.game.state.is_over() {
+        m.screen = Screen::End;
+        return;
+    }
+    let me = s.current;
+    s.waiting.retain(|a| *a != me);
+    if let Some(&next) = s.waiting.first() {
+        s.current = next;
+        m.screen = Screen::Handoff;
+        return;
+    }
+    resolve(s);
+    m.screen = Screen::Game(Tab::Report);
+    m.status = Some(if s.game.state.is_over() {
+        "The game is over — read the report, then Enter for the result".into()
+    } else {
+        "The turn is resolved — read what happened, then Enter to continue".into()
+    });
+}
+
+/// Resolves the turn with every human's drafts and starts the next one.
+fn resolve(s: &mut Session) {
+    let mut orders = Orders::default();
+    for a in s.game.human_actors() {
+        orders.list.extend(s.drafts[a.index()].iter().cloned());
+    }
+    s.game.play_turn(&orders);
+    for d in &mut s.drafts {
+        d.clear();
+    }
+    s.waiting = s.game.human_actors();
+    s.current = s.waiting.first().copied().unwrap_or(ActorId(0));
+    s.report_scroll = 0;
+    for ui in &mut s.players {
+        ui.draft_selected = 0;
+        ui.focus = Focus::Moves;
+    }
+}
