@@ -34,7 +34,11 @@ const CASES: &[(&str, usize, &str)] = &[
     ("missing_required_key.toml", 29, "missing field `headline`"),
     ("no_actors.toml", 3, "the scenario has no actors"),
     ("non_utf8.toml", 6, "not valid UTF-8 (bad byte 0xff)"),
-    ("number_in_quotes.toml", 26, "invalid type: string \"-30\""),
+    (
+        "number_in_quotes.toml",
+        26,
+        "found text \"-30\", expected a number",
+    ),
     ("only_a_comment.toml", 1, "missing field `scenario`"),
     ("self_in_ending.toml", 40, "`self` has no meaning here"),
     (

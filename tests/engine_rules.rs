@@ -109,8 +109,17 @@ fn shipments_arrive_after_their_delay_and_can_be_seized() {
     let r1 = resolve_turn(&scn, &s, &ship, 1);
     assert_eq!(r1.state.shipments.len(), 1);
     let m1 = r1.state.actor(green).stat(Stat::Military);
-    let r2 = resolve_turn(&scn, &r1.state, &Orders::default(), 1);
-    assert!(r2.state.shipments.is_empty());
+    let r1b = resolve_turn(&scn, &r1.state, &Orders::default(), 1);
+    assert_eq!(
+        r1b.state.shipments.len(),
+        1,
+        "turns = 2: still in transit one turn after sending"
+    );
+    let r2 = resolve_turn(&scn, &r1b.state, &Orders::default(), 1);
+    assert!(
+        r2.state.shipments.is_empty(),
+        "arrived two turns after sending"
+    );
     let gained = r2.state.actor(green).stat(Stat::Military) - m1;
     assert!(
         gained > 4.0,

@@ -67,6 +67,35 @@ pub fn decide(
     }
 }
 
+/// This game's temper of an actor: its personality from the scenario,
+/// shifted by a seeded amount fixed for the whole game (leaders differ from
+/// one run of history to the next), so games with the same scenario vary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mood {
+    pub hawkishness: f64,
+    pub risk_tolerance: f64,
+}
+
+/// How far a game's mood may stray from the scenario's personality.
+const MOOD_SPREAD: f64 = 0.6;
+
+/// The mood of `actor` in the game with this seed.
+pub fn mood(scn: &Scenario, seed: u64, actor: ActorId) -> Mood {
+    let p = &scn.actor(actor).ai;
+    let mut g = rng::generator(
+        rng::derive_seed(seed, 0x600D),
+        0,
+        Stream::Order,
+        u64::from(actor.0),
+    );
+    let h: f64 = g.random();
+    let r: f64 = g.random();
+    Mood {
+        hawkishness: (p.hawkishness + MOOD_SPREAD * (h - 0.5)).clamp(0.0, 1.0),
+        risk_tolerance: (p.risk_tolerance + MOOD_SPREAD * (r - 0.5)).clamp(0.0, 1.0),
+    }
+}
+
 fn ai_seed(seed: u64, turn: u32, actor: ActorId) -> u64 {
     rng::derive_seed(
         rng::derive_seed(seed, 0xA1 + u64::from(actor.0)),
@@ -90,7 +119,8 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
     let mut base_state = state.clone();
     base_state.history.clear();
     let base = resolve_turn(scn, &base_state, &Orders::default(), look_seed).state;
-    let base_u = utility(scn, &base, actor);
+    let mood = mood(scn, seed, actor);
+    let base_u = utility(scn, &base, actor, mood.risk_tolerance);
     let base_grades = objective_grades(scn, &base, actor);
     let mut noise = rng::generator(look_seed, state.turn + 1, Stream::Order, 0xA1);
     let personality = &scn.actor(actor).ai;
@@ -104,19 +134,16 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
             list: vec![o.clone()],
         };
         let win = resolve_forced(scn, &base_state, &list, look_seed, true).state;
-        let u_win = utility(scn, &win, actor);
+        let u_win = utility(scn, &win, actor, mood.risk_tolerance);
         let u_lose = if chance < 1.0 {
-            utility(
-                scn,
-                &resolve_forced(scn, &base_state, &list, look_seed, false).state,
-                actor,
-            )
+            let lose = resolve_forced(scn, &base_state, &list, look_seed, false).state;
+            utility(scn, &lose, actor, mood.risk_tolerance)
         } else {
             u_win
         };
         let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
         // Personality: hawks like hostile acts, doves cooperative ones.
-        let temper = 0.01 * (personality.hawkishness - 0.5) * (-m.goldstein / 10.0);
+        let temper = 0.03 * (mood.hawkishness - 0.5) * (-m.goldstein / 10.0);
         // Capital kept has value; a less active actor values it more.
         let thrift = 0.003 * cost * (1.0 - personality.activity);
         let jitter = NOISE * (noise.random::<f64>() - 0.5);

@@ -8,7 +8,7 @@ use crate::scenario::{ActorId, Scenario, Stat};
 /// How good `state` is for `me`, roughly 0–1 plus small terms. Objectives
 /// are graded softly (how nearly each condition holds), so the AI can tell
 /// progress from no progress.
-pub fn utility(scn: &Scenario, state: &State, me: ActorId) -> f64 {
+pub fn utility(scn: &Scenario, state: &State, me: ActorId, risk_tolerance: f64) -> f64 {
     if state.outcome == Some(Outcome::Clash) {
         return -1.0;
     }
@@ -44,7 +44,7 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId) -> f64 {
     // Danger: regional tension near the clash threshold, weighed by caution.
     let clash_at = scn.tension.clash_at;
     let danger = ((state.regional - 0.55 * clash_at) / (0.45 * clash_at)).max(0.0);
-    let caution = 1.0 - actor.ai.risk_tolerance;
+    let caution = 1.0 - risk_tolerance;
     goals + 0.1 * wellbeing + 0.03 * regard - caution * 0.6 * danger * danger
 }
 

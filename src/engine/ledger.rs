@@ -185,14 +185,25 @@ pub fn describe_cause(scn: &Scenario, cause: Cause, rule: Rule) -> String {
 }
 
 /// One line such as "+4.0 DPRK Missile test, +3.1 arms delivery #2, −1.2 decay".
+/// Causes that read the same (an act's automatic effect and its written
+/// effects) are merged, so no cause is listed twice.
 pub fn summary_line(scn: &Scenario, contributions: &[Contribution], max: usize) -> String {
-    let mut parts: Vec<String> = contributions
+    let mut merged: Vec<(String, f64)> = Vec::new();
+    for c in contributions {
+        let d = describe_cause(scn, c.cause, c.rule);
+        match merged.iter_mut().find(|(k, _)| *k == d) {
+            Some(m) => m.1 += c.delta,
+            None => merged.push((d, c.delta)),
+        }
+    }
+    merged.retain(|(_, d)| d.abs() >= 0.05);
+    let mut parts: Vec<String> = merged
         .iter()
         .take(max)
-        .map(|c| format!("{:+.1} {}", c.delta, describe_cause(scn, c.cause, c.rule)))
+        .map(|(d, v)| format!("{v:+.1} {d}"))
         .collect();
-    if contributions.len() > max {
-        let rest: f64 = contributions[max..].iter().map(|c| c.delta).sum();
+    if merged.len() > max {
+        let rest: f64 = merged[max..].iter().map(|(_, v)| v).sum();
         parts.push(format!("{rest:+.1} other"));
     }
     parts.join(", ")

@@ -295,10 +295,14 @@ fn tick_shipments(w: &mut World) {
     let mut arrived = Vec::new();
     let mut waiting = Vec::new();
     for mut x in std::mem::take(&mut w.s.shipments) {
-        if x.turns_left <= 1 {
+        // Sent this turn: in transit from now on. A shipment of `turns = 2`
+        // sent in turn 3 arrives at the end of turn 5; `turns = 0` at once.
+        if x.sent_turn < w.turn {
+            x.turns_left = x.turns_left.saturating_sub(1);
+        }
+        if x.turns_left == 0 {
             arrived.push(x);
         } else {
-            x.turns_left -= 1;
             waiting.push(x);
         }
     }
@@ -438,8 +442,9 @@ fn finish(w: &mut World) {
         w.events.push(Event::Escalation { from, to, headline });
         w.s.level = new_level;
     }
-    w.s.turn = w.turn;
+    // Endings and objectives read `turn` as the turn just played.
     let env_state = w.s.clone();
+    w.s.turn = w.turn;
     let outcome = if w.s.regional >= scn.tension.clash_at {
         Some(Outcome::Clash)
     } else if let Some(i) = scn

@@ -108,7 +108,8 @@ pub struct Shipment {
     pub system: String,
     pub from: ActorId,
     pub to: ActorId,
-    /// Turns until it arrives; it arrives at the end of the turn this reaches 0.
+    /// Turns until it arrives: it arrives at the end of the turn `turns_left`
+    /// turns after the current one (0: at the end of this turn).
     pub turns_left: u32,
     /// The turn it was ordered.
     pub sent_turn: u32,

@@ -266,6 +266,16 @@ impl Validator<'_> {
                 return None;
             }
         };
+        if kind == "interdict" && !ctx.me {
+            self.err(
+                Diagnostic::new(
+                    "`interdict` needs an acting actor, so it works only in moves",
+                    subject.span(),
+                )
+                .help("use it in a [[moves]] entry; events have no actor to do the seizing"),
+            );
+            return None;
+        }
         if !top && matches!(kind, "ship" | "factory" | "interdict" | "dismantle") {
             self.err(Diagnostic::new(
                 format!("`{kind}` cannot be nested inside arrive or each_turn"),
@@ -519,6 +529,18 @@ impl Validator<'_> {
                 }
             }
             _ => None,
+        }
+    }
+
+    /// Reports a plain-number chance outside 0–1.
+    pub(super) fn probability(&mut self, c: &Spanned<RawExpr>) {
+        if let RawExpr::Num(x) = c.get_ref() {
+            if !(0.0..=1.0).contains(x) {
+                self.err(
+                    Diagnostic::new(format!("chance {x} is not a probability"), c.span())
+                        .help("write a chance from 0 to 1, e.g. 0.75 for three in four"),
+                );
+            }
         }
     }
 

@@ -61,12 +61,15 @@ pub fn load_str(origin: &str, text: &str) -> Result<Scenario, ScenarioError> {
     }
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_string();
+        let message = plain_words(e.message().trim());
         let mut d = Diagnostic::new(first_line(&message), span);
         if message.contains("unknown field") {
+            let valid = message
+                .split_once(", expected")
+                .map_or("", |(_, v)| v)
+                .trim();
             d = d.help(format!(
-                "{} — check the spelling against docs/scenario-format.md",
-                message.replace('\n', " ")
+                "valid keys here: {valid} — check the spelling against docs/scenario-format.md"
             ));
         } else if message.contains("missing field") {
             d = d.help("add the missing key; docs/scenario-format.md lists what each table needs");
@@ -101,6 +104,31 @@ pub fn load_bytes(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError>
             ))
         }
     }
+}
+
+/// Rewrites serde's type vocabulary ("f64", "untagged enum") in words a
+/// scenario author knows.
+fn plain_words(msg: &str) -> String {
+    if msg.contains("untagged enum RawExpr") {
+        return "expected a number or an expression in quotes (e.g. 2 or \"1 + level\")".into();
+    }
+    let mut m = msg.to_string();
+    for (from, to) in [
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number of 0 or more"),
+        ("expected u64", "expected a whole number of 0 or more"),
+        ("expected i64", "expected a whole number"),
+        ("expected a boolean", "expected true or false"),
+        ("invalid type: string", "found text"),
+        ("invalid type: floating point", "found the decimal number"),
+        ("invalid type: integer", "found the number"),
+        ("invalid type: boolean", "found"),
+        ("expected struct ", "expected a table "),
+        ("expected a sequence", "expected a list [ ... ]"),
+    ] {
+        m = m.replace(from, to);
+    }
+    m
 }
 
 fn first_line(s: &str) -> String {

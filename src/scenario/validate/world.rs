@@ -372,7 +372,10 @@ impl Validator<'_> {
             self.ident("event", &e.id);
             let when = self.expr(&e.when, Ctx::WORLD, Type::Bool);
             let chance = match &e.chance {
-                Some(c) => self.amount(c, Ctx::WORLD, Type::Num),
+                Some(c) => {
+                    self.probability(c);
+                    self.amount(c, Ctx::WORLD, Type::Num)
+                }
                 None => Some(crate::scenario::expr::Expr::Num(1.0)),
             };
             let effects = self.effect_list(&e.effects, Ctx::WORLD, true);
@@ -394,6 +397,15 @@ impl Validator<'_> {
 
     pub(super) fn endings(&mut self, raw: &RawScenario) -> Vec<Ending> {
         self.unique("ending", raw.endings.iter().map(|e| &e.get_ref().id));
+        if raw.endings.len() > 50 {
+            self.err(Diagnostic::new(
+                format!(
+                    "{} endings; a scenario may have at most 50",
+                    raw.endings.len()
+                ),
+                raw.endings[50].span(),
+            ));
+        }
         let mut out = Vec::new();
         for e in raw.endings.iter().take(50) {
             let e = e.get_ref();
