@@ -28,6 +28,51 @@ pub struct GameRecord {
     /// The final state.
     pub state: State,
     pub scores: Vec<ActorScore>,
+    /// Counts of what happened, for batch statistics.
+    pub facts: Facts,
+}
+
+/// Counts of the article's mechanics in one game.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    pub resolutions: u32,
+    pub vetoed: u32,
+    pub passed: u32,
+    pub offers: u32,
+    pub deals_struck: u32,
+    pub deals_broken: u32,
+    pub covert_factories: u32,
+    /// Covert factories some non-party actor discovered (or saw published) before the end.
+    pub factories_revealed: u32,
+    pub revelations: u32,
+}
+
+impl Facts {
+    /// Counts the events of a game.
+    pub fn of(state: &State, turns: &[TurnRecord]) -> Facts {
+        let mut f = Facts::default();
+        for e in turns.iter().flat_map(|t| &t.events) {
+            match e {
+                Event::Vote { passed, vetoed_by, .. } => {
+                    f.resolutions += 1;
+                    f.vetoed += u32::from(!vetoed_by.is_empty());
+                    f.passed += u32::from(*passed);
+                }
+                Event::DealOffered { .. } => f.offers += 1,
+                Event::DealAccepted { .. } => f.deals_struck += 1,
+                Event::DealBroken { .. } => f.deals_broken += 1,
+                Event::FactoryBuilt { covert: true, .. } => f.covert_factories += 1,
+                Event::Revealed { .. } => f.revelations += 1,
+                _ => {}
+            }
+        }
+        f.factories_revealed = state
+            .factories
+            .iter()
+            .filter(|x| x.covert && x.known.iter().filter(|k| **k).count() > 2)
+            .count() as u32;
+        f
+    }
 }
 
 /// Orders of every actor for the next turn, decided by their policies.
@@ -41,7 +86,9 @@ pub fn decide_all(
     let mut reasons = Vec::new();
     for a in scn.actor_ids() {
         let policy = policies.get(a.index()).copied().unwrap_or(Policy::Utility);
-        let d = ai::decide(scn, state, a, seed, policy);
+        // Each actor decides from the game as it believes it to be.
+        let believed = crate::engine::view(scn, state, a, seed).state;
+        let d = ai::decide(scn, &believed, a, seed, policy);
         orders.list.extend(d.orders);
         reasons.extend(d.reasons);
     }
@@ -84,10 +131,6 @@ pub fn play_game(
         turns.push(rec);
     }
     let scores = engine::score(scn, &state);
-    GameRecord {
-        seed,
-        turns,
-        state,
-        scores,
-    }
+    let facts = Facts::of(&state, &turns);
+    GameRecord { seed, turns, state, scores, facts }
 }

@@ -43,9 +43,9 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, risk_tolerance: f64) 
         .sum();
     // Danger: regional tension near the clash threshold, weighed by caution.
     let clash_at = scn.tension.clash_at;
-    let danger = ((state.regional - 0.55 * clash_at) / (0.45 * clash_at)).max(0.0);
+    let danger = ((state.regional - 0.6 * clash_at) / (0.4 * clash_at)).max(0.0);
     let caution = 1.0 - risk_tolerance;
-    goals + 0.1 * wellbeing + 0.03 * regard - caution * 0.6 * danger * danger
+    goals + 0.1 * wellbeing + 0.03 * regard - caution * 0.4 * danger * danger
 }
 
 /// How far each objective is met, softly (0–1 each), for reasons.

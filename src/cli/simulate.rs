@@ -414,6 +414,10 @@ pub struct BatchStats {
     pub scores: Vec<(f64, Vec<f64>)>,
     /// Share of games whose regional tension peaked at each level.
     pub peak_levels: Vec<f64>,
+    /// Sums of each game's facts.
+    pub facts: Vec<(&'static str, f64)>,
+    /// Per actor: mean assessment error (share of range) over all turns and games.
+    pub assessment: Vec<f64>,
 }
 
 /// Summarises a batch of games.
@@ -454,13 +458,32 @@ pub fn batch_summary(scn: &Scenario, games: &[GameRecord]) -> BatchStats {
             (mean, per)
         })
         .collect();
-    BatchStats {
-        runs: games.len(),
-        outcomes,
-        regional,
-        scores,
-        peak_levels,
-    }
+    let n = games.len() as f64;
+    let share = |f: &dyn Fn(&crate::sim::Facts) -> bool| games.iter().filter(|g| f(&g.facts)).count() as f64 / n;
+    let mean = |f: &dyn Fn(&crate::sim::Facts) -> u32| games.iter().map(|g| f64::from(f(&g.facts))).sum::<f64>() / n;
+    let facts = vec![
+        ("resolutions put to the vote per game", mean(&|f| f.resolutions)),
+        ("share of resolutions vetoed", {
+            let total: u32 = games.iter().map(|g| g.facts.resolutions).sum();
+            let v: u32 = games.iter().map(|g| g.facts.vetoed).sum();
+            if total == 0 { 0.0 } else { f64::from(v) / f64::from(total) }
+        }),
+        ("games with a resolution passed", share(&|f| f.passed > 0)),
+        ("games with a deal offered", share(&|f| f.offers > 0)),
+        ("games with a deal struck", share(&|f| f.deals_struck > 0)),
+        ("games with a deal broken", share(&|f| f.deals_broken > 0)),
+        ("games with a covert factory built", share(&|f| f.covert_factories > 0)),
+        ("games where a covert factory was revealed before the end", share(&|f| f.factories_revealed > 0)),
+        ("revelations per game", mean(&|f| f.revelations)),
+    ];
+    let assessment = scn
+        .actor_ids()
+        .map(|a| {
+            let vals: Vec<f64> = games.iter().flat_map(|g| g.state.assessment.iter().filter_map(|t| t.get(a.index()).copied())).collect();
+            if vals.is_empty() { 0.0 } else { vals.iter().sum::<f64>() / vals.len() as f64 }
+        })
+        .collect();
+    BatchStats { runs: games.len(), outcomes, regional, scores, peak_levels, facts, assessment }
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -494,6 +517,18 @@ fn batch_text(scn: &Scenario, seed: u64, b: &BatchStats) -> String {
     for (l, share) in scn.levels.iter().zip(&b.peak_levels) {
         let _ = writeln!(s, "  {:<16} {:>5.1}%", l.name, share * 100.0);
     }
+    let _ = writeln!(s, "\nMechanics:");
+    for (k, v) in &b.facts {
+        if k.starts_with("games") || k.starts_with("share") {
+            let _ = writeln!(s, "  {:>6.1}%  {k}", v * 100.0);
+        } else {
+            let _ = writeln!(s, "  {v:>7.2}  {k}");
+        }
+    }
+    let _ = writeln!(s, "Mean assessment error (share of each hidden value's range):");
+    for (a, e) in scn.actor_ids().zip(&b.assessment) {
+        let _ = writeln!(s, "  {:<7} {:.3}", scn.actor(a).short, e);
+    }
     let _ = writeln!(s, "\nObjectives:");
     for (a, (mean, per)) in scn.actor_ids().zip(&b.scores) {
         let _ = writeln!(s, "  {:<7} mean score {mean:>5.1}", scn.actor(a).short);
@@ -517,6 +552,8 @@ fn batch_json(scn: &Scenario, seed: u64, b: &BatchStats) -> Value {
             "p50": round2(percentile(&b.regional, 0.5)),
             "p90": round2(percentile(&b.regional, 0.9)),
         },
+        "mechanics": b.facts.iter().map(|(k, v)| json!({"what": k, "value": round2(*v)})).collect::<Vec<_>>(),
+        "assessment_error": scn.actor_ids().zip(&b.assessment).map(|(a, e)| json!({"actor": scn.actor(a).id, "mean": (e * 1000.0).round() / 1000.0})).collect::<Vec<_>>(),
         "peak_level_share": scn.levels.iter().zip(&b.peak_levels).map(|(l, s)| json!({"level": l.name, "share": round2(*s)})).collect::<Vec<_>>(),
         "actors": scn.actor_ids().zip(&b.scores).map(|(a, (mean, per))| json!({
             "actor": scn.actor(a).id,

@@ -4,7 +4,8 @@
 use super::env::Bound;
 use super::events::Event;
 use super::ledger::{Cause, Rule};
-use super::state::{Delta, Factory, Shipment};
+use super::ledger::Meter;
+use super::state::{Delta, Factory, Offer, Proposal, Shipment};
 use super::world::World;
 use crate::scenario::expr::Env;
 use crate::scenario::{ActorId, Effect, Piece, Scenario, Template};
@@ -87,7 +88,13 @@ pub fn concretize(e: &Effect, env: &Bound) -> Option<Delta> {
         Effect::Ship { .. }
         | Effect::Factory { .. }
         | Effect::Interdict { .. }
-        | Effect::Dismantle { .. } => return None,
+        | Effect::Dismantle { .. }
+        | Effect::Surveil { .. }
+        | Effect::Publish { .. }
+        | Effect::Resolution { .. }
+        | Effect::Vote { .. }
+        | Effect::Offer { .. }
+        | Effect::Accept { .. } => return None,
     })
 }
 
@@ -153,6 +160,7 @@ impl World<'_> {
                         turns_left: turns,
                         sent_turn: self.turn,
                         covert,
+                        known: self.knowers(covert, &[from, to]),
                         arrive: concretize_all(arrive, env),
                         cause,
                     });
@@ -175,6 +183,7 @@ impl World<'_> {
                         owner,
                         built_turn: self.turn,
                         covert,
+                        known: self.knowers(covert, &[at, owner]),
                         each_turn: concretize_all(each_turn, env),
                     });
                     self.events.push(Event::FactoryBuilt {
@@ -212,6 +221,38 @@ impl World<'_> {
                         });
                     }
                 }
+                Effect::Surveil { target, amount } => {
+                    let (Some(me), Some(t)) = (env.me, env.who(*target)) else { continue };
+                    self.adjust(Meter::Surveillance { observer: me, target: t }, amount.eval(env), cause, Rule::Effect);
+                }
+                Effect::Publish { target } => {
+                    let (Some(me), Some(t)) = (env.me, env.who(*target)) else { continue };
+                    self.publish(me, t);
+                }
+                Effect::Resolution { on, level } => {
+                    let (Some(me), Some(on)) = (env.me, env.who(*on)) else { continue };
+                    let level = level.eval(env).round().clamp(0.0, 5.0) as u8;
+                    self.s.proposals.push(Proposal { proposer: me, on, level, turn: self.turn });
+                }
+                Effect::Vote { on, yes } => {
+                    let (Some(me), Some(on)) = (env.me, env.who(*on)) else { continue };
+                    self.votes.push((me, on, *yes));
+                }
+                Effect::Offer { deal, to } => {
+                    let (Some(me), Some(to)) = (env.me, env.who(*to)) else { continue };
+                    if me == to {
+                        continue;
+                    }
+                    let level = env.level;
+                    self.s.offers.push(Offer { deal: *deal, from: me, to, level, turn: self.turn });
+                    let d = &self.scn.deals[*deal];
+                    let headline = format!("{} offers {} a deal: {}", self.scn.actor(me).name, self.scn.actor(to).name, d.name);
+                    self.events.push(Event::DealOffered { deal: *deal, from: me, to, headline });
+                }
+                Effect::Accept { from } => {
+                    let (Some(me), Some(from)) = (env.me, env.who(*from)) else { continue };
+                    self.accepts.push((me, from));
+                }
                 simple => {
                     for d in concretize_all(std::slice::from_ref(simple), env) {
                         self.apply(&d, cause, Rule::Effect);
@@ -219,6 +260,49 @@ impl World<'_> {
                 }
             }
         }
+    }
+
+    /// Who knows of a new shipment or factory: everyone, or only its parties if covert.
+    fn knowers(&self, covert: bool, parties: &[ActorId]) -> Vec<bool> {
+        self.scn.actor_ids().map(|a| !covert || parties.contains(&a)).collect()
+    }
+
+    /// Reveals to everyone the covert acts of `culprit` that `by` knows of.
+    fn publish(&mut self, by: ActorId, culprit: ActorId) {
+        let n = self.scn.n();
+        let mut found: Vec<(u32, String)> = Vec::new();
+        for x in self.s.shipments.iter_mut() {
+            if x.covert && x.known[by.index()] && (x.from == culprit || x.to == culprit) && x.known.iter().any(|k| !k) {
+                x.known = vec![true; n];
+                found.push((x.id, format!("{} shipment", x.system)));
+            }
+        }
+        for f in self.s.factories.iter_mut() {
+            if f.covert && f.known[by.index()] && (f.owner == culprit || f.at == culprit) && f.known.iter().any(|k| !k) {
+                f.known = vec![true; n];
+                found.push((f.id, f.name.clone()));
+            }
+        }
+        for (id, what) in found {
+            let headline = format!(
+                "{} publishes intelligence exposing {}'s covert {what}",
+                self.scn.actor(by).name,
+                self.scn.actor(culprit).name
+            );
+            self.exposed(id, culprit, by);
+            let to = self.scn.actor_ids().collect();
+            self.events.push(Event::Revealed { id, what, culprit, to, headline });
+        }
+    }
+
+    /// The consequences of a covert act coming to light for `seen_by`.
+    pub fn exposed(&mut self, id: u32, culprit: ActorId, seen_by: ActorId) {
+        let intel = &self.scn.intelligence;
+        let cause = Cause::Revelation { id };
+        if seen_by != culprit {
+            self.adjust(Meter::Tension { a: seen_by, b: culprit }, intel.reveal_tension, cause, Rule::Exposure);
+        }
+        self.adjust(Meter::Stat { actor: culprit, stat: crate::scenario::Stat::Prestige }, -intel.reveal_prestige, cause, Rule::Exposure);
     }
 
     /// Seizes up to `n` shipments in transit to or from `target` that `by`

@@ -80,6 +80,27 @@ pub enum Event {
     },
     /// The game ended.
     GameOver { outcome: Outcome, headline: String },
+    /// A council resolution was put to the vote.
+    Vote {
+        proposer: ActorId,
+        on: ActorId,
+        level: u8,
+        yes: Vec<ActorId>,
+        no: Vec<ActorId>,
+        vetoed_by: Vec<ActorId>,
+        passed: bool,
+        headline: String,
+    },
+    /// A deal was offered (answered next turn).
+    DealOffered { deal: usize, from: ActorId, to: ActorId, headline: String },
+    /// A deal was accepted: both sides applied.
+    DealAccepted { deal: usize, from: ActorId, to: ActorId, headline: String },
+    /// A deal was not accepted in time.
+    DealRejected { deal: usize, from: ActorId, to: ActorId, headline: String },
+    /// A side broke an accepted deal.
+    DealBroken { deal: usize, breaker: ActorId, other: ActorId, headline: String },
+    /// A covert shipment or factory came to light for `to` (everyone when published).
+    Revealed { id: u32, what: String, culprit: ActorId, to: Vec<ActorId>, headline: String },
 }
 
 impl Event {
@@ -97,7 +118,13 @@ impl Event {
             | Event::Scripted { headline, .. }
             | Event::Stage { headline, .. }
             | Event::Escalation { headline, .. }
-            | Event::GameOver { headline, .. } => Some(headline),
+            | Event::GameOver { headline, .. }
+            | Event::Vote { headline, .. }
+            | Event::DealOffered { headline, .. }
+            | Event::DealAccepted { headline, .. }
+            | Event::DealRejected { headline, .. }
+            | Event::DealBroken { headline, .. }
+            | Event::Revealed { headline, .. } => Some(headline),
         }
     }
 }

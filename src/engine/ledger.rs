@@ -37,6 +37,10 @@ pub enum Meter {
         actor: Option<ActorId>,
     },
     Regional,
+    /// How closely `observer` watches `target`, 0–1.
+    Surveillance { observer: ActorId, target: ActorId },
+    /// Council sanctions on an actor, 0–5.
+    CouncilSanction { on: ActorId },
 }
 
 /// What set a change in motion.
@@ -60,6 +64,12 @@ pub enum Cause {
     Sanctions { from: ActorId, to: ActorId },
     /// The passing of time (decay, income, arms race).
     Time,
+    /// A council vote on a resolution against an actor.
+    Council { on: ActorId },
+    /// A deal (index in the scenario) between two actors.
+    Deal { deal: u16, giver: ActorId, taker: ActorId },
+    /// A covert act coming to light (shipment or factory id).
+    Revelation { id: u32 },
 }
 
 /// The rule through which a cause changed a meter.
@@ -90,6 +100,12 @@ pub enum Rule {
     ArmsRace,
     /// Pair tensions and threat perceptions adding up to regional tension.
     Aggregation,
+    /// A veto in the council.
+    Veto,
+    /// A deal broken.
+    Breach,
+    /// A covert act revealed.
+    Exposure,
 }
 
 impl Rule {
@@ -108,6 +124,9 @@ impl Rule {
             Rule::Decay => "decay",
             Rule::ArmsRace => "arms race",
             Rule::Aggregation => "regional weight",
+            Rule::Veto => "veto",
+            Rule::Breach => "broken deal",
+            Rule::Exposure => "exposed",
         }
     }
 }
@@ -181,6 +200,14 @@ pub fn describe_cause(scn: &Scenario, cause: Cause, rule: Rule) -> String {
             scn.actor(to).short
         ),
         Cause::Time => rule.describe().to_string(),
+        Cause::Council { on } => format!("{} vote on {}", scn.council.name, scn.actor(on).short),
+        Cause::Deal { deal, giver, taker } => format!(
+            "deal \"{}\" {}–{}",
+            scn.deals.get(usize::from(deal)).map_or("?", |d| d.name.as_str()),
+            scn.actor(giver).short,
+            scn.actor(taker).short
+        ),
+        Cause::Revelation { id } => format!("covert act #{id} exposed"),
     }
 }
 

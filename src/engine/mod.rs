@@ -5,6 +5,7 @@
 //! I/O, reads a clock, or keeps global state; results never depend on hash
 //! order or on transcendental floating-point functions.
 
+pub mod council;
 pub mod effects;
 pub mod env;
 pub mod events;
@@ -15,6 +16,7 @@ pub mod rng;
 pub mod score;
 pub mod state;
 pub mod tension;
+pub mod view;
 mod world;
 
 pub use events::Event;
@@ -23,3 +25,4 @@ pub use orders::{Order, OrderError, Orders};
 pub use resolve::{Resolution, initial_state, resolve_forced, resolve_turn};
 pub use score::{ActorScore, score};
 pub use state::{Outcome, State};
+pub use view::{ActorView, view};

@@ -21,7 +21,8 @@ use super::events::Event;
 use super::ledger::{Cause, Change, Meter, Rule};
 use super::orders::{self, Order, Orders};
 use super::rng::{self, Stream};
-use super::state::{ActorState, Grid, Outcome, State};
+use super::council;
+use super::state::{ActiveDeal, ActorState, Grid, Offer, Outcome, State};
 use super::tension;
 use super::world::World;
 use crate::scenario::{ActorId, Category, EventId, Over, Scenario, Stat};
@@ -69,6 +70,12 @@ pub fn initial_state(scn: &Scenario) -> State {
             .collect(),
         history: Vec::new(),
         outcome: None,
+        surveillance: Grid::from_cells(n, vec![0.0; n * n]),
+        council_sanctions: vec![0; n],
+        proposals: Vec::new(),
+        offers: Vec::new(),
+        deals: Vec::new(),
+        assessment: Vec::new(),
     };
     for a in scn.actor_ids() {
         for b in scn.actor_ids() {
@@ -120,7 +127,13 @@ fn resolve_with(
     let mut w = World::new(scn, state, seed);
     w.force = force;
     let accepted = accept(&mut w, orders);
+    breaches(&mut w, &accepted);
     for cat in Category::ALL {
+        if cat == Category::Sanction {
+            // After diplomacy (offers, votes, acceptances) and economic moves.
+            answer_offers(&mut w);
+            council::vote(&mut w);
+        }
         for actor in scn.actor_ids() {
             for (index, order) in accepted
                 .iter()
@@ -131,6 +144,8 @@ fn resolve_with(
         }
     }
     tick_sanctions(&mut w);
+    council::tick(&mut w);
+    discover(&mut w);
     tick_shipments(&mut w);
     tick_factories(&mut w);
     pass_time(&mut w);
@@ -255,6 +270,108 @@ fn act_tension(w: &mut World, o: &Order, share: f64, cause: Cause) {
             cause,
             Rule::Regard,
         );
+    }
+}
+
+/// Offers made in an earlier turn are answered now: accepted if the
+/// receiver ordered an acceptance, otherwise rejected. An accepted deal
+/// applies both sides at once.
+fn answer_offers(w: &mut World) {
+    let scn = w.scn;
+    let (due, later): (Vec<Offer>, Vec<Offer>) = std::mem::take(&mut w.s.offers).into_iter().partition(|o| o.turn < w.turn);
+    w.s.offers = later;
+    for o in due {
+        let d = &scn.deals[o.deal];
+        let (from, to) = (scn.actor(o.from).name.clone(), scn.actor(o.to).name.clone());
+        if w.accepts.contains(&(o.to, o.from)) {
+            let start = w.start;
+            let env = Bound::new(scn, start, Some(o.from), Some(o.to), o.level);
+            let cause = Cause::Deal { deal: o.deal as u16, giver: o.from, taker: o.to };
+            w.run_effects(&d.give, &env, cause, false);
+            w.run_effects(&d.take, &env, cause, false);
+            w.s.deals.push(ActiveDeal { deal: o.deal, giver: o.from, taker: o.to, until: w.turn + d.lasts });
+            let headline = render(scn, &d.headline, &env, "");
+            w.events.push(Event::DealAccepted { deal: o.deal, from: o.from, to: o.to, headline });
+        } else {
+            let headline = format!("{to} turns down {from}'s offer: {}", d.name);
+            w.events.push(Event::DealRejected { deal: o.deal, from: o.from, to: o.to, headline });
+        }
+    }
+}
+
+/// A side that orders a move its deal forbids against the other side breaks
+/// the deal: it loses prestige and the other side's trust.
+fn breaches(w: &mut World, accepted: &[(u16, Order)]) {
+    let scn = w.scn;
+    let mut kept = Vec::new();
+    for d in std::mem::take(&mut w.s.deals) {
+        let terms = &scn.deals[d.deal];
+        let broke = |who: ActorId, other: ActorId, moves: &[crate::scenario::MoveId]| {
+            accepted.iter().any(|(_, o)| o.actor == who && o.target == Some(other) && moves.contains(&o.mv))
+        };
+        let breaker = if broke(d.giver, d.taker, &terms.giver_breaks_with) {
+            Some((d.giver, d.taker))
+        } else if broke(d.taker, d.giver, &terms.taker_breaks_with) {
+            Some((d.taker, d.giver))
+        } else {
+            None
+        };
+        match breaker {
+            Some((b, other)) => {
+                let cause = Cause::Deal { deal: d.deal as u16, giver: d.giver, taker: d.taker };
+                w.adjust(Meter::Stat { actor: b, stat: Stat::Prestige }, -terms.break_prestige, cause, Rule::Breach);
+                w.adjust(Meter::Relation { from: other, to: b }, -terms.break_trust, cause, Rule::Breach);
+                let headline = format!("{} breaks its deal with {}: {}", scn.actor(b).name, scn.actor(other).name, terms.name);
+                w.events.push(Event::DealBroken { deal: d.deal, breaker: b, other, headline });
+            }
+            None => kept.push(d),
+        }
+    }
+    w.s.deals = kept;
+}
+
+/// Covert shipments and factories may come to light for each actor not yet
+/// aware of them, the likelier the better its intelligence and its watch
+/// on the parties. Surveillance then fades.
+fn discover(w: &mut World) {
+    let scn = w.scn;
+    let intel = &scn.intelligence;
+    let mut found: Vec<(u32, String, ActorId, ActorId)> = Vec::new();
+    let items: Vec<(u32, String, [ActorId; 2], Vec<bool>)> = w
+        .s
+        .shipments
+        .iter()
+        .filter(|x| x.covert)
+        .map(|x| (x.id, format!("{} shipment to {}", x.system, scn.actor(x.to).name), [x.from, x.to], x.known.clone()))
+        .chain(w.s.factories.iter().filter(|f| f.covert).map(|f| (f.id, format!("{} in {}", f.name, scn.actor(f.at).name), [f.owner, f.at], f.known.clone())))
+        .collect();
+    for (id, what, parties, known) in items {
+        for x in scn.actor_ids().filter(|x| !known[x.index()]) {
+            let watch = parties.iter().map(|p| w.s.surveillance.get(x, *p)).fold(0.0, f64::max);
+            let chance = intel.reveal * w.s.actor(x).stat(Stat::Intel) / 100.0 + 0.5 * watch;
+            if rng::roll(w.seed, w.turn, Stream::Reveal, (u64::from(id) << 8) | u64::from(x.0), chance) {
+                found.push((id, what.clone(), parties[0], x));
+            }
+        }
+    }
+    for (id, what, culprit, x) in found {
+        for sh in w.s.shipments.iter_mut().filter(|s| s.id == id) {
+            sh.known[x.index()] = true;
+        }
+        for f in w.s.factories.iter_mut().filter(|f| f.id == id) {
+            f.known[x.index()] = true;
+        }
+        w.exposed(id, culprit, x);
+        let headline = format!("{} intelligence uncovers {}'s covert {what}", scn.actor(x).name, scn.actor(culprit).name);
+        w.events.push(Event::Revealed { id, what, culprit, to: vec![x], headline });
+    }
+    for a in scn.actor_ids() {
+        for b in scn.actor_ids() {
+            let v = w.s.surveillance.get(a, b);
+            if a != b && v > 0.0 {
+                w.adjust(Meter::Surveillance { observer: a, target: b }, -v * intel.surveillance_decay, Cause::Time, Rule::Decay);
+            }
+        }
     }
 }
 
@@ -458,6 +575,12 @@ fn finish(w: &mut World) {
     } else {
         None
     };
+    w.s.deals.retain(|d| d.until > w.turn);
+    let errors = scn.actor_ids().map(|a| super::view::assessment_error(scn, &w.s, a, w.seed)).collect();
+    while w.s.assessment.len() < w.turn as usize {
+        w.s.assessment.push(Vec::new());
+    }
+    w.s.assessment.push(errors);
     for a in scn.actor_ids() {
         let env = Bound::actor(scn, &env_state, a);
         for (k, o) in scn.actor(a).objectives.iter().enumerate() {

@@ -13,6 +13,10 @@ pub enum Stream {
     Order = 1,
     /// A scripted event firing (index: the event).
     Event = 2,
+    /// Fog-of-war estimates (index: observer and value).
+    View = 3,
+    /// A covert act being discovered (index: act and observer).
+    Reveal = 4,
 }
 
 /// SplitMix64's finaliser: spreads nearby inputs far apart.

@@ -115,6 +115,8 @@ pub struct Shipment {
     pub sent_turn: u32,
     /// Hidden from actors not party to it.
     pub covert: bool,
+    /// Per actor: knows of this shipment (parties always; others once revealed).
+    pub known: Vec<bool>,
     /// What happens when it arrives.
     pub arrive: Vec<Delta>,
     /// The order that sent it.
@@ -133,8 +135,44 @@ pub struct Factory {
     pub owner: ActorId,
     pub built_turn: u32,
     pub covert: bool,
+    /// Per actor: knows of this factory (parties always; others once revealed).
+    pub known: Vec<bool>,
     /// What it produces each turn.
     pub each_turn: Vec<Delta>,
+}
+
+/// A council resolution waiting for its vote (next turn).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    pub proposer: ActorId,
+    /// The actor the resolution sanctions.
+    pub on: ActorId,
+    /// Council sanction level proposed, 0–5 (0 lifts).
+    pub level: u8,
+    /// The turn it was proposed.
+    pub turn: u32,
+}
+
+/// A deal offered and waiting for the receiver's answer (next turn).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Offer {
+    /// Index in `scenario.deals`.
+    pub deal: usize,
+    pub from: ActorId,
+    pub to: ActorId,
+    /// The level of the move that made the offer (amounts may use it).
+    pub level: i32,
+    pub turn: u32,
+}
+
+/// An accepted deal that still binds both sides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActiveDeal {
+    pub deal: usize,
+    pub giver: ActorId,
+    pub taker: ActorId,
+    /// The last turn it binds.
+    pub until: u32,
 }
 
 /// How a game ended.
@@ -204,6 +242,19 @@ pub struct State {
     /// The meters after each turn; entry 0 is the start.
     pub history: Vec<Snapshot>,
     pub outcome: Option<Outcome>,
+    /// How closely each actor watches each other, 0–1 (row: observer).
+    pub surveillance: Grid<f64>,
+    /// Council sanction level on each actor, 0–5.
+    pub council_sanctions: Vec<u8>,
+    /// Resolutions waiting for their vote.
+    pub proposals: Vec<Proposal>,
+    /// Deals waiting for an answer.
+    pub offers: Vec<Offer>,
+    /// Accepted deals still in force.
+    pub deals: Vec<ActiveDeal>,
+    /// Per turn (index = turn), per actor: mean error of its estimates of
+    /// hidden values, as a share of their ranges (for the debrief).
+    pub assessment: Vec<Vec<f64>>,
 }
 
 impl State {

@@ -26,6 +26,10 @@ pub struct World<'a> {
     pub events: Vec<Event>,
     /// For what-if lookahead: force every order to succeed or fail.
     pub force: Option<bool>,
+    /// Votes cast this turn: (voter, resolution target, yes).
+    pub votes: Vec<(ActorId, ActorId, bool)>,
+    /// Offers accepted this turn: (receiver, offerer).
+    pub accepts: Vec<(ActorId, ActorId)>,
 }
 
 fn pair(a: ActorId, b: ActorId) -> (ActorId, ActorId) {
@@ -44,6 +48,8 @@ impl<'a> World<'a> {
             changes: Vec::new(),
             events: Vec::new(),
             force: None,
+            votes: Vec::new(),
+            accepts: Vec::new(),
         }
     }
 
@@ -59,13 +65,16 @@ impl<'a> World<'a> {
             Meter::Sanction { from, to } => f64::from(s.sanctions.get(from, to)),
             Meter::Track { track, actor } => s.track(track, actor),
             Meter::Regional => s.regional,
+            Meter::Surveillance { observer, target } => s.surveillance.get(observer, target),
+            Meter::CouncilSanction { on } => f64::from(s.council_sanctions[on.index()]),
         }
     }
 
     fn range(&self, m: Meter) -> (f64, f64) {
         match m {
             Meter::Relation { .. } => (-100.0, 100.0),
-            Meter::Sanction { .. } => (0.0, 5.0),
+            Meter::Sanction { .. } | Meter::CouncilSanction { .. } => (0.0, 5.0),
+            Meter::Surveillance { .. } => (0.0, 1.0),
             Meter::Capital { actor } => (0.0, self.scn.actor(actor).capital.max),
             Meter::Track { track, .. } => {
                 let t = &self.scn.tracks[track.index()];
@@ -96,6 +105,8 @@ impl<'a> World<'a> {
                 }
             }
             Meter::Regional => s.regional = v,
+            Meter::Surveillance { observer, target } => s.surveillance.set(observer, target, v),
+            Meter::CouncilSanction { on } => s.council_sanctions[on.index()] = v as u8,
         }
     }
 
@@ -122,7 +133,7 @@ impl<'a> World<'a> {
         let old = self.get(meter);
         let (lo, hi) = self.range(meter);
         let mut new = (old + delta).clamp(lo, hi);
-        if let Meter::Sanction { .. } = meter {
+        if let Meter::Sanction { .. } | Meter::CouncilSanction { .. } = meter {
             new = new.round();
         }
         let real = new - old;

@@ -1,7 +1,14 @@
 //! `flashpoint saves` and `flashpoint replay`.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use serde_json::{Value, json};
+
+use super::load::{self, Opened};
+use super::replay::{self, Verification};
+use crate::cli::simulate::{self, Format};
 
 /// Options of `flashpoint saves`.
 #[derive(Debug, Clone, clap::Args)]
@@ -25,13 +32,206 @@ pub struct ReplayArgs {
 }
 
 /// Lists saves.
-pub fn saves(_args: &SavesArgs) -> ExitCode {
-    eprintln!("saves are not implemented yet");
-    ExitCode::FAILURE
+pub fn saves(args: &SavesArgs) -> ExitCode {
+    let dir = super::saves_dir(args.saves_dir.as_deref());
+    if dir.exists() && !dir.is_dir() {
+        eprintln!(
+            "error: {}: this is a file, not a saves folder",
+            dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let list = super::list(&dir);
+    out(&saves_text(&dir, &list));
+    ExitCode::SUCCESS
+}
+
+/// The text of `flashpoint saves`.
+pub fn saves_text(dir: &std::path::Path, list: &[super::SaveInfo]) -> String {
+    let mut s = String::new();
+    if list.is_empty() {
+        let _ = writeln!(s, "No saves in {}.", dir.display());
+        return s;
+    }
+    let _ = writeln!(s, "Saves in {} (newest first):", dir.display());
+    let width = list
+        .iter()
+        .map(|i| i.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for i in list {
+        let name = format!("{:<width$}", i.name);
+        match &i.summary {
+            Ok(sum) => {
+                let who = if sum.humans.is_empty() {
+                    "AI only".to_string()
+                } else {
+                    format!("played by {}", sum.humans.join(", "))
+                };
+                let over = if sum.over { ", game over" } else { "" };
+                let _ = writeln!(
+                    s,
+                    "  {name}  {} — turn {} ({}{over}) — {who} — saved {} UTC",
+                    sum.scenario_title,
+                    sum.turn,
+                    sum.date,
+                    i.modified_label()
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    s,
+                    "  {name}  DOES NOT LOAD (modified {} UTC): {}",
+                    i.modified_label(),
+                    e.replace('\n', " ")
+                );
+            }
+        }
+    }
+    s
 }
 
 /// Replays a save.
-pub fn replay(_args: &ReplayArgs) -> ExitCode {
-    eprintln!("replay is not implemented yet");
-    ExitCode::FAILURE
+pub fn replay(args: &ReplayArgs) -> ExitCode {
+    let opened = match load::open(&args.file) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let v = replay::verify(&opened);
+    if args.verify {
+        let ok = v.ok();
+        match args.format {
+            Format::Text => out(&verify_text(&opened, &v)),
+            Format::Json => out(&pretty(&verify_json(&opened, &v))),
+        }
+        if let Some(bad) = v.first_difference() {
+            eprintln!(
+                "error: {}: replaying the orders does not give the saved state; first differing turn: {} ({})",
+                opened.path.display(),
+                bad.turn,
+                bad.detail.as_deref().unwrap_or("")
+            );
+        }
+        return if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+    }
+    if let Some(bad) = v.first_difference() {
+        let e = super::SaveError::StateMismatch {
+            path: opened.path.clone(),
+            turn: bad.turn,
+            detail: bad.detail.clone().unwrap_or_default(),
+        };
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
+    let record = replay::timeline(&opened);
+    let text = match args.format {
+        Format::Text => {
+            let mut s = header_text(&opened);
+            s.push_str(&simulate::game_text(&opened.scenario, &record));
+            s
+        }
+        Format::Json => {
+            let mut doc = simulate::game_json(&opened.scenario, &record);
+            doc["save"] = save_json(&opened);
+            pretty(&doc)
+        }
+    };
+    out(&text);
+    ExitCode::SUCCESS
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is not an error.
+fn out(s: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(s.as_bytes()).and_then(|()| o.flush());
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+}
+
+fn humans_of(o: &Opened) -> Vec<String> {
+    o.scenario
+        .actors
+        .iter()
+        .zip(&o.humans)
+        .filter(|(_, h)| **h)
+        .map(|(a, _)| a.id.clone())
+        .collect()
+}
+
+fn header_text(o: &Opened) -> String {
+    let humans = humans_of(o);
+    let who = if humans.is_empty() {
+        "every actor played by the AI".to_string()
+    } else {
+        format!("played by people: {}", humans.join(", "))
+    };
+    format!(
+        "Save {} — format {}, written {} by Flashpoint {}\n{} ({}), {who}; {} turn(s) played\n\n",
+        o.path.display(),
+        o.file.format_version,
+        o.file.created,
+        o.file.flashpoint,
+        o.scenario.meta.title,
+        o.scenario.meta.id,
+        o.file.turn,
+    )
+}
+
+fn save_json(o: &Opened) -> Value {
+    json!({
+        "path": o.path.display().to_string(),
+        "format_version": o.file.format_version,
+        "read_from_format": o.from_version,
+        "created": o.file.created.to_string(),
+        "flashpoint": o.file.flashpoint,
+        "scenario_title": o.scenario.meta.title,
+        "scenario_origin": o.scenario.origin,
+        "scenario_sha256": o.file.scenario.sha256,
+        "humans": humans_of(o),
+        "turn": o.file.turn,
+    })
+}
+
+fn verify_text(o: &Opened, v: &Verification) -> String {
+    let mut s = format!(
+        "Verifying {}: {} turn(s) of orders\n",
+        o.path.display(),
+        o.log.len()
+    );
+    for t in &v.turns {
+        if t.ok {
+            let _ = writeln!(s, "turn {} ok", t.turn);
+        } else {
+            let _ = writeln!(
+                s,
+                "turn {} DIFFERS: {}",
+                t.turn,
+                t.detail.as_deref().unwrap_or("")
+            );
+            break;
+        }
+    }
+    if v.ok() {
+        let _ = writeln!(s, "all {} turn(s) match the saved state", v.turns.len());
+    }
+    s
+}
+
+fn verify_json(o: &Opened, v: &Verification) -> Value {
+    json!({
+        "save": save_json(o),
+        "ok": v.ok(),
+        "first_difference": v.first_difference().map(|t| json!({"turn": t.turn, "detail": t.detail})),
+        "turns": v.turns.iter().map(|t| json!({"turn": t.turn, "ok": t.ok, "detail": t.detail})).collect::<Vec<_>>(),
+    })
 }

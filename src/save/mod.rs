@@ -1,3 +1,49 @@
 //! Saved games in `saves/`: versioned TOML, written atomically, verified by replay.
+//!
+//! This is shell code: it reads and writes files and reads the clock (for a
+//! save's `created` stamp). The engine stays pure; a save stores the
+//! scenario text, the seed and every turn's orders, and loading re-runs
+//! them through the engine and checks the result against the saved state.
+//!
+//! * [`format`] — the file's types ([`SaveFile`]), the scenario hash, and
+//!   the conversion between a [`Game`] and a file.
+//! * [`migrate`] — the format version check and the chain of migrations.
+//! * [`write`] — atomic writes, save names, autosave with `.bak`.
+//! * [`load`] — reading a file into a [`Game`], with clear errors.
+//! * [`list`] — the saves in a folder, newest first.
+//! * [`replay`] — turn-by-turn verification and the game's timeline.
+//! * [`cli`] — `flashpoint saves` and `flashpoint replay`.
+//!
+//! See `docs/saves.md` for the format.
 
 pub mod cli;
+mod error;
+pub mod format;
+pub mod list;
+pub mod load;
+pub mod migrate;
+pub mod replay;
+pub mod write;
+
+pub use error::SaveError;
+pub use format::{FORMAT_VERSION, SaveFile, scenario_hash};
+pub use list::{SaveInfo, SaveSummary, latest_autosave, list};
+pub use load::{Opened, load, open};
+pub use replay::{TurnCheck, Verification, game_from_record, verify};
+pub use write::{
+    autosave, autosave_path, default_name, save_as, save_on_quit, save_path, validate_name, write,
+    write_new,
+};
+
+use std::path::{Path, PathBuf};
+
+#[cfg(doc)]
+use crate::game::Game;
+
+/// The saves folder used when none is given: `saves` in the current folder.
+pub const DEFAULT_DIR: &str = "saves";
+
+/// The saves folder: the one given (`--saves-dir`), else [`DEFAULT_DIR`].
+pub fn saves_dir(given: Option<&Path>) -> PathBuf {
+    given.map_or_else(|| PathBuf::from(DEFAULT_DIR), Path::to_path_buf)
+}

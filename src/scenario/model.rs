@@ -28,6 +28,52 @@ pub struct Scenario {
     pub moves: Vec<Move>,
     pub events: Vec<ScriptedEvent>,
     pub endings: Vec<Ending>,
+    pub intelligence: Intelligence,
+    pub council: Council,
+    pub deals: Vec<Deal>,
+}
+
+/// Fog of war and covert acts (`[intelligence]`).
+#[derive(Debug, Clone)]
+pub struct Intelligence {
+    /// Half-width of an estimate's error for an observer with intel 0 and no surveillance.
+    pub spread: f64,
+    /// Chance per turn that a covert act is revealed to an actor with intel 100.
+    pub reveal: f64,
+    /// Pair tension a revelation adds between the actor that saw and the one exposed.
+    pub reveal_tension: f64,
+    /// Prestige the exposed actor loses.
+    pub reveal_prestige: f64,
+    /// Share of surveillance that fades each turn.
+    pub surveillance_decay: f64,
+}
+
+/// The council that votes on resolutions (`[council]`).
+#[derive(Debug, Clone)]
+pub struct Council {
+    pub name: String,
+    /// Council sanctions drain this many times as much as unilateral ones.
+    pub strength: f64,
+    /// Pair tension a veto adds between proposer and vetoer.
+    pub veto_tension: f64,
+}
+
+/// Terms two actors can trade (`[[deals]]`).
+#[derive(Debug, Clone)]
+pub struct Deal {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// The offerer's side (`self` = offerer, `target` = receiver).
+    pub give: Vec<Effect>,
+    /// The receiver's side (same `self`/`target`).
+    pub take: Vec<Effect>,
+    pub lasts: u32,
+    pub giver_breaks_with: Vec<MoveId>,
+    pub taker_breaks_with: Vec<MoveId>,
+    pub break_prestige: f64,
+    pub break_trust: f64,
+    pub headline: Template,
 }
 
 /// `[scenario]` after validation.
@@ -384,6 +430,18 @@ pub enum Effect {
         at: Who,
         count: Expr,
     },
+    /// Watch an actor: sharper estimates, likelier revelations.
+    Surveil { target: Who, amount: Expr },
+    /// Reveal to everyone the covert acts of an actor that the actor knows of.
+    Publish { target: Who },
+    /// Propose a council resolution: sanctions at a level (0 lifts) on an actor.
+    Resolution { on: Who, level: Expr },
+    /// Vote on pending resolutions against an actor.
+    Vote { on: Who, yes: bool },
+    /// Offer a deal to an actor.
+    Offer { deal: usize, to: Who },
+    /// Accept the pending offers an actor made.
+    Accept { from: Who },
 }
 
 /// A piece of a headline template.

@@ -44,6 +44,60 @@ pub struct RawScenario {
     pub events: Vec<Spanned<RawEvent>>,
     #[serde(default)]
     pub endings: Vec<Spanned<RawEnding>>,
+    #[serde(default)]
+    pub intelligence: Option<Spanned<RawIntelligence>>,
+    #[serde(default)]
+    pub council: Option<Spanned<RawCouncil>>,
+    #[serde(default)]
+    pub deals: Vec<Spanned<RawDeal>>,
+}
+
+/// `[intelligence]`: fog of war and covert acts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntelligence {
+    pub spread: Option<Spanned<f64>>,
+    pub reveal: Option<Spanned<f64>>,
+    pub reveal_tension: Option<Spanned<f64>>,
+    pub reveal_prestige: Option<Spanned<f64>>,
+    pub surveillance_decay: Option<Spanned<f64>>,
+}
+
+/// `[council]`: the body that votes on resolutions.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCouncil {
+    pub name: Option<Spanned<String>>,
+    pub strength: Option<Spanned<f64>>,
+    pub veto_tension: Option<Spanned<f64>>,
+}
+
+/// One `[[deals]]` entry: terms two actors can trade.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeal {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub description: String,
+    /// What the actor making the offer gives (`self` = offerer, `target` = receiver).
+    pub give: Vec<Spanned<RawEffect>>,
+    /// What the receiver gives in return.
+    pub take: Vec<Spanned<RawEffect>>,
+    /// Turns the deal binds both sides.
+    #[serde(default)]
+    pub lasts: Option<Spanned<u32>>,
+    /// Moves that break the deal when the offerer orders them against the receiver.
+    #[serde(default)]
+    pub giver_breaks_with: Vec<Spanned<String>>,
+    /// Moves that break the deal when the receiver orders them against the offerer.
+    #[serde(default)]
+    pub taker_breaks_with: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub break_prestige: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub break_trust: Option<Spanned<f64>>,
+    pub headline: Spanned<String>,
 }
 
 /// `[scenario]`: what the game is and how long it lasts.
@@ -325,6 +379,12 @@ pub struct RawEffect {
     pub factory: Option<Spanned<String>>,
     pub interdict: Option<Spanned<String>>,
     pub dismantle: Option<Spanned<String>>,
+    pub surveil: Option<Spanned<String>>,
+    pub publish: Option<Spanned<String>>,
+    pub resolution: Option<Spanned<String>>,
+    pub vote: Option<Spanned<String>>,
+    pub offer: Option<Spanned<String>>,
+    pub accept: Option<Spanned<String>>,
 
     pub of: Option<Spanned<String>>,
     pub from: Option<Spanned<String>>,

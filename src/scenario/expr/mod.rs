@@ -53,6 +53,12 @@ pub enum Var {
     PairTension(Who, Who),
     /// Sanction level the first actor imposes on the second, 0–5.
     Sanction(Who, Who),
+    /// Deals offered by the first actor to the second, awaiting an answer.
+    Offered(Who, Who),
+    /// Council resolutions against this actor awaiting their vote.
+    Proposed(Who),
+    /// Council sanction level on this actor, 0–5.
+    CouncilSanction(Who),
 }
 
 /// The functions an expression may call.
@@ -372,6 +378,18 @@ fn resolve_call(
     };
     match name {
         "relation" => pair(Var::Relation),
+        "offered" => pair(Var::Offered),
+        "proposed" | "council" => {
+            arity(1)?;
+            let a = &args[0];
+            let w = match &a.kind {
+                AstKind::Path(p) if p.len() == 1 => who(&p[0], &a.span, names)?,
+                _ => {
+                    return Err(ExprError::new(format!("`{name}` takes one actor, e.g. `{name}(dprk)`"), a.span.clone()));
+                }
+            };
+            Ok((Expr::Var(if name == "proposed" { Var::Proposed(w) } else { Var::CouncilSanction(w) }), Type::Num))
+        }
         "tension" => pair(Var::PairTension),
         "sanction" => pair(Var::Sanction),
         "min" | "max" => {
@@ -407,7 +425,7 @@ fn resolve_call(
             Ok((Expr::Call(Func::If, v), Type::Num))
         }
         _ => Err(ExprError::new(format!("unknown function `{name}`"), span).with_help(
-            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), sanction(a, b)",
+            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), sanction(a, b), offered(a, b), proposed(a), council(a)",
         )),
     }
 }

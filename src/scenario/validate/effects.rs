@@ -10,7 +10,7 @@ use crate::scenario::model::{Category, Effect, LevelSpec, Move, Op};
 use crate::scenario::raw::{RawEffect, RawExpr, RawScenario};
 
 /// The keys that say what an effect changes.
-const KINDS: [&str; 12] = [
+const KINDS: [&str; 18] = [
     "stat",
     "track",
     "capital",
@@ -23,6 +23,12 @@ const KINDS: [&str; 12] = [
     "factory",
     "interdict",
     "dismantle",
+    "surveil",
+    "publish",
+    "resolution",
+    "vote",
+    "offer",
+    "accept",
 ];
 
 impl Validator<'_> {
@@ -225,7 +231,7 @@ impl Validator<'_> {
     fn effect(&mut self, e: &Spanned<RawEffect>, ctx: Ctx, top: bool) -> Option<Effect> {
         let span = e.span();
         let r = e.get_ref();
-        let kinds: [(&str, &Option<Spanned<String>>); 12] = [
+        let kinds: [(&str, &Option<Spanned<String>>); 18] = [
             ("stat", &r.stat),
             ("track", &r.track),
             ("capital", &r.capital),
@@ -238,6 +244,12 @@ impl Validator<'_> {
             ("factory", &r.factory),
             ("interdict", &r.interdict),
             ("dismantle", &r.dismantle),
+            ("surveil", &r.surveil),
+            ("publish", &r.publish),
+            ("resolution", &r.resolution),
+            ("vote", &r.vote),
+            ("offer", &r.offer),
+            ("accept", &r.accept),
         ];
         let present: Vec<(&str, &Spanned<String>)> = kinds
             .iter()
@@ -291,6 +303,11 @@ impl Validator<'_> {
             "sanction" => &["on", "add", "set"],
             "ship" => &["from", "to", "turns", "arrive"],
             "factory" => &["at", "of", "each_turn"],
+            "surveil" => &["add"],
+            "resolution" => &["set"],
+            "vote" => &["on"],
+            "offer" => &["to"],
+            "publish" | "accept" => &[],
             _ => &["count"],
         };
         self.check_modifiers(r, kind, allowed);
@@ -509,6 +526,48 @@ impl Validator<'_> {
                     owner: owner?,
                     each_turn,
                 })
+            }
+            "surveil" => {
+                let target = whom(self, subject);
+                Some(Effect::Surveil { target: target?, amount: add_only(self)? })
+            }
+            "publish" => Some(Effect::Publish { target: whom(self, subject)? }),
+            "accept" => Some(Effect::Accept { from: whom(self, subject)? }),
+            "resolution" => {
+                let on = whom(self, subject);
+                let level = match &r.set {
+                    Some(l) => self.amount(l, ctx, Type::Num),
+                    None => {
+                        self.err(Diagnostic::new("`resolution` needs the sanction level it proposes: set = \"level\" (0 lifts council sanctions)", span.clone()));
+                        None
+                    }
+                };
+                Some(Effect::Resolution { on: on?, level: level? })
+            }
+            "vote" => {
+                let yes = match subject.get_ref().as_str() {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    other => {
+                        self.err(Diagnostic::new(format!("a vote is \"yes\" or \"no\", not `{other}`"), subject.span()));
+                        None
+                    }
+                };
+                let on = required(self, &r.on, "on");
+                Some(Effect::Vote { on: on?, yes: yes? })
+            }
+            "offer" => {
+                let deal = self.deal_ids.iter().position(|d| d == subject.get_ref());
+                if deal.is_none() {
+                    let known = self.deal_ids.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ");
+                    self.err(Diagnostic::new(format!("unknown deal `{}`", subject.get_ref()), subject.span()).help(if known.is_empty() {
+                        "declare the terms in a [[deals]] table first".to_string()
+                    } else {
+                        format!("deals are: {known}")
+                    }));
+                }
+                let to = required(self, &r.to, "to");
+                Some(Effect::Offer { deal: deal?, to: to? })
             }
             "interdict" | "dismantle" => {
                 let target = whom(self, subject);

@@ -141,6 +141,8 @@ pub(crate) struct Validator<'t> {
     diags: Vec<Diagnostic>,
     actor_ids: Vec<String>,
     track_names: Vec<(String, TrackScope)>,
+    deal_ids: Vec<String>,
+    move_ids: Vec<String>,
 }
 
 /// Which names an expression or effect may use.
@@ -181,6 +183,8 @@ impl<'t> Validator<'t> {
             diags: Vec::new(),
             actor_ids: Vec::new(),
             track_names: Vec::new(),
+            deal_ids: Vec::new(),
+            move_ids: Vec::new(),
         }
     }
 
@@ -193,6 +197,7 @@ impl<'t> Validator<'t> {
         let moves = self.moves(&raw);
         let events = self.events(&raw);
         let endings = self.endings(&raw);
+        let (intelligence, council, deals) = self.mechanics(&raw);
         if !self.diags.is_empty() {
             let mut diags = self.diags;
             diags.sort_by_key(|d| d.span.start);
@@ -216,6 +221,9 @@ impl<'t> Validator<'t> {
             moves,
             events,
             endings,
+            intelligence,
+            council,
+            deals,
         })
     }
 

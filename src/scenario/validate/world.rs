@@ -10,9 +10,10 @@ use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::expr::{ACTOR_ATTRIBUTES, GLOBAL_NAMES, TrackScope, Type};
 use crate::scenario::ids::Stat;
 use crate::scenario::model::{
-    Category, Ending, EscalationLevel, Meta, Region, Richardson, ScriptedEvent, TensionModel,
+    Category, Council, Deal, Ending, EscalationLevel, Intelligence, Meta, Region, Richardson,
+    ScriptedEvent, TensionModel,
 };
-use crate::scenario::raw::{RawScenario, RawTension};
+use crate::scenario::raw::{RawCouncil, RawIntelligence, RawScenario, RawTension};
 
 impl Validator<'_> {
     pub(super) fn world(
@@ -293,6 +294,67 @@ impl Validator<'_> {
             self.track_names.push((id.to_string(), scope));
         }
         self.unique("track", raw.tracks.iter().map(|t| &t.get_ref().id));
+        self.unique("deal", raw.deals.iter().map(|d| &d.get_ref().id));
+        for d in &raw.deals {
+            self.ident("deal", &d.get_ref().id);
+            self.deal_ids.push(d.get_ref().id.get_ref().clone());
+        }
+        self.move_ids = raw.moves.iter().map(|m| m.get_ref().id.get_ref().clone()).collect();
+    }
+
+    /// `[intelligence]`, `[council]` and `[[deals]]`.
+    pub(super) fn mechanics(&mut self, raw: &RawScenario) -> (Intelligence, Council, Vec<Deal>) {
+        let di = RawIntelligence::default();
+        let i = raw.intelligence.as_ref().map_or(&di, |x| x.get_ref());
+        let intelligence = Intelligence {
+            spread: self.opt_range("spread", &i.spread, 25.0, 0.0, 100.0),
+            reveal: self.opt_range("reveal", &i.reveal, 0.3, 0.0, 1.0),
+            reveal_tension: self.opt_range("reveal_tension", &i.reveal_tension, 6.0, 0.0, 100.0),
+            reveal_prestige: self.opt_range("reveal_prestige", &i.reveal_prestige, 3.0, 0.0, 100.0),
+            surveillance_decay: self.opt_range("surveillance_decay", &i.surveillance_decay, 0.2, 0.0, 1.0),
+        };
+        let dc = RawCouncil::default();
+        let c = raw.council.as_ref().map_or(&dc, |x| x.get_ref());
+        let council = Council {
+            name: c.name.as_ref().map_or_else(|| "the Council".to_string(), |n| clean_text(n.get_ref(), false)),
+            strength: self.opt_range("strength", &c.strength, 1.5, 0.0, 10.0),
+            veto_tension: self.opt_range("veto_tension", &c.veto_tension, 5.0, 0.0, 100.0),
+        };
+        let mut deals = Vec::new();
+        for d in &raw.deals {
+            let d = d.get_ref();
+            let ctx = Ctx::of_move(true);
+            let give = self.effect_list(&d.give, ctx, false);
+            let take = self.effect_list(&d.take, ctx, false);
+            let moves_of = |v: &mut Self, list: &[Spanned<String>]| -> Vec<crate::scenario::MoveId> {
+                list.iter()
+                    .filter_map(|m| {
+                        let found = v.move_ids.iter().position(|x| x == m.get_ref());
+                        if found.is_none() {
+                            v.err(Diagnostic::new(format!("unknown move `{}`", m.get_ref()), m.span()).help("list the ids of [[moves]] that break the deal"));
+                        }
+                        found.map(|i| crate::scenario::MoveId(i as u16))
+                    })
+                    .collect()
+            };
+            let giver_breaks_with = moves_of(self, &d.giver_breaks_with);
+            let taker_breaks_with = moves_of(self, &d.taker_breaks_with);
+            let lasts = d.lasts.as_ref().map_or(6, |l| *l.get_ref());
+            deals.push(Deal {
+                id: d.id.get_ref().clone(),
+                name: clean_text(d.name.get_ref(), false),
+                description: clean_text(&d.description, true),
+                give,
+                take,
+                lasts: lasts.min(1000),
+                giver_breaks_with,
+                taker_breaks_with,
+                break_prestige: self.opt_range("break_prestige", &d.break_prestige, 5.0, 0.0, 100.0),
+                break_trust: self.opt_range("break_trust", &d.break_trust, 20.0, 0.0, 200.0),
+                headline: self.template(&d.headline, ctx),
+            });
+        }
+        (intelligence, council, deals)
     }
 
     pub(super) fn relations(&mut self, raw: &RawScenario) -> (Vec<f64>, Vec<Option<f64>>, Vec<u8>) {
