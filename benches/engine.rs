@@ -11,7 +11,9 @@ use flashpoint::scenario::load_bundled;
 use flashpoint::sim;
 
 fn benches(c: &mut Criterion) {
-    let scn = load_bundled("korea-arms-deal").expect("bundled").expect("valid");
+    let scn = load_bundled("korea-arms-deal")
+        .expect("bundled")
+        .expect("valid");
     let policies = vec![Policy::Utility; scn.n()];
     // A mid-game state: six AI turns in.
     let mid = sim::play_game(&scn, 7, &policies, Some(6)).state;
@@ -23,7 +25,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("ai_turn (decisions of all 5 actors)", |b| {
         b.iter(|| sim::decide_all(black_box(&scn), black_box(&mid), 7, &policies))
     });
-    c.bench_function("initial_state", |b| b.iter(|| initial_state(black_box(&scn))));
+    c.bench_function("initial_state", |b| {
+        b.iter(|| initial_state(black_box(&scn)))
+    });
     let mut g = c.benchmark_group("game");
     g.sample_size(10);
     g.bench_function("whole AI game (24 turns)", |b| {

@@ -53,7 +53,9 @@ impl Facts {
         let mut f = Facts::default();
         for e in turns.iter().flat_map(|t| &t.events) {
             match e {
-                Event::Vote { passed, vetoed_by, .. } => {
+                Event::Vote {
+                    passed, vetoed_by, ..
+                } => {
                     f.resolutions += 1;
                     f.vetoed += u32::from(!vetoed_by.is_empty());
                     f.passed += u32::from(*passed);
@@ -132,5 +134,11 @@ pub fn play_game(
     }
     let scores = engine::score(scn, &state);
     let facts = Facts::of(&state, &turns);
-    GameRecord { seed, turns, state, scores, facts }
+    GameRecord {
+        seed,
+        turns,
+        state,
+        scores,
+        facts,
+    }
 }

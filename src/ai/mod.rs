@@ -15,9 +15,9 @@ use rand::RngExt;
 
 use crate::engine::env::Bound;
 use crate::engine::orders::{self, Order, Orders};
+use crate::engine::resolve_forced;
 use crate::engine::rng::{self, Stream};
 use crate::engine::state::State;
-use crate::engine::{resolve_forced, resolve_turn};
 use crate::scenario::{ActorId, Scenario};
 
 /// Most orders an AI gives in one turn.
@@ -118,7 +118,7 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
     let look_seed = ai_seed(seed, state.turn, actor);
     let mut base_state = state.clone();
     base_state.history.clear();
-    let base = resolve_turn(scn, &base_state, &Orders::default(), look_seed).state;
+    let base = resolve_forced(scn, &base_state, &Orders::default(), look_seed, true).state;
     let mood = mood(scn, seed, actor);
     let base_u = utility(scn, &base, actor, mood.risk_tolerance);
     let base_grades = objective_grades(scn, &base, actor);

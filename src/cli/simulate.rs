@@ -303,12 +303,51 @@ fn actor_json(scn: &Scenario, a: ActorId) -> Value {
     json!(scn.actor(a).id)
 }
 
+/// What each actor believed about the values hidden from it when it gave
+/// its orders, beside the truth: `{observer: [{value, estimate, spread, truth}]}`.
+fn estimates_json(scn: &Scenario, s: &crate::engine::State, seed: u64) -> Value {
+    let mut out = serde_json::Map::new();
+    for o in scn.actor_ids() {
+        let v = crate::engine::view(scn, s, o, seed);
+        let mut rows = Vec::new();
+        for t in scn.actor_ids().filter(|t| *t != o) {
+            for stat in [Stat::Military, Stat::Economy] {
+                let e = v.stats[t.index()][stat.index()];
+                rows.push(json!({
+                    "value": format!("{}.{}", scn.actor(t).id, stat.name()),
+                    "estimate": round2(e.value), "spread": round2(e.spread), "truth": round2(s.actor(t).stat(stat)),
+                }));
+            }
+        }
+        for (ti, tr) in scn.tracks.iter().enumerate() {
+            for (k, e) in v.tracks[ti]
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.spread > 0.0)
+            {
+                let name = if s.tracks[ti].len() > 1 {
+                    format!("{}.{}", scn.actor(ActorId(k as u16)).id, tr.id)
+                } else {
+                    tr.id.clone()
+                };
+                rows.push(json!({"value": name, "estimate": round2(e.value), "spread": round2(e.spread), "truth": round2(s.tracks[ti][k])}));
+            }
+        }
+        out.insert(scn.actor(o).id.clone(), Value::Array(rows));
+    }
+    Value::Object(out)
+}
+
 /// The JSON document of one game (see docs/simulate-json.md).
 pub fn game_json(scn: &Scenario, g: &GameRecord) -> Value {
+    // The state before each turn, rebuilt from the orders (the engine is deterministic).
+    let log: Vec<crate::engine::Orders> = g.turns.iter().map(|t| t.orders.clone()).collect();
+    let before = crate::game::Game::replay(scn, g.seed, &log);
     let turns: Vec<Value> = g
         .turns
         .iter()
-        .map(|t| {
+        .zip(&before)
+        .map(|(t, start)| {
             let orders: Vec<Value> = (0..t.orders.list.len())
                 .map(|i| {
                     let o = &t.orders.list[i];
@@ -355,6 +394,7 @@ pub fn game_json(scn: &Scenario, g: &GameRecord) -> Value {
                     "causes": why,
                 },
                 "meters": snap.map(|s| meters_json(scn, s)),
+                "estimates": estimates_json(scn, start, g.seed),
             })
         })
         .collect();
@@ -459,31 +499,68 @@ pub fn batch_summary(scn: &Scenario, games: &[GameRecord]) -> BatchStats {
         })
         .collect();
     let n = games.len() as f64;
-    let share = |f: &dyn Fn(&crate::sim::Facts) -> bool| games.iter().filter(|g| f(&g.facts)).count() as f64 / n;
-    let mean = |f: &dyn Fn(&crate::sim::Facts) -> u32| games.iter().map(|g| f64::from(f(&g.facts))).sum::<f64>() / n;
+    let share = |f: &dyn Fn(&crate::sim::Facts) -> bool| {
+        games.iter().filter(|g| f(&g.facts)).count() as f64 / n
+    };
+    let mean = |f: &dyn Fn(&crate::sim::Facts) -> u32| {
+        games.iter().map(|g| f64::from(f(&g.facts))).sum::<f64>() / n
+    };
     let facts = vec![
-        ("resolutions put to the vote per game", mean(&|f| f.resolutions)),
+        (
+            "resolutions put to the vote per game",
+            mean(&|f| f.resolutions),
+        ),
         ("share of resolutions vetoed", {
             let total: u32 = games.iter().map(|g| g.facts.resolutions).sum();
             let v: u32 = games.iter().map(|g| g.facts.vetoed).sum();
-            if total == 0 { 0.0 } else { f64::from(v) / f64::from(total) }
+            if total == 0 {
+                0.0
+            } else {
+                f64::from(v) / f64::from(total)
+            }
         }),
         ("games with a resolution passed", share(&|f| f.passed > 0)),
         ("games with a deal offered", share(&|f| f.offers > 0)),
         ("games with a deal struck", share(&|f| f.deals_struck > 0)),
         ("games with a deal broken", share(&|f| f.deals_broken > 0)),
-        ("games with a covert factory built", share(&|f| f.covert_factories > 0)),
-        ("games where a covert factory was revealed before the end", share(&|f| f.factories_revealed > 0)),
+        (
+            "games with a covert factory built",
+            share(&|f| f.covert_factories > 0),
+        ),
+        (
+            "games where a covert factory was revealed before the end",
+            share(&|f| f.factories_revealed > 0),
+        ),
         ("revelations per game", mean(&|f| f.revelations)),
     ];
     let assessment = scn
         .actor_ids()
         .map(|a| {
-            let vals: Vec<f64> = games.iter().flat_map(|g| g.state.assessment.iter().filter_map(|t| t.get(a.index()).copied())).collect();
-            if vals.is_empty() { 0.0 } else { vals.iter().sum::<f64>() / vals.len() as f64 }
+            let vals: Vec<f64> = games
+                .iter()
+                .flat_map(|g| {
+                    g.state
+                        .assessment
+                        .iter()
+                        .filter_map(|t| t.get(a.index()).copied())
+                })
+                .collect();
+            if vals.is_empty() {
+                0.0
+            } else {
+                vals.iter().sum::<f64>() / vals.len() as f64
+            }
         })
         .collect();
-    BatchStats { runs: games.len(), outcomes, regional, scores, peak_levels, facts, assessment }
+    BatchStats {
+        runs: games.len(),
+        outcomes,
+        regional,
+        scores,
+        peak_levels,
+        facts,
+        assessment,
+    }
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -525,7 +602,10 @@ fn batch_text(scn: &Scenario, seed: u64, b: &BatchStats) -> String {
             let _ = writeln!(s, "  {v:>7.2}  {k}");
         }
     }
-    let _ = writeln!(s, "Mean assessment error (share of each hidden value's range):");
+    let _ = writeln!(
+        s,
+        "Mean assessment error (share of each hidden value's range):"
+    );
     for (a, e) in scn.actor_ids().zip(&b.assessment) {
         let _ = writeln!(s, "  {:<7} {:.3}", scn.actor(a).short, e);
     }

@@ -15,14 +15,23 @@ use crate::scenario::{ActorId, Stat};
 pub fn vote(w: &mut World) {
     let scn = w.scn;
     let members: Vec<ActorId> = scn.actor_ids().filter(|a| scn.actor(*a).council).collect();
-    let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut w.s.proposals).into_iter().partition(|p| p.turn < w.turn);
+    let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut w.s.proposals)
+        .into_iter()
+        .partition(|p| p.turn < w.turn);
     w.s.proposals = later;
     for p in due {
         let (mut yes, mut no) = (Vec::new(), Vec::new());
         for m in &members {
-            let explicit = w.votes.iter().rev().find(|(v, on, _)| v == m && *on == p.on).map(|x| x.2);
+            let explicit = w
+                .votes
+                .iter()
+                .rev()
+                .find(|(v, on, _)| v == m && *on == p.on)
+                .map(|x| x.2);
             let ballot = explicit.unwrap_or_else(|| {
-                *m == p.proposer || (*m != p.on && w.start.relations.get(*m, p.on) < w.start.relations.get(*m, p.proposer))
+                *m == p.proposer
+                    || (*m != p.on
+                        && w.start.relations.get(*m, p.on) < w.start.relations.get(*m, p.proposer))
             });
             if ballot { yes.push(*m) } else { no.push(*m) }
         }
@@ -31,24 +40,73 @@ pub fn vote(w: &mut World) {
         let cause = Cause::Council { on: p.on };
         let target = &scn.actor(p.on).name;
         let headline = if passed {
-            w.set_to(Meter::CouncilSanction { on: p.on }, f64::from(p.level), cause, Rule::Effect);
+            w.set_to(
+                Meter::CouncilSanction { on: p.on },
+                f64::from(p.level),
+                cause,
+                Rule::Effect,
+            );
             if p.level == 0 {
-                format!("{} lifts its sanctions on {target} ({}–{})", scn.council.name, yes.len(), no.len())
+                format!(
+                    "{} lifts its sanctions on {target} ({}–{})",
+                    scn.council.name,
+                    yes.len(),
+                    no.len()
+                )
             } else {
-                format!("{} imposes level-{} sanctions on {target} ({}–{})", scn.council.name, p.level, yes.len(), no.len())
+                format!(
+                    "{} imposes level-{} sanctions on {target} ({}–{})",
+                    scn.council.name,
+                    p.level,
+                    yes.len(),
+                    no.len()
+                )
             }
         } else if !vetoed_by.is_empty() {
-            let names: Vec<&str> = vetoed_by.iter().map(|a| scn.actor(*a).name.as_str()).collect();
+            let names: Vec<&str> = vetoed_by
+                .iter()
+                .map(|a| scn.actor(*a).name.as_str())
+                .collect();
             for v in &vetoed_by {
                 if *v != p.proposer {
-                    w.adjust(Meter::Tension { a: p.proposer, b: *v }, scn.council.veto_tension, cause, Rule::Veto);
+                    w.adjust(
+                        Meter::Tension {
+                            a: p.proposer,
+                            b: *v,
+                        },
+                        scn.council.veto_tension,
+                        cause,
+                        Rule::Veto,
+                    );
                 }
             }
-            format!("{} vetoes {} resolution on {target} in {} ({}–{})", names.join(" and "), scn.actor(p.proposer).name, scn.council.name, yes.len(), no.len())
+            format!(
+                "{} vetoes {} resolution on {target} in {} ({}–{})",
+                names.join(" and "),
+                scn.actor(p.proposer).name,
+                scn.council.name,
+                yes.len(),
+                no.len()
+            )
         } else {
-            format!("{} resolution on {target} fails in {} ({}–{})", scn.actor(p.proposer).name, scn.council.name, yes.len(), no.len())
+            format!(
+                "{} resolution on {target} fails in {} ({}–{})",
+                scn.actor(p.proposer).name,
+                scn.council.name,
+                yes.len(),
+                no.len()
+            )
         };
-        w.events.push(Event::Vote { proposer: p.proposer, on: p.on, level: p.level, yes, no, vetoed_by, passed, headline });
+        w.events.push(Event::Vote {
+            proposer: p.proposer,
+            on: p.on,
+            level: p.level,
+            yes,
+            no,
+            vetoed_by,
+            passed,
+            headline,
+        });
     }
 }
 
@@ -59,7 +117,15 @@ pub fn tick(w: &mut World) {
         let level = f64::from(w.s.council_sanctions[a.index()]);
         if level > 0.0 {
             let drain = scn.tension.sanction_drain * level * scn.council.strength;
-            w.adjust(Meter::Stat { actor: a, stat: Stat::Economy }, -drain, Cause::Council { on: a }, Rule::SanctionDrain);
+            w.adjust(
+                Meter::Stat {
+                    actor: a,
+                    stat: Stat::Economy,
+                },
+                -drain,
+                Cause::Council { on: a },
+                Rule::SanctionDrain,
+            );
         }
     }
 }

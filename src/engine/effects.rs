@@ -3,8 +3,8 @@
 
 use super::env::Bound;
 use super::events::Event;
-use super::ledger::{Cause, Rule};
 use super::ledger::Meter;
+use super::ledger::{Cause, Rule};
 use super::state::{Delta, Factory, Offer, Proposal, Shipment};
 use super::world::World;
 use crate::scenario::expr::Env;
@@ -222,35 +222,76 @@ impl World<'_> {
                     }
                 }
                 Effect::Surveil { target, amount } => {
-                    let (Some(me), Some(t)) = (env.me, env.who(*target)) else { continue };
-                    self.adjust(Meter::Surveillance { observer: me, target: t }, amount.eval(env), cause, Rule::Effect);
+                    let (Some(me), Some(t)) = (env.me, env.who(*target)) else {
+                        continue;
+                    };
+                    self.adjust(
+                        Meter::Surveillance {
+                            observer: me,
+                            target: t,
+                        },
+                        amount.eval(env),
+                        cause,
+                        Rule::Effect,
+                    );
                 }
                 Effect::Publish { target } => {
-                    let (Some(me), Some(t)) = (env.me, env.who(*target)) else { continue };
+                    let (Some(me), Some(t)) = (env.me, env.who(*target)) else {
+                        continue;
+                    };
                     self.publish(me, t);
                 }
                 Effect::Resolution { on, level } => {
-                    let (Some(me), Some(on)) = (env.me, env.who(*on)) else { continue };
+                    let (Some(me), Some(on)) = (env.me, env.who(*on)) else {
+                        continue;
+                    };
                     let level = level.eval(env).round().clamp(0.0, 5.0) as u8;
-                    self.s.proposals.push(Proposal { proposer: me, on, level, turn: self.turn });
+                    self.s.proposals.push(Proposal {
+                        proposer: me,
+                        on,
+                        level,
+                        turn: self.turn,
+                    });
                 }
                 Effect::Vote { on, yes } => {
-                    let (Some(me), Some(on)) = (env.me, env.who(*on)) else { continue };
+                    let (Some(me), Some(on)) = (env.me, env.who(*on)) else {
+                        continue;
+                    };
                     self.votes.push((me, on, *yes));
                 }
                 Effect::Offer { deal, to } => {
-                    let (Some(me), Some(to)) = (env.me, env.who(*to)) else { continue };
+                    let (Some(me), Some(to)) = (env.me, env.who(*to)) else {
+                        continue;
+                    };
                     if me == to {
                         continue;
                     }
                     let level = env.level;
-                    self.s.offers.push(Offer { deal: *deal, from: me, to, level, turn: self.turn });
+                    self.s.offers.push(Offer {
+                        deal: *deal,
+                        from: me,
+                        to,
+                        level,
+                        turn: self.turn,
+                    });
                     let d = &self.scn.deals[*deal];
-                    let headline = format!("{} offers {} a deal: {}", self.scn.actor(me).name, self.scn.actor(to).name, d.name);
-                    self.events.push(Event::DealOffered { deal: *deal, from: me, to, headline });
+                    let headline = format!(
+                        "{} offers {} a deal: {}",
+                        self.scn.actor(me).name,
+                        self.scn.actor(to).name,
+                        d.name
+                    );
+                    self.events.push(Event::DealOffered {
+                        deal: *deal,
+                        from: me,
+                        to,
+                        headline,
+                    });
                 }
                 Effect::Accept { from } => {
-                    let (Some(me), Some(from)) = (env.me, env.who(*from)) else { continue };
+                    let (Some(me), Some(from)) = (env.me, env.who(*from)) else {
+                        continue;
+                    };
                     self.accepts.push((me, from));
                 }
                 simple => {
@@ -264,7 +305,10 @@ impl World<'_> {
 
     /// Who knows of a new shipment or factory: everyone, or only its parties if covert.
     fn knowers(&self, covert: bool, parties: &[ActorId]) -> Vec<bool> {
-        self.scn.actor_ids().map(|a| !covert || parties.contains(&a)).collect()
+        self.scn
+            .actor_ids()
+            .map(|a| !covert || parties.contains(&a))
+            .collect()
     }
 
     /// Reveals to everyone the covert acts of `culprit` that `by` knows of.
@@ -272,13 +316,21 @@ impl World<'_> {
         let n = self.scn.n();
         let mut found: Vec<(u32, String)> = Vec::new();
         for x in self.s.shipments.iter_mut() {
-            if x.covert && x.known[by.index()] && (x.from == culprit || x.to == culprit) && x.known.iter().any(|k| !k) {
+            if x.covert
+                && x.known[by.index()]
+                && (x.from == culprit || x.to == culprit)
+                && x.known.iter().any(|k| !k)
+            {
                 x.known = vec![true; n];
                 found.push((x.id, format!("{} shipment", x.system)));
             }
         }
         for f in self.s.factories.iter_mut() {
-            if f.covert && f.known[by.index()] && (f.owner == culprit || f.at == culprit) && f.known.iter().any(|k| !k) {
+            if f.covert
+                && f.known[by.index()]
+                && (f.owner == culprit || f.at == culprit)
+                && f.known.iter().any(|k| !k)
+            {
                 f.known = vec![true; n];
                 found.push((f.id, f.name.clone()));
             }
@@ -291,7 +343,13 @@ impl World<'_> {
             );
             self.exposed(id, culprit, by);
             let to = self.scn.actor_ids().collect();
-            self.events.push(Event::Revealed { id, what, culprit, to, headline });
+            self.events.push(Event::Revealed {
+                id,
+                what,
+                culprit,
+                to,
+                headline,
+            });
         }
     }
 
@@ -300,9 +358,25 @@ impl World<'_> {
         let intel = &self.scn.intelligence;
         let cause = Cause::Revelation { id };
         if seen_by != culprit {
-            self.adjust(Meter::Tension { a: seen_by, b: culprit }, intel.reveal_tension, cause, Rule::Exposure);
+            self.adjust(
+                Meter::Tension {
+                    a: seen_by,
+                    b: culprit,
+                },
+                intel.reveal_tension,
+                cause,
+                Rule::Exposure,
+            );
         }
-        self.adjust(Meter::Stat { actor: culprit, stat: crate::scenario::Stat::Prestige }, -intel.reveal_prestige, cause, Rule::Exposure);
+        self.adjust(
+            Meter::Stat {
+                actor: culprit,
+                stat: crate::scenario::Stat::Prestige,
+            },
+            -intel.reveal_prestige,
+            cause,
+            Rule::Exposure,
+        );
     }
 
     /// Seizes up to `n` shipments in transit to or from `target` that `by`

@@ -92,11 +92,17 @@ impl Env for Bound<'_> {
                 _ => 0.0,
             },
             Var::Offered(a, b) => match (who(a), who(b)) {
-                (Some(a), Some(b)) => s.offers.iter().filter(|o| o.from == a && o.to == b).count() as f64,
+                (Some(a), Some(b)) => {
+                    s.offers.iter().filter(|o| o.from == a && o.to == b).count() as f64
+                }
                 _ => 0.0,
             },
-            Var::Proposed(a) => who(a).map_or(0.0, |a| s.proposals.iter().filter(|p| p.on == a).count() as f64),
-            Var::CouncilSanction(a) => who(a).map_or(0.0, |a| f64::from(s.council_sanctions[a.index()])),
+            Var::Proposed(a) => who(a).map_or(0.0, |a| {
+                s.proposals.iter().filter(|p| p.on == a).count() as f64
+            }),
+            Var::CouncilSanction(a) => {
+                who(a).map_or(0.0, |a| f64::from(s.council_sanctions[a.index()]))
+            }
             Var::Sanction(a, b) => match (who(a), who(b)) {
                 (Some(a), Some(b)) if a != b => f64::from(s.sanctions.get(a, b)),
                 _ => 0.0,

@@ -92,15 +92,41 @@ pub enum Event {
         headline: String,
     },
     /// A deal was offered (answered next turn).
-    DealOffered { deal: usize, from: ActorId, to: ActorId, headline: String },
+    DealOffered {
+        deal: usize,
+        from: ActorId,
+        to: ActorId,
+        headline: String,
+    },
     /// A deal was accepted: both sides applied.
-    DealAccepted { deal: usize, from: ActorId, to: ActorId, headline: String },
+    DealAccepted {
+        deal: usize,
+        from: ActorId,
+        to: ActorId,
+        headline: String,
+    },
     /// A deal was not accepted in time.
-    DealRejected { deal: usize, from: ActorId, to: ActorId, headline: String },
+    DealRejected {
+        deal: usize,
+        from: ActorId,
+        to: ActorId,
+        headline: String,
+    },
     /// A side broke an accepted deal.
-    DealBroken { deal: usize, breaker: ActorId, other: ActorId, headline: String },
+    DealBroken {
+        deal: usize,
+        breaker: ActorId,
+        other: ActorId,
+        headline: String,
+    },
     /// A covert shipment or factory came to light for `to` (everyone when published).
-    Revealed { id: u32, what: String, culprit: ActorId, to: Vec<ActorId>, headline: String },
+    Revealed {
+        id: u32,
+        what: String,
+        culprit: ActorId,
+        to: Vec<ActorId>,
+        headline: String,
+    },
 }
 
 impl Event {

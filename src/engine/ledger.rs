@@ -38,9 +38,14 @@ pub enum Meter {
     },
     Regional,
     /// How closely `observer` watches `target`, 0–1.
-    Surveillance { observer: ActorId, target: ActorId },
+    Surveillance {
+        observer: ActorId,
+        target: ActorId,
+    },
     /// Council sanctions on an actor, 0–5.
-    CouncilSanction { on: ActorId },
+    CouncilSanction {
+        on: ActorId,
+    },
 }
 
 /// What set a change in motion.
@@ -67,7 +72,11 @@ pub enum Cause {
     /// A council vote on a resolution against an actor.
     Council { on: ActorId },
     /// A deal (index in the scenario) between two actors.
-    Deal { deal: u16, giver: ActorId, taker: ActorId },
+    Deal {
+        deal: u16,
+        giver: ActorId,
+        taker: ActorId,
+    },
     /// A covert act coming to light (shipment or factory id).
     Revelation { id: u32 },
 }
@@ -203,7 +212,9 @@ pub fn describe_cause(scn: &Scenario, cause: Cause, rule: Rule) -> String {
         Cause::Council { on } => format!("{} vote on {}", scn.council.name, scn.actor(on).short),
         Cause::Deal { deal, giver, taker } => format!(
             "deal \"{}\" {}–{}",
-            scn.deals.get(usize::from(deal)).map_or("?", |d| d.name.as_str()),
+            scn.deals
+                .get(usize::from(deal))
+                .map_or("?", |d| d.name.as_str()),
             scn.actor(giver).short,
             scn.actor(taker).short
         ),

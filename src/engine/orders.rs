@@ -103,10 +103,10 @@ pub fn check(scn: &Scenario, state: &State, o: &Order, committed: f64) -> Result
         });
     }
     let env = Bound::new(scn, state, Some(o.actor), o.target, o.level);
-    if let Some(req) = &m.requires {
-        if !req.holds(&env) {
-            return Err(OrderError::Unavailable);
-        }
+    if let Some(req) = &m.requires
+        && !req.holds(&env)
+    {
+        return Err(OrderError::Unavailable);
     }
     let c = m.cost.eval(&env).max(0.0);
     let left = state.actor(o.actor).capital - committed;

@@ -15,13 +15,13 @@
 //! 6. **Endings**: armed clash, scenario endings, the turn limit.
 //! 7. **Bookkeeping**: income for the next turn, objectives held, history.
 
+use super::council;
 use super::effects::render;
 use super::env::Bound;
 use super::events::Event;
 use super::ledger::{Cause, Change, Meter, Rule};
 use super::orders::{self, Order, Orders};
 use super::rng::{self, Stream};
-use super::council;
 use super::state::{ActiveDeal, ActorState, Grid, Offer, Outcome, State};
 use super::tension;
 use super::world::World;
@@ -278,7 +278,9 @@ fn act_tension(w: &mut World, o: &Order, share: f64, cause: Cause) {
 /// applies both sides at once.
 fn answer_offers(w: &mut World) {
     let scn = w.scn;
-    let (due, later): (Vec<Offer>, Vec<Offer>) = std::mem::take(&mut w.s.offers).into_iter().partition(|o| o.turn < w.turn);
+    let (due, later): (Vec<Offer>, Vec<Offer>) = std::mem::take(&mut w.s.offers)
+        .into_iter()
+        .partition(|o| o.turn < w.turn);
     w.s.offers = later;
     for o in due {
         let d = &scn.deals[o.deal];
@@ -286,15 +288,34 @@ fn answer_offers(w: &mut World) {
         if w.accepts.contains(&(o.to, o.from)) {
             let start = w.start;
             let env = Bound::new(scn, start, Some(o.from), Some(o.to), o.level);
-            let cause = Cause::Deal { deal: o.deal as u16, giver: o.from, taker: o.to };
+            let cause = Cause::Deal {
+                deal: o.deal as u16,
+                giver: o.from,
+                taker: o.to,
+            };
             w.run_effects(&d.give, &env, cause, false);
             w.run_effects(&d.take, &env, cause, false);
-            w.s.deals.push(ActiveDeal { deal: o.deal, giver: o.from, taker: o.to, until: w.turn + d.lasts });
+            w.s.deals.push(ActiveDeal {
+                deal: o.deal,
+                giver: o.from,
+                taker: o.to,
+                until: w.turn + d.lasts,
+            });
             let headline = render(scn, &d.headline, &env, "");
-            w.events.push(Event::DealAccepted { deal: o.deal, from: o.from, to: o.to, headline });
+            w.events.push(Event::DealAccepted {
+                deal: o.deal,
+                from: o.from,
+                to: o.to,
+                headline,
+            });
         } else {
             let headline = format!("{to} turns down {from}'s offer: {}", d.name);
-            w.events.push(Event::DealRejected { deal: o.deal, from: o.from, to: o.to, headline });
+            w.events.push(Event::DealRejected {
+                deal: o.deal,
+                from: o.from,
+                to: o.to,
+                headline,
+            });
         }
     }
 }
@@ -307,7 +328,9 @@ fn breaches(w: &mut World, accepted: &[(u16, Order)]) {
     for d in std::mem::take(&mut w.s.deals) {
         let terms = &scn.deals[d.deal];
         let broke = |who: ActorId, other: ActorId, moves: &[crate::scenario::MoveId]| {
-            accepted.iter().any(|(_, o)| o.actor == who && o.target == Some(other) && moves.contains(&o.mv))
+            accepted
+                .iter()
+                .any(|(_, o)| o.actor == who && o.target == Some(other) && moves.contains(&o.mv))
         };
         let breaker = if broke(d.giver, d.taker, &terms.giver_breaks_with) {
             Some((d.giver, d.taker))
@@ -318,11 +341,38 @@ fn breaches(w: &mut World, accepted: &[(u16, Order)]) {
         };
         match breaker {
             Some((b, other)) => {
-                let cause = Cause::Deal { deal: d.deal as u16, giver: d.giver, taker: d.taker };
-                w.adjust(Meter::Stat { actor: b, stat: Stat::Prestige }, -terms.break_prestige, cause, Rule::Breach);
-                w.adjust(Meter::Relation { from: other, to: b }, -terms.break_trust, cause, Rule::Breach);
-                let headline = format!("{} breaks its deal with {}: {}", scn.actor(b).name, scn.actor(other).name, terms.name);
-                w.events.push(Event::DealBroken { deal: d.deal, breaker: b, other, headline });
+                let cause = Cause::Deal {
+                    deal: d.deal as u16,
+                    giver: d.giver,
+                    taker: d.taker,
+                };
+                w.adjust(
+                    Meter::Stat {
+                        actor: b,
+                        stat: Stat::Prestige,
+                    },
+                    -terms.break_prestige,
+                    cause,
+                    Rule::Breach,
+                );
+                w.adjust(
+                    Meter::Relation { from: other, to: b },
+                    -terms.break_trust,
+                    cause,
+                    Rule::Breach,
+                );
+                let headline = format!(
+                    "{} breaks its deal with {}: {}",
+                    scn.actor(b).name,
+                    scn.actor(other).name,
+                    terms.name
+                );
+                w.events.push(Event::DealBroken {
+                    deal: d.deal,
+                    breaker: b,
+                    other,
+                    headline,
+                });
             }
             None => kept.push(d),
         }
@@ -337,19 +387,41 @@ fn discover(w: &mut World) {
     let scn = w.scn;
     let intel = &scn.intelligence;
     let mut found: Vec<(u32, String, ActorId, ActorId)> = Vec::new();
-    let items: Vec<(u32, String, [ActorId; 2], Vec<bool>)> = w
-        .s
-        .shipments
-        .iter()
-        .filter(|x| x.covert)
-        .map(|x| (x.id, format!("{} shipment to {}", x.system, scn.actor(x.to).name), [x.from, x.to], x.known.clone()))
-        .chain(w.s.factories.iter().filter(|f| f.covert).map(|f| (f.id, format!("{} in {}", f.name, scn.actor(f.at).name), [f.owner, f.at], f.known.clone())))
-        .collect();
+    let items: Vec<(u32, String, [ActorId; 2], Vec<bool>)> =
+        w.s.shipments
+            .iter()
+            .filter(|x| x.covert)
+            .map(|x| {
+                (
+                    x.id,
+                    format!("{} shipment to {}", x.system, scn.actor(x.to).name),
+                    [x.from, x.to],
+                    x.known.clone(),
+                )
+            })
+            .chain(w.s.factories.iter().filter(|f| f.covert).map(|f| {
+                (
+                    f.id,
+                    format!("{} in {}", f.name, scn.actor(f.at).name),
+                    [f.owner, f.at],
+                    f.known.clone(),
+                )
+            }))
+            .collect();
     for (id, what, parties, known) in items {
         for x in scn.actor_ids().filter(|x| !known[x.index()]) {
-            let watch = parties.iter().map(|p| w.s.surveillance.get(x, *p)).fold(0.0, f64::max);
+            let watch = parties
+                .iter()
+                .map(|p| w.s.surveillance.get(x, *p))
+                .fold(0.0, f64::max);
             let chance = intel.reveal * w.s.actor(x).stat(Stat::Intel) / 100.0 + 0.5 * watch;
-            if rng::roll(w.seed, w.turn, Stream::Reveal, (u64::from(id) << 8) | u64::from(x.0), chance) {
+            if rng::roll(
+                w.seed,
+                w.turn,
+                Stream::Reveal,
+                (u64::from(id) << 8) | u64::from(x.0),
+                chance,
+            ) {
                 found.push((id, what.clone(), parties[0], x));
             }
         }
@@ -362,14 +434,32 @@ fn discover(w: &mut World) {
             f.known[x.index()] = true;
         }
         w.exposed(id, culprit, x);
-        let headline = format!("{} intelligence uncovers {}'s covert {what}", scn.actor(x).name, scn.actor(culprit).name);
-        w.events.push(Event::Revealed { id, what, culprit, to: vec![x], headline });
+        let headline = format!(
+            "{} intelligence uncovers {}'s covert {what}",
+            scn.actor(x).name,
+            scn.actor(culprit).name
+        );
+        w.events.push(Event::Revealed {
+            id,
+            what,
+            culprit,
+            to: vec![x],
+            headline,
+        });
     }
     for a in scn.actor_ids() {
         for b in scn.actor_ids() {
             let v = w.s.surveillance.get(a, b);
             if a != b && v > 0.0 {
-                w.adjust(Meter::Surveillance { observer: a, target: b }, -v * intel.surveillance_decay, Cause::Time, Rule::Decay);
+                w.adjust(
+                    Meter::Surveillance {
+                        observer: a,
+                        target: b,
+                    },
+                    -v * intel.surveillance_decay,
+                    Cause::Time,
+                    Rule::Decay,
+                );
             }
         }
     }
@@ -576,11 +666,17 @@ fn finish(w: &mut World) {
         None
     };
     w.s.deals.retain(|d| d.until > w.turn);
-    let errors = scn.actor_ids().map(|a| super::view::assessment_error(scn, &w.s, a, w.seed)).collect();
-    while w.s.assessment.len() < w.turn as usize {
-        w.s.assessment.push(Vec::new());
+    // What-if turns (the AI's lookahead) skip the debrief's bookkeeping.
+    if w.force.is_none() {
+        let errors = scn
+            .actor_ids()
+            .map(|a| super::view::assessment_error(scn, &w.s, a, w.seed))
+            .collect();
+        while w.s.assessment.len() < w.turn as usize {
+            w.s.assessment.push(Vec::new());
+        }
+        w.s.assessment.push(errors);
     }
-    w.s.assessment.push(errors);
     for a in scn.actor_ids() {
         let env = Bound::actor(scn, &env_state, a);
         for (k, o) in scn.actor(a).objectives.iter().enumerate() {

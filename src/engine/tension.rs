@@ -13,15 +13,21 @@ fn weight(scn: &Scenario, a: ActorId) -> f64 {
     10.0 + scn.actor(a).stat(Stat::Military)
 }
 
-/// Contraharmonic mean Σw·x² / Σw·x: a weighted mean that leans toward the
-/// hottest values, so one dangerous pair is not averaged away by calm ones.
+/// Weighted power mean of order 4, ⁴√(Σw·x⁴ / Σw): it rises with every input
+/// (a calmer pair never raises it) and leans toward the hottest values, so
+/// one dangerous pair is not averaged away by calm ones. `sqrt` is correctly
+/// rounded under IEEE 754, so the result is the same bits everywhere.
 fn lean_mean(items: impl Iterator<Item = (f64, f64)>) -> f64 {
-    let (mut s1, mut s2) = (0.0, 0.0);
+    let (mut sw, mut s4) = (0.0, 0.0);
     for (w, x) in items {
-        s1 += w * x;
-        s2 += w * x * x;
+        sw += w;
+        s4 += w * (x * x) * (x * x);
     }
-    if s1 <= 1e-12 { 0.0 } else { s2 / s1 }
+    if sw <= 1e-12 {
+        0.0
+    } else {
+        (s4 / sw).sqrt().sqrt()
+    }
 }
 
 /// Regional tension, 0–100, from the state's pair tensions and threats.
@@ -96,5 +102,8 @@ mod tests {
         let plain = (80.0 + 10.0 + 10.0) / 3.0;
         assert!(m > plain && m < 80.0, "{m}");
         assert_eq!(lean_mean([(1.0, 0.0)].into_iter()), 0.0);
+        // Calming a calm pair never raises it.
+        let calmer = lean_mean([(1.0, 80.0), (1.0, 5.0), (1.0, 10.0)].into_iter());
+        assert!(calmer <= m);
     }
 }

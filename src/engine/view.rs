@@ -13,7 +13,7 @@ use rand::RngExt;
 
 use super::rng::{self, Stream};
 use super::state::State;
-use crate::scenario::{ActorId, Scope, Scenario, Stat};
+use crate::scenario::{ActorId, Scenario, Scope, Stat};
 
 /// One estimated value and how uncertain it is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,14 +50,24 @@ pub fn spread(scn: &Scenario, s: &State, observer: ActorId, target: ActorId) -> 
 
 /// A value in −1..1 fixed for (seed, turn, observer, slot).
 fn noise(seed: u64, turn: u32, observer: ActorId, slot: u64) -> f64 {
-    let mut g = rng::generator(seed, turn, Stream::View, (u64::from(observer.0) << 32) | slot);
+    let mut g = rng::generator(
+        seed,
+        turn,
+        Stream::View,
+        (u64::from(observer.0) << 32) | slot,
+    );
     let u: f64 = g.random();
     2.0 * u - 1.0
 }
 
 /// Whether `observer` may see a track's true value (for per-actor tracks,
 /// `owner` is whose value it is).
-pub fn knows_track(scn: &Scenario, observer: ActorId, track: usize, owner: Option<ActorId>) -> bool {
+pub fn knows_track(
+    scn: &Scenario,
+    observer: ActorId,
+    track: usize,
+    owner: Option<ActorId>,
+) -> bool {
     let t = &scn.tracks[track];
     !t.secret || t.known_to[observer.index()] || owner == Some(observer)
 }
@@ -68,7 +78,10 @@ pub fn view(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> ActorVie
     let mut stats = Vec::with_capacity(scn.n());
     for t in scn.actor_ids() {
         let sp = spread(scn, s, observer, t);
-        let mut row = [Estimate { value: 0.0, spread: 0.0 }; 5];
+        let mut row = [Estimate {
+            value: 0.0,
+            spread: 0.0,
+        }; 5];
         for stat in Stat::ALL {
             let truth = s.actor(t).stat(stat);
             // Prestige is public: it is what the world thinks.
@@ -86,11 +99,19 @@ pub fn view(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> ActorVie
         for (k, truth) in s.tracks[ti].iter().enumerate() {
             let owner = (t.scope == Scope::PerActor).then_some(ActorId(k as u16));
             let est = if knows_track(scn, observer, ti, owner) {
-                Estimate { value: *truth, spread: 0.0 }
+                Estimate {
+                    value: *truth,
+                    spread: 0.0,
+                }
             } else {
                 let base = owner.map_or(scn.intelligence.spread, |o| spread(scn, s, observer, o));
                 let intel = s.actor(observer).stat(Stat::Intel) / 100.0;
-                let sp = if owner.is_some() { base } else { base * (1.0 - 0.6 * intel) } * (t.max - t.min) / 100.0;
+                let sp = if owner.is_some() {
+                    base
+                } else {
+                    base * (1.0 - 0.6 * intel)
+                } * (t.max - t.min)
+                    / 100.0;
                 let slot = (1u64 << 24) | ((ti as u64) << 8) | k as u64;
                 let value = (truth + sp * noise(seed, s.turn, observer, slot)).clamp(t.min, t.max);
                 Estimate { value, spread: sp }
@@ -102,7 +123,12 @@ pub fn view(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> ActorVie
     }
     believed.shipments.retain(|x| x.known[observer.index()]);
     believed.factories.retain(|f| f.known[observer.index()]);
-    ActorView { observer, state: believed, stats, tracks }
+    ActorView {
+        observer,
+        state: believed,
+        stats,
+        tracks,
+    }
 }
 
 /// The mean error of `observer`'s estimates of hidden values, as a share

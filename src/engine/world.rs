@@ -120,10 +120,10 @@ impl<'a> World<'a> {
             }
             m => m,
         };
-        if let Meter::Tension { a, b } = meter {
-            if a == b {
-                return 0.0;
-            }
+        if let Meter::Tension { a, b } = meter
+            && a == b
+        {
+            return 0.0;
         }
         let delta = if delta.is_finite() {
             delta.clamp(-MAX_AMOUNT, MAX_AMOUNT)

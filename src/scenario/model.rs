@@ -431,17 +431,33 @@ pub enum Effect {
         count: Expr,
     },
     /// Watch an actor: sharper estimates, likelier revelations.
-    Surveil { target: Who, amount: Expr },
+    Surveil {
+        target: Who,
+        amount: Expr,
+    },
     /// Reveal to everyone the covert acts of an actor that the actor knows of.
-    Publish { target: Who },
+    Publish {
+        target: Who,
+    },
     /// Propose a council resolution: sanctions at a level (0 lifts) on an actor.
-    Resolution { on: Who, level: Expr },
+    Resolution {
+        on: Who,
+        level: Expr,
+    },
     /// Vote on pending resolutions against an actor.
-    Vote { on: Who, yes: bool },
+    Vote {
+        on: Who,
+        yes: bool,
+    },
     /// Offer a deal to an actor.
-    Offer { deal: usize, to: Who },
+    Offer {
+        deal: usize,
+        to: Who,
+    },
     /// Accept the pending offers an actor made.
-    Accept { from: Who },
+    Accept {
+        from: Who,
+    },
 }
 
 /// A piece of a headline template.

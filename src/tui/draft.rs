@@ -77,6 +77,31 @@ pub fn check(
     orders::check(scn, state, order, committed(scn, state, draft))
 }
 
+/// The choice itself when the engine accepts it; otherwise the same level
+/// aimed at the first target it accepts (so "Reassure an ally" starts at
+/// an ally); otherwise unchanged.
+pub fn fit_target(
+    scn: &Scenario,
+    state: &State,
+    draft: &[Order],
+    actor: ActorId,
+    mv: MoveId,
+    choice: Choice,
+) -> Choice {
+    let ok = |c: Choice| check(scn, state, draft, &order_for(actor, mv, c)).is_ok();
+    if ok(choice) {
+        return choice;
+    }
+    targets(scn, actor, mv)
+        .into_iter()
+        .map(|t| Choice {
+            target: Some(t),
+            ..choice
+        })
+        .find(|c| ok(*c))
+        .unwrap_or(choice)
+}
+
 /// The level one step up or down, kept within the move's range.
 pub fn step_level(scn: &Scenario, mv: MoveId, level: i32, step: i32) -> i32 {
     let spec = &scn.mv(mv).level;
@@ -111,7 +136,11 @@ pub fn describe(scn: &Scenario, o: &Order) -> String {
         s.push_str(&super::text::clean(&scn.actor(t).short));
     }
     if m.level.max > m.level.min {
-        s.push_str(&format!(" ({} {})", super::text::clean(&m.level.label), o.level));
+        s.push_str(&format!(
+            " ({} {})",
+            super::text::clean(&m.level.label),
+            o.level
+        ));
     }
     s
 }

@@ -77,7 +77,12 @@ const ESC: &[KeyPat] = &[Code(K::Esc)];
 const TITLE: &[Binding] = &[
     b(UP, Msg::Up, "previous scenario", None),
     b(DOWN, Msg::Down, "next scenario", Some("↑↓ choose")),
-    b(ENTER, Msg::Select, "new game with this scenario", Some("Enter new game")),
+    b(
+        ENTER,
+        Msg::Select,
+        "new game with this scenario",
+        Some("Enter new game"),
+    ),
     b(ESC, Msg::Quit, "quit", None),
 ];
 
@@ -90,19 +95,54 @@ const SETUP: &[Binding] = &[
         "played by a person / by the computer",
         Some("Space human/AI"),
     ),
-    b(&[KeyPat::Digit], Msg::Digit(0), "type the seed", Some("0-9 seed")),
-    b(&[Code(K::Backspace)], Msg::Backspace, "delete a digit of the seed", None),
+    b(
+        &[KeyPat::Digit],
+        Msg::Digit(0),
+        "type the seed",
+        Some("0-9 seed"),
+    ),
+    b(
+        &[Code(K::Backspace)],
+        Msg::Backspace,
+        "delete a digit of the seed",
+        None,
+    ),
     b(ENTER, Msg::Select, "start the game", Some("Enter start")),
     b(ESC, Msg::Back, "back to the scenarios", Some("Esc back")),
 ];
 
 /// Keys of every screen of a game in progress.
 const GAME: &[Binding] = &[
-    b(&[Code(K::Char('1'))], Msg::GoTo(Tab::Dashboard), "dashboard", Some("1-5 screens")),
-    b(&[Code(K::Char('2'))], Msg::GoTo(Tab::Orders), "orders", None),
-    b(&[Code(K::Char('3'))], Msg::GoTo(Tab::Report), "last turn's report", None),
-    b(&[Code(K::Char('4'))], Msg::GoTo(Tab::History), "history charts", None),
-    b(&[Code(K::Char('5'))], Msg::GoTo(Tab::Dossier), "dossiers and your briefing", None),
+    b(
+        &[Code(K::Char('1'))],
+        Msg::GoTo(Tab::Dashboard),
+        "dashboard",
+        Some("1-5 screens"),
+    ),
+    b(
+        &[Code(K::Char('2'))],
+        Msg::GoTo(Tab::Orders),
+        "orders",
+        None,
+    ),
+    b(
+        &[Code(K::Char('3'))],
+        Msg::GoTo(Tab::Report),
+        "last turn's report",
+        None,
+    ),
+    b(
+        &[Code(K::Char('4'))],
+        Msg::GoTo(Tab::History),
+        "history charts",
+        None,
+    ),
+    b(
+        &[Code(K::Char('5'))],
+        Msg::GoTo(Tab::Dossier),
+        "dossiers and your briefing",
+        None,
+    ),
     b(
         &[Code(K::Char('e')), Code(K::F(10))],
         Msg::EndTurn,
@@ -125,15 +165,30 @@ const ORDERS_MOVES: &[Binding] = &[
     b(DOWN, Msg::Down, "next move", Some("↑↓ move")),
     b(LEFT, Msg::Left, "lower the level", None),
     b(RIGHT, Msg::Right, "raise the level", Some("←→ level")),
-    b(&[Code(K::Char('t'))], Msg::NextTarget, "next target", Some("t target")),
-    b(&[Code(K::Char('T'))], Msg::PrevTarget, "previous target", None),
+    b(
+        &[Code(K::Char('t'))],
+        Msg::NextTarget,
+        "next target",
+        Some("t target"),
+    ),
+    b(
+        &[Code(K::Char('T'))],
+        Msg::PrevTarget,
+        "previous target",
+        None,
+    ),
     b(
         &[Code(K::Enter), Code(K::Char('a'))],
         Msg::Select,
         "add the move to your orders",
         Some("Enter add"),
     ),
-    b(&[Code(K::Tab)], Msg::NextPanel, "go to your orders list", Some("Tab your list")),
+    b(
+        &[Code(K::Tab)],
+        Msg::NextPanel,
+        "go to your orders list",
+        Some("Tab your list"),
+    ),
     b(ESC, Msg::Back, "back to the dashboard", None),
 ];
 
@@ -146,7 +201,12 @@ const ORDERS_DRAFTS: &[Binding] = &[
         "remove the order",
         Some("x remove"),
     ),
-    b(&[Code(K::Tab)], Msg::NextPanel, "back to the moves", Some("Tab moves")),
+    b(
+        &[Code(K::Tab)],
+        Msg::NextPanel,
+        "back to the moves",
+        Some("Tab moves"),
+    ),
     b(ESC, Msg::Back, "back to the moves", None),
 ];
 
@@ -154,7 +214,12 @@ const REPORT: &[Binding] = &[
     b(UP, Msg::Up, "scroll up", None),
     b(DOWN, Msg::Down, "scroll down", Some("↑↓ scroll")),
     b(&[Code(K::PageUp)], Msg::PageUp, "page up", None),
-    b(&[Code(K::PageDown), Code(K::Char(' '))], Msg::PageDown, "page down", None),
+    b(
+        &[Code(K::PageDown), Code(K::Char(' '))],
+        Msg::PageDown,
+        "page down",
+        None,
+    ),
     b(ENTER, Msg::Select, "continue", Some("Enter continue")),
     NEXT_SCREEN,
     PREV_SCREEN,
@@ -175,49 +240,131 @@ const DOSSIER: &[Binding] = &[
     b(UP, Msg::Up, "previous actor", None),
     b(DOWN, Msg::Down, "next actor", Some("↑↓ actor")),
     b(&[Code(K::PageUp)], Msg::PageUp, "scroll the text up", None),
-    b(&[Code(K::PageDown), Code(K::Char(' '))], Msg::PageDown, "scroll the text down", Some("PgDn scroll")),
-    b(ENTER, Msg::Select, "to the dashboard", Some("Enter dashboard")),
+    b(
+        &[Code(K::PageDown), Code(K::Char(' '))],
+        Msg::PageDown,
+        "scroll the text down",
+        Some("PgDn scroll"),
+    ),
+    b(
+        ENTER,
+        Msg::Select,
+        "to the dashboard",
+        Some("Enter dashboard"),
+    ),
     NEXT_SCREEN,
     PREV_SCREEN,
     b(ESC, Msg::Back, "back", None),
 ];
 
-const HANDOFF: &[Binding] = &[b(ENTER, Msg::Select, "I am the next player: show my screen", Some("Enter ready"))];
+const HANDOFF: &[Binding] = &[b(
+    ENTER,
+    Msg::Select,
+    "I am the next player: show my screen",
+    Some("Enter ready"),
+)];
 
 const END: &[Binding] = &[
-    b(&[Code(K::Char('3'))], Msg::GoTo(Tab::Report), "the last turn's report", Some("3 report")),
-    b(&[Code(K::Char('4'))], Msg::GoTo(Tab::History), "history charts", Some("4 history")),
-    b(&[Code(K::Char('5'))], Msg::GoTo(Tab::Dossier), "dossiers", None),
-    b(&[Code(K::Char('n'))], Msg::NewGame, "a new game", Some("n new game")),
+    b(UP, Msg::Up, "scroll up", None),
+    b(DOWN, Msg::Down, "scroll down", Some("↑↓ scroll")),
+    b(
+        &[Code(K::Char('3'))],
+        Msg::GoTo(Tab::Report),
+        "the last turn's report",
+        Some("3 report"),
+    ),
+    b(
+        &[Code(K::Char('4'))],
+        Msg::GoTo(Tab::History),
+        "history charts",
+        Some("4 history"),
+    ),
+    b(
+        &[Code(K::Char('5'))],
+        Msg::GoTo(Tab::Dossier),
+        "dossiers",
+        None,
+    ),
+    b(
+        &[Code(K::Char('n'))],
+        Msg::NewGame,
+        "a new game",
+        Some("n new game"),
+    ),
 ];
 
 const HELP: &[Binding] = &[b(
-    &[Code(K::Esc), Code(K::Enter), Code(K::Char('?')), Code(K::Char('q'))],
+    &[
+        Code(K::Esc),
+        Code(K::Enter),
+        Code(K::Char('?')),
+        Code(K::Char('q')),
+    ],
     Msg::Help,
     "close this help",
     Some("Esc close"),
 )];
 
 const CONFIRM_QUIT: &[Binding] = &[
-    b(&[Code(K::Char('y')), Code(K::Char('Y'))], Msg::Yes, "yes, quit", Some("y quit")),
-    b(&[Code(K::Char('n')), Code(K::Char('N')), Code(K::Esc)], Msg::No, "no, keep playing", Some("n stay")),
+    b(
+        &[Code(K::Char('y')), Code(K::Char('Y'))],
+        Msg::Yes,
+        "yes, quit",
+        Some("y quit"),
+    ),
+    b(
+        &[Code(K::Char('n')), Code(K::Char('N')), Code(K::Esc)],
+        Msg::No,
+        "no, keep playing",
+        Some("n stay"),
+    ),
     b(&[Ctrl('c')], Msg::Yes, "quit at once", None),
 ];
 
 const CONFIRM_END: &[Binding] = &[
-    b(&[Code(K::Char('y')), Code(K::Char('Y')), Code(K::Enter)], Msg::Yes, "yes, end the turn", Some("y end turn")),
-    b(&[Code(K::Char('n')), Code(K::Char('N')), Code(K::Esc)], Msg::No, "no, keep giving orders", Some("n not yet")),
+    b(
+        &[Code(K::Char('y')), Code(K::Char('Y')), Code(K::Enter)],
+        Msg::Yes,
+        "yes, end the turn",
+        Some("y end turn"),
+    ),
+    b(
+        &[Code(K::Char('n')), Code(K::Char('N')), Code(K::Esc)],
+        Msg::No,
+        "no, keep giving orders",
+        Some("n not yet"),
+    ),
 ];
 
 /// Keys of every screen: help, quit, Ctrl-C.
 const GLOBAL: &[Binding] = &[
-    b(&[Code(K::Char('?'))], Msg::Help, "show every key", Some("? help")),
-    b(&[Code(K::Char('q'))], Msg::Quit, "quit (asks first)", Some("q quit")),
-    b(&[Ctrl('c')], Msg::Interrupt, "quit (asks first; twice quits)", None),
+    b(
+        &[Code(K::Char('?'))],
+        Msg::Help,
+        "show every key",
+        Some("? help"),
+    ),
+    b(
+        &[Code(K::Char('q'))],
+        Msg::Quit,
+        "quit (asks first)",
+        Some("q quit"),
+    ),
+    b(
+        &[Ctrl('c')],
+        Msg::Interrupt,
+        "quit (asks first; twice quits)",
+        None,
+    ),
 ];
 
 const TOO_SMALL: &[Binding] = &[
-    b(&[Code(K::Char('q'))], Msg::Quit, "quit (asks first)", Some("q quit")),
+    b(
+        &[Code(K::Char('q'))],
+        Msg::Quit,
+        "quit (asks first)",
+        Some("q quit"),
+    ),
     b(&[Ctrl('c')], Msg::Interrupt, "quit", None),
 ];
 
@@ -268,6 +415,11 @@ pub fn context(m: &Model, too_small: bool) -> Context {
         Some(Popup::ConfirmEndTurn) => return Context::ConfirmEndTurn,
         None => {}
     }
+    screen_context(m, too_small)
+}
+
+/// Where the keyboard is on the screen under any popup.
+pub fn screen_context(m: &Model, too_small: bool) -> Context {
     if too_small {
         return Context::TooSmall;
     }
@@ -359,11 +511,26 @@ mod tests {
 
     #[test]
     fn keys_map_to_messages() {
-        assert_eq!(lookup(Context::OrdersMoves, &press(K::Right)), Some(Msg::Right));
-        assert_eq!(lookup(Context::OrdersMoves, &press(K::Char('l'))), Some(Msg::Right));
-        assert_eq!(lookup(Context::OrdersMoves, &press(K::Char('2'))), Some(Msg::GoTo(Tab::Orders)));
-        assert_eq!(lookup(Context::Setup, &press(K::Char('7'))), Some(Msg::Digit(7)));
-        assert_eq!(lookup(Context::Title, &press(K::Char('q'))), Some(Msg::Quit));
+        assert_eq!(
+            lookup(Context::OrdersMoves, &press(K::Right)),
+            Some(Msg::Right)
+        );
+        assert_eq!(
+            lookup(Context::OrdersMoves, &press(K::Char('l'))),
+            Some(Msg::Right)
+        );
+        assert_eq!(
+            lookup(Context::OrdersMoves, &press(K::Char('2'))),
+            Some(Msg::GoTo(Tab::Orders))
+        );
+        assert_eq!(
+            lookup(Context::Setup, &press(K::Char('7'))),
+            Some(Msg::Digit(7))
+        );
+        assert_eq!(
+            lookup(Context::Title, &press(K::Char('q'))),
+            Some(Msg::Quit)
+        );
         let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(Context::Dashboard, &ctrl_c), Some(Msg::Interrupt));
         assert_eq!(lookup(Context::ConfirmQuit, &ctrl_c), Some(Msg::Yes));

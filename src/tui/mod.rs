@@ -1,14 +1,97 @@
 //! The terminal game (ratatui + crossterm): an imperative shell around the
 //! engine that shows what an actor may see and turns keys into orders.
+//!
+//! Elm style: a [`model::Model`], [`msg::Msg`]s made from terminal events
+//! by the [`keymap`] table, [`update::update`] (the only place the model
+//! changes) and [`view::view`] (pure drawing). The loop blocks on input,
+//! so an idle game uses no CPU. No game rule lives here: legality, costs
+//! and effects come from the engine.
 
+pub mod draft;
+pub mod keymap;
+mod launch;
+pub mod model;
+pub mod mouse;
+pub mod msg;
+pub mod preview;
+pub mod screens;
+mod terminal;
+pub mod text;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod why;
+pub mod widgets;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::layout::Rect;
+
 use crate::cli::PlayArgs;
+use model::Model;
+use msg::Msg;
 
 /// Opens the terminal game: the title screen, or straight into a game
 /// when `play` options are given.
 pub fn run(args: Option<PlayArgs>) -> ExitCode {
-    let _ = args;
-    eprintln!("the terminal UI is not built yet; try `flashpoint simulate`");
-    ExitCode::FAILURE
+    let theme = theme::Theme::from_env();
+    let model = match launch::model(args.as_ref(), (80, 24), theme) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!("error: the game needs a terminal; `flashpoint simulate` plays without one");
+        return ExitCode::FAILURE;
+    }
+    match event_loop(model) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn event_loop(mut m: Model) -> io::Result<()> {
+    let (mut terminal, _guard) = terminal::Guard::enter()?;
+    let size = terminal.size()?;
+    m.size = (size.width, size.height);
+    loop {
+        terminal.draw(|f| view::view(&m, f))?;
+        if m.busy.is_some() {
+            update::update(&mut m, Msg::Work);
+            continue;
+        }
+        let ev = event::read()?;
+        if let Some(msg) = translate(&m, &ev) {
+            update::update(&mut m, msg);
+        }
+        if m.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// The message a terminal event sends in the model's current context.
+pub fn translate(m: &Model, ev: &Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) => {
+            let area = Rect::new(0, 0, m.size.0, m.size.1);
+            let small = screens::too_small::is_too_small(area);
+            keymap::lookup(keymap::context(m, small), k)
+        }
+        Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+        Event::Mouse(me) => match me.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(me.column, me.row)),
+            MouseEventKind::ScrollUp => Some(Msg::Up),
+            MouseEventKind::ScrollDown => Some(Msg::Down),
+            _ => None,
+        },
+        _ => None,
+    }
 }

@@ -90,6 +90,13 @@ pub enum Focus {
     Drafts,
 }
 
+/// Slow work the loop runs right after drawing a "please wait" frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// Resolve the turn (the AI decides, the engine resolves).
+    Resolve,
+}
+
 /// The title screen.
 #[derive(Debug, Clone, Default)]
 pub struct Title {
@@ -172,10 +179,10 @@ impl Session {
     /// A session at the start of `game`'s next turn. A game without a
     /// human actor gets the first actor as its player.
     pub fn new(mut game: Game) -> Self {
-        if game.human_actors().is_empty() {
-            if let Some(h) = game.humans.first_mut() {
-                *h = true;
-            }
+        if game.human_actors().is_empty()
+            && let Some(h) = game.humans.first_mut()
+        {
+            *h = true;
         }
         let n = game.scenario.n();
         let humans = game.human_actors();
@@ -187,15 +194,19 @@ impl Session {
                 ..PlayerUi::default()
             })
             .collect();
-        Session {
+        let mut s = Session {
             current,
-            waiting: humans,
+            waiting: humans.clone(),
             drafts: vec![Vec::new(); n],
             players,
             report_scroll: 0,
             history_series: 0,
             game,
+        };
+        for a in humans {
+            s.fit_targets(a);
         }
+        s
     }
 
     /// More than one person plays: orders are secret between hand-offs.
@@ -211,6 +222,30 @@ impl Session {
     /// The current player's interface state, to change it.
     pub fn ui_mut(&mut self) -> &mut PlayerUi {
         &mut self.players[self.current.index()]
+    }
+
+    /// The game as the current player believes it to be (fog of war).
+    pub fn view(&self) -> crate::engine::ActorView {
+        crate::engine::view(
+            &self.game.scenario,
+            &self.game.state,
+            self.current,
+            self.game.seed,
+        )
+    }
+
+    /// Aims every move of `actor` at a target the engine accepts, where
+    /// the chosen one is not (at the start of each turn).
+    pub fn fit_targets(&mut self, actor: ActorId) {
+        let scn = &self.game.scenario;
+        let st = &self.game.state;
+        let draft = &self.drafts[actor.index()];
+        let ui = &mut self.players[actor.index()];
+        for mv in super::draft::move_list(scn, actor) {
+            if let Some(c) = ui.choices.get_mut(mv.index()) {
+                *c = super::draft::fit_target(scn, st, draft, actor, mv, *c);
+            }
+        }
     }
 
     /// The current player's drafted orders.
@@ -234,6 +269,9 @@ pub struct Model {
     pub status: Option<String>,
     /// Set when the app should exit.
     pub quit: bool,
+    /// Work to do after the next frame is drawn (a "please wait" frame
+    /// shows first); the loop sends [`super::msg::Msg::Work`] for it.
+    pub busy: Option<Busy>,
 }
 
 impl Model {
@@ -252,6 +290,7 @@ impl Model {
             theme,
             status: None,
             quit: false,
+            busy: None,
         }
     }
 

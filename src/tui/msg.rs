@@ -54,6 +54,8 @@ pub enum Msg {
     Backspace,
     /// Back to the title screen for a new game.
     NewGame,
+    /// Do the pending slow work (see `Model::busy`).
+    Work,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// A left click at (column, row).

@@ -33,6 +33,10 @@ pub fn meter_name(scn: &Scenario, m: Meter) -> String {
         Meter::Capital { actor } => format!("{} capital", short(actor)),
         Meter::Relation { from, to } => format!("{} regard for {}", short(from), short(to)),
         Meter::Sanction { from, to } => format!("{} sanctions on {}", short(from), short(to)),
+        Meter::Surveillance { observer, target } => {
+            format!("{} surveillance of {}", short(observer), short(target))
+        }
+        Meter::CouncilSanction { on } => format!("Council sanctions on {}", short(on)),
         Meter::Track { track, actor } => {
             let t = clean(&scn.tracks[track.index()].name);
             match actor {
@@ -54,7 +58,11 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order, seed: u64) -> Previ
     let r = resolve_forced(scn, state, &orders, seed, true);
     let mine = |c: &Cause| matches!(c, Cause::Order { index: 0, .. });
     let mut sums: Vec<(Meter, f64)> = Vec::new();
-    for c in r.changes.iter().filter(|c| mine(&c.cause) && c.rule != Rule::Cost) {
+    for c in r
+        .changes
+        .iter()
+        .filter(|c| mine(&c.cause) && c.rule != Rule::Cost)
+    {
         match sums.iter_mut().find(|(m, _)| *m == c.meter) {
             Some((_, d)) => *d += c.delta,
             None => sums.push((c.meter, c.delta)),
@@ -68,7 +76,10 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order, seed: u64) -> Previ
             .then(b.1.abs().total_cmp(&a.1.abs()))
             .then(a.0.cmp(&b.0))
     });
-    let effects = sums.into_iter().map(|(m, d)| (meter_name(scn, m), d)).collect();
+    let effects = sums
+        .into_iter()
+        .map(|(m, d)| (meter_name(scn, m), d))
+        .collect();
     let mut notes = Vec::new();
     for x in r.state.shipments.iter().filter(|x| mine(&x.cause)) {
         notes.push(format!(
@@ -79,7 +90,11 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order, seed: u64) -> Previ
             if x.turns_left == 1 { "" } else { "s" }
         ));
     }
-    let new_factories = r.state.factories.len().saturating_sub(state.factories.len());
+    let new_factories = r
+        .state
+        .factories
+        .len()
+        .saturating_sub(state.factories.len());
     for f in r.state.factories.iter().rev().take(new_factories) {
         notes.push(format!(
             "builds {} in {}",
@@ -117,9 +132,14 @@ mod tests {
         let p = preview(&scn, &state, &o, 7);
         assert!(p.chance > 0.0);
         assert!(
-            p.effects.iter().any(|(n, _)| n.contains("sanctions on DPRK")),
+            p.effects
+                .iter()
+                .any(|(n, _)| n.contains("sanctions on DPRK")),
             "{p:?}"
         );
-        assert!(p.effects.iter().any(|(n, _)| n.starts_with("Tension")), "{p:?}");
+        assert!(
+            p.effects.iter().any(|(n, _)| n.starts_with("Tension")),
+            "{p:?}"
+        );
     }
 }

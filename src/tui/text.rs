@@ -34,7 +34,9 @@ pub fn signed(d: f64) -> String {
 
 /// Capital amounts: whole numbers without decimals, halves with one.
 pub fn amount(v: f64) -> String {
-    if (v - v.round()).abs() < 0.05 {
+    if v.abs() < 0.05 {
+        "0".to_string()
+    } else if (v - v.round()).abs() < 0.05 {
         format!("{v:.0}")
     } else {
         format!("{v:.1}")
@@ -51,6 +53,34 @@ pub fn fit(s: &str, max: usize) -> String {
     }
     let mut out: String = s.chars().take(max - 1).collect();
     out.push('…');
+    out
+}
+
+/// Splits text into lines of at most `width` characters at spaces (a
+/// word longer than a line is cut).
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let need = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && need > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.chars().count() > width {
+            let head: String = line.chars().take(width).collect();
+            let tail: String = line.chars().skip(width).collect();
+            out.push(head);
+            line = tail;
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
     out
 }
 
@@ -72,7 +102,10 @@ mod tests {
         assert_eq!(signed(-1.25), "−1.2");
         assert_eq!(amount(2.5), "2.5");
         assert_eq!(amount(3.0), "3");
+        assert_eq!(amount(-0.0), "0");
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 }

@@ -6,7 +6,7 @@ use crate::game::Game;
 use crate::scenario::ActorId;
 
 use super::draft;
-use super::model::{Focus, Model, Popup, Screen, Session, Setup, Tab};
+use super::model::{Busy, Focus, Model, Popup, Screen, Session, Setup, Tab};
 use super::msg::Msg;
 
 /// Applies one message to the model.
@@ -14,6 +14,10 @@ pub fn update(m: &mut Model, msg: Msg) {
     match msg {
         Msg::Resize(w, h) => {
             m.size = (w, h);
+            return;
+        }
+        Msg::Work => {
+            work(m);
             return;
         }
         Msg::Click(x, y) => {
@@ -123,11 +127,7 @@ fn setup(m: &mut Model, msg: Msg) {
                 *h = !*h;
             }
         }
-        Msg::Digit(d) => {
-            if s.seed.len() < 19 {
-                s.seed.push(char::from(b'0' + d));
-            }
-        }
+        Msg::Digit(d) if s.seed.len() < 19 => s.seed.push(char::from(b'0' + d)),
         Msg::Backspace => {
             s.seed.pop();
         }
@@ -155,20 +155,34 @@ pub fn start_from_setup(m: &mut Model) {
 }
 
 fn handoff(m: &mut Model, msg: Msg) {
-    if msg == Msg::Select {
-        if let Some(s) = &m.session {
-            m.screen = if s.game.state.turn == 0 {
-                Screen::Game(Tab::Dossier)
-            } else {
-                Screen::Game(Tab::Dashboard)
-            };
-        }
+    if msg == Msg::Select
+        && let Some(s) = &m.session
+    {
+        m.screen = if s.game.state.turn == 0 {
+            Screen::Game(Tab::Dossier)
+        } else {
+            Screen::Game(Tab::Dashboard)
+        };
     }
 }
 
 fn end(m: &mut Model, msg: Msg) {
     match msg {
-        Msg::GoTo(tab) => m.screen = Screen::Game(tab),
+        Msg::Up | Msg::Down => {
+            if let Some(s) = m.session.as_mut() {
+                s.report_scroll = if msg == Msg::Up {
+                    s.report_scroll.saturating_sub(1)
+                } else {
+                    s.report_scroll.saturating_add(1).min(200)
+                };
+            }
+        }
+        Msg::GoTo(tab) => {
+            if let Some(s) = m.session.as_mut() {
+                s.report_scroll = 0;
+            }
+            m.screen = Screen::Game(tab);
+        }
         Msg::NewGame => {
             m.session = None;
             m.screen = Screen::Title;
@@ -268,6 +282,9 @@ fn report(m: &mut Model, msg: Msg) {
         Msg::PageUp => s.report_scroll = s.report_scroll.saturating_sub(10),
         Msg::PageDown => s.report_scroll = s.report_scroll.saturating_add(10).min(2000),
         Msg::Select => {
+            if s.game.state.is_over() {
+                s.report_scroll = 0;
+            }
             m.screen = if s.game.state.is_over() {
                 Screen::End
             } else if s.hotseat() {
@@ -375,10 +392,7 @@ pub fn add_selected(s: &mut Session) -> String {
         Ok(cost) => {
             let text = draft::describe(scn, &order);
             s.drafts[me.index()].push(order);
-            format!(
-                "Added: {text} for {} capital",
-                super::text::amount(cost)
-            )
+            format!("Added: {text} for {} capital", super::text::amount(cost))
         }
         Err(e) => format!("Cannot add {}: {e}", super::text::clean(&scn.mv(mv).name)),
     }
@@ -401,6 +415,17 @@ pub fn end_turn(m: &mut Model) {
         m.screen = Screen::Handoff;
         return;
     }
+    m.busy = Some(Busy::Resolve);
+}
+
+/// Resolves the turn (after the "resolving" frame has been drawn).
+fn work(m: &mut Model) {
+    let Some(Busy::Resolve) = m.busy.take() else {
+        return;
+    };
+    let Some(s) = m.session.as_mut() else {
+        return;
+    };
     resolve(s);
     m.screen = Screen::Game(Tab::Report);
     m.status = Some(if s.game.state.is_over() {
@@ -422,6 +447,9 @@ fn resolve(s: &mut Session) {
     }
     s.waiting = s.game.human_actors();
     s.current = s.waiting.first().copied().unwrap_or(ActorId(0));
+    for a in s.game.human_actors() {
+        s.fit_targets(a);
+    }
     s.report_scroll = 0;
     for ui in &mut s.players {
         ui.draft_selected = 0;

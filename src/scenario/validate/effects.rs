@@ -150,26 +150,23 @@ impl Validator<'_> {
             };
             let ctx = Ctx::of_move(targeted);
             let cost = self.amount(&m.cost, ctx, Type::Num);
-            if let RawExpr::Num(c) = m.cost.get_ref() {
-                if *c < 0.0 {
-                    self.err(
-                        Diagnostic::new("cost is negative", m.cost.span())
-                            .help("a move costs 0 or more political capital"),
-                    );
-                }
+            if let RawExpr::Num(c) = m.cost.get_ref()
+                && *c < 0.0
+            {
+                self.err(
+                    Diagnostic::new("cost is negative", m.cost.span())
+                        .help("a move costs 0 or more political capital"),
+                );
             }
             let chance = match &m.chance {
                 Some(c) => {
-                    if let RawExpr::Num(x) = c.get_ref() {
-                        if !(0.0..=1.0).contains(x) {
-                            self.err(
-                                Diagnostic::new(
-                                    format!("chance {x} is not a probability"),
-                                    c.span(),
-                                )
+                    if let RawExpr::Num(x) = c.get_ref()
+                        && !(0.0..=1.0).contains(x)
+                    {
+                        self.err(
+                            Diagnostic::new(format!("chance {x} is not a probability"), c.span())
                                 .help("write a chance from 0 to 1, e.g. 0.75 for three in four"),
-                            );
-                        }
+                        );
                     }
                     self.amount(c, ctx, Type::Num)
                 }
@@ -529,10 +526,17 @@ impl Validator<'_> {
             }
             "surveil" => {
                 let target = whom(self, subject);
-                Some(Effect::Surveil { target: target?, amount: add_only(self)? })
+                Some(Effect::Surveil {
+                    target: target?,
+                    amount: add_only(self)?,
+                })
             }
-            "publish" => Some(Effect::Publish { target: whom(self, subject)? }),
-            "accept" => Some(Effect::Accept { from: whom(self, subject)? }),
+            "publish" => Some(Effect::Publish {
+                target: whom(self, subject)?,
+            }),
+            "accept" => Some(Effect::Accept {
+                from: whom(self, subject)?,
+            }),
             "resolution" => {
                 let on = whom(self, subject);
                 let level = match &r.set {
@@ -542,14 +546,20 @@ impl Validator<'_> {
                         None
                     }
                 };
-                Some(Effect::Resolution { on: on?, level: level? })
+                Some(Effect::Resolution {
+                    on: on?,
+                    level: level?,
+                })
             }
             "vote" => {
                 let yes = match subject.get_ref().as_str() {
                     "yes" => Some(true),
                     "no" => Some(false),
                     other => {
-                        self.err(Diagnostic::new(format!("a vote is \"yes\" or \"no\", not `{other}`"), subject.span()));
+                        self.err(Diagnostic::new(
+                            format!("a vote is \"yes\" or \"no\", not `{other}`"),
+                            subject.span(),
+                        ));
                         None
                     }
                 };
@@ -559,15 +569,29 @@ impl Validator<'_> {
             "offer" => {
                 let deal = self.deal_ids.iter().position(|d| d == subject.get_ref());
                 if deal.is_none() {
-                    let known = self.deal_ids.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ");
-                    self.err(Diagnostic::new(format!("unknown deal `{}`", subject.get_ref()), subject.span()).help(if known.is_empty() {
-                        "declare the terms in a [[deals]] table first".to_string()
-                    } else {
-                        format!("deals are: {known}")
-                    }));
+                    let known = self
+                        .deal_ids
+                        .iter()
+                        .map(|d| format!("`{d}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.err(
+                        Diagnostic::new(
+                            format!("unknown deal `{}`", subject.get_ref()),
+                            subject.span(),
+                        )
+                        .help(if known.is_empty() {
+                            "declare the terms in a [[deals]] table first".to_string()
+                        } else {
+                            format!("deals are: {known}")
+                        }),
+                    );
                 }
                 let to = required(self, &r.to, "to");
-                Some(Effect::Offer { deal: deal?, to: to? })
+                Some(Effect::Offer {
+                    deal: deal?,
+                    to: to?,
+                })
             }
             "interdict" | "dismantle" => {
                 let target = whom(self, subject);
@@ -593,13 +617,13 @@ impl Validator<'_> {
 
     /// Reports a plain-number chance outside 0–1.
     pub(super) fn probability(&mut self, c: &Spanned<RawExpr>) {
-        if let RawExpr::Num(x) = c.get_ref() {
-            if !(0.0..=1.0).contains(x) {
-                self.err(
-                    Diagnostic::new(format!("chance {x} is not a probability"), c.span())
-                        .help("write a chance from 0 to 1, e.g. 0.75 for three in four"),
-                );
-            }
+        if let RawExpr::Num(x) = c.get_ref()
+            && !(0.0..=1.0).contains(x)
+        {
+            self.err(
+                Diagnostic::new(format!("chance {x} is not a probability"), c.span())
+                    .help("write a chance from 0 to 1, e.g. 0.75 for three in four"),
+            );
         }
     }
 
@@ -620,22 +644,22 @@ impl Validator<'_> {
             ("each_turn", r.each_turn.first().map(|s| s.span())),
         ];
         for (key, span) in present {
-            if let Some(span) = span {
-                if !allowed.contains(&key) {
-                    self.err(
-                        Diagnostic::new(format!("`{key}` does not go with `{kind}`"), span)
-                            .help(format!("a `{kind}` effect takes: {}", allowed.join(", "))),
-                    );
-                }
+            if let Some(span) = span
+                && !allowed.contains(&key)
+            {
+                self.err(
+                    Diagnostic::new(format!("`{key}` does not go with `{kind}`"), span)
+                        .help(format!("a `{kind}` effect takes: {}", allowed.join(", "))),
+                );
             }
         }
-        if let Some(m) = &r.mutual {
-            if !allowed.contains(&"mutual") {
-                self.err(Diagnostic::new(
-                    format!("`mutual` does not go with `{kind}`"),
-                    m.span(),
-                ));
-            }
+        if let Some(m) = &r.mutual
+            && !allowed.contains(&"mutual")
+        {
+            self.err(Diagnostic::new(
+                format!("`mutual` does not go with `{kind}`"),
+                m.span(),
+            ));
         }
     }
 }

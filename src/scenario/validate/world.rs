@@ -299,7 +299,11 @@ impl Validator<'_> {
             self.ident("deal", &d.get_ref().id);
             self.deal_ids.push(d.get_ref().id.get_ref().clone());
         }
-        self.move_ids = raw.moves.iter().map(|m| m.get_ref().id.get_ref().clone()).collect();
+        self.move_ids = raw
+            .moves
+            .iter()
+            .map(|m| m.get_ref().id.get_ref().clone())
+            .collect();
     }
 
     /// `[intelligence]`, `[council]` and `[[deals]]`.
@@ -311,12 +315,21 @@ impl Validator<'_> {
             reveal: self.opt_range("reveal", &i.reveal, 0.3, 0.0, 1.0),
             reveal_tension: self.opt_range("reveal_tension", &i.reveal_tension, 6.0, 0.0, 100.0),
             reveal_prestige: self.opt_range("reveal_prestige", &i.reveal_prestige, 3.0, 0.0, 100.0),
-            surveillance_decay: self.opt_range("surveillance_decay", &i.surveillance_decay, 0.2, 0.0, 1.0),
+            surveillance_decay: self.opt_range(
+                "surveillance_decay",
+                &i.surveillance_decay,
+                0.2,
+                0.0,
+                1.0,
+            ),
         };
         let dc = RawCouncil::default();
         let c = raw.council.as_ref().map_or(&dc, |x| x.get_ref());
         let council = Council {
-            name: c.name.as_ref().map_or_else(|| "the Council".to_string(), |n| clean_text(n.get_ref(), false)),
+            name: c.name.as_ref().map_or_else(
+                || "the Council".to_string(),
+                |n| clean_text(n.get_ref(), false),
+            ),
             strength: self.opt_range("strength", &c.strength, 1.5, 0.0, 10.0),
             veto_tension: self.opt_range("veto_tension", &c.veto_tension, 5.0, 0.0, 100.0),
         };
@@ -326,17 +339,24 @@ impl Validator<'_> {
             let ctx = Ctx::of_move(true);
             let give = self.effect_list(&d.give, ctx, false);
             let take = self.effect_list(&d.take, ctx, false);
-            let moves_of = |v: &mut Self, list: &[Spanned<String>]| -> Vec<crate::scenario::MoveId> {
-                list.iter()
-                    .filter_map(|m| {
-                        let found = v.move_ids.iter().position(|x| x == m.get_ref());
-                        if found.is_none() {
-                            v.err(Diagnostic::new(format!("unknown move `{}`", m.get_ref()), m.span()).help("list the ids of [[moves]] that break the deal"));
-                        }
-                        found.map(|i| crate::scenario::MoveId(i as u16))
-                    })
-                    .collect()
-            };
+            let moves_of =
+                |v: &mut Self, list: &[Spanned<String>]| -> Vec<crate::scenario::MoveId> {
+                    list.iter()
+                        .filter_map(|m| {
+                            let found = v.move_ids.iter().position(|x| x == m.get_ref());
+                            if found.is_none() {
+                                v.err(
+                                    Diagnostic::new(
+                                        format!("unknown move `{}`", m.get_ref()),
+                                        m.span(),
+                                    )
+                                    .help("list the ids of [[moves]] that break the deal"),
+                                );
+                            }
+                            found.map(|i| crate::scenario::MoveId(i as u16))
+                        })
+                        .collect()
+                };
             let giver_breaks_with = moves_of(self, &d.giver_breaks_with);
             let taker_breaks_with = moves_of(self, &d.taker_breaks_with);
             let lasts = d.lasts.as_ref().map_or(6, |l| *l.get_ref());
@@ -349,7 +369,13 @@ impl Validator<'_> {
                 lasts: lasts.min(1000),
                 giver_breaks_with,
                 taker_breaks_with,
-                break_prestige: self.opt_range("break_prestige", &d.break_prestige, 5.0, 0.0, 100.0),
+                break_prestige: self.opt_range(
+                    "break_prestige",
+                    &d.break_prestige,
+                    5.0,
+                    0.0,
+                    100.0,
+                ),
                 break_trust: self.opt_range("break_trust", &d.break_trust, 20.0, 0.0, 200.0),
                 headline: self.template(&d.headline, ctx),
             });

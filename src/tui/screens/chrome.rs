@@ -50,8 +50,10 @@ pub fn split_simple(area: Rect) -> (Rect, Rect, Rect) {
     (body, status, footer)
 }
 
-/// The header of a game: scenario, date, turn, escalation level, player.
-pub fn header(s: &Session, th: Theme) -> Line<'static> {
+/// The header of a game: the player, scenario, date, turn, escalation
+/// level. The scenario title is left out when `width` is too narrow.
+pub fn header(s: &Session, tab: Tab, th: Theme, width: u16) -> Line<'static> {
+    use ratatui::style::Modifier;
     let g = &s.game;
     let scn = &g.scenario;
     let st = &g.state;
@@ -63,9 +65,25 @@ pub fn header(s: &Session, th: Theme) -> Line<'static> {
         .checked_sub(2)
         .and_then(|i| st.history.get(i))
         .map_or(0.0, |prev| st.regional - prev.regional);
-    let mut spans = vec![
-        Span::styled(" FLASHPOINT ", th.heading()),
-        Span::raw(clean(&scn.meta.title)),
+    let who = if st.is_over() {
+        Span::styled(" GAME OVER ", th.bad().add_modifier(Modifier::BOLD))
+    } else if s.hotseat() && tab == Tab::Report {
+        Span::styled(
+            " ALL PLAYERS ",
+            th.heading().add_modifier(Modifier::REVERSED),
+        )
+    } else {
+        Span::styled(
+            format!(" {} ", clean(&scn.actor(s.current).name)),
+            th.actor(scn, s.current)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
+    };
+    let title = vec![
+        Span::styled(" │ ", th.dim()),
+        Span::styled(clean(&scn.meta.title), th.heading()),
+    ];
+    let rest = vec![
         Span::styled(" │ ", th.dim()),
         Span::raw(format!(
             "{} · turn {turn} of {}",
@@ -75,21 +93,19 @@ pub fn header(s: &Session, th: Theme) -> Line<'static> {
         Span::styled(" │ ", th.dim()),
         Span::styled(
             format!("{} {:.0}", clean(level), st.regional),
-            th.level(scn, st.level).add_modifier(ratatui::style::Modifier::BOLD),
+            th.level(scn, st.level).add_modifier(Modifier::BOLD),
         ),
         Span::styled(format!(" {}", arrow(change)), th.tension_delta(change)),
     ];
-    if st.is_over() {
-        spans.push(Span::styled(" │ game over", th.bad()));
+    let full: Vec<Span> = std::iter::once(who.clone())
+        .chain(title)
+        .chain(rest.iter().cloned())
+        .collect();
+    if Line::from(full.clone()).width() <= width as usize {
+        Line::from(full)
     } else {
-        spans.push(Span::styled(" │ you: ", th.dim()));
-        spans.push(Span::styled(
-            clean(&scn.actor(s.current).name),
-            th.actor(scn, s.current)
-                .add_modifier(ratatui::style::Modifier::BOLD),
-        ));
+        Line::from(std::iter::once(who).chain(rest).collect::<Vec<_>>())
     }
-    Line::from(spans)
 }
 
 /// The tab bar labels with their column ranges, for drawing and clicks.
@@ -112,7 +128,7 @@ pub fn tab_ranges(s: &Session, area: Rect) -> Vec<(Tab, String, u16, u16)> {
 /// Draws the header and the tab bar.
 pub fn draw_top(m: &Model, s: &Session, tab: Tab, f: &mut Frame, c: &Chrome) {
     let th = m.theme;
-    f.render_widget(Paragraph::new(header(s, th)), c.header);
+    f.render_widget(Paragraph::new(header(s, tab, th, c.header.width)), c.header);
     let mut spans = vec![Span::raw(" ")];
     for (t, label, _, _) in tab_ranges(s, c.tabs) {
         let style = if t == tab {
@@ -149,20 +165,30 @@ fn hint_spans(text: &str, th: Theme) -> Vec<Span<'static>> {
 /// keys on the left, help and quit on the right.
 pub fn draw_footer(ctx: Context, th: Theme, f: &mut Frame, area: Rect) {
     let (own, global) = keymap::groups(ctx);
-    let line = |bs: Vec<&'static keymap::Binding>, lead: &str| {
+    // Only whole hints: those that do not fit are left to the help popup.
+    let line = |bs: Vec<&'static keymap::Binding>, lead: &str, room: usize| {
         let mut spans = vec![Span::raw(lead.to_string())];
+        let mut used = lead.chars().count();
         for b in bs {
             if let Some(text) = b.footer {
+                let w = text.chars().count() + 2;
+                if used + w > room {
+                    break;
+                }
+                used += w;
                 spans.extend(hint_spans(text, th));
             }
         }
         Line::from(spans)
     };
-    let right = line(global, "");
+    let right = line(global, "", usize::MAX);
     let [left_area, right_area] = area.layout(&Layout::horizontal([
         Constraint::Min(0),
         Constraint::Length(right.width() as u16),
     ]));
-    f.render_widget(Paragraph::new(line(own, " ")), left_area);
+    f.render_widget(
+        Paragraph::new(line(own, " ", left_area.width as usize)),
+        left_area,
+    );
     f.render_widget(Paragraph::new(right).style(Style::new()), right_area);
 }

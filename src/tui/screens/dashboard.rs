@@ -7,11 +7,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::engine::ledger::{self, Meter};
+use crate::engine::ledger::Meter;
 use crate::tui::draft;
 use crate::tui::model::Session;
 use crate::tui::text::{amount, arrow, clean, signed};
 use crate::tui::theme::Theme;
+use crate::tui::why;
 use crate::tui::widgets::{gauge::TensionGauge, map, meters, relations};
 
 /// A titled panel.
@@ -26,11 +27,11 @@ pub fn why_line(s: &Session, max: usize) -> String {
     let Some(last) = &s.game.last else {
         return "No turn played yet.".into();
     };
-    let contrib = ledger::explain(&last.changes, Meter::Regional);
-    if contrib.is_empty() {
+    let line = why::summary(&s.game.scenario, &last.changes, Meter::Regional, max);
+    if line.is_empty() {
         return "Regional tension did not move.".into();
     }
-    clean(&ledger::summary_line(&s.game.scenario, &contrib, max))
+    line
 }
 
 /// Public headlines of the last turn.
@@ -52,12 +53,16 @@ fn tension_block(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         .last
         .as_ref()
         .map_or(0.0, |r| st.regional - r.regional_before);
-    let level = scn.levels.get(st.level).map_or(String::new(), |l| clean(&l.name));
+    let level = scn
+        .levels
+        .get(st.level)
+        .map_or(String::new(), |l| clean(&l.name));
     let title = Line::from(vec![
         Span::styled(" Regional tension ", th.heading()),
         Span::styled(
             format!("{:.1} {level} ", st.regional),
-            th.level(scn, st.level).add_modifier(ratatui::style::Modifier::BOLD),
+            th.level(scn, st.level)
+                .add_modifier(ratatui::style::Modifier::BOLD),
         ),
         Span::styled(format!("{} ", arrow(change)), th.tension_delta(change)),
     ]);
@@ -159,7 +164,7 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
 
 fn draw_small(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
     let [top, rest] = area.layout(&Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Min(0),
     ]));
     tension_block(s, th, f, top);
@@ -167,22 +172,48 @@ fn draw_small(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
         Constraint::Percentage(45),
         Constraint::Percentage(55),
     ]));
-    let [threats, pairs] = left.layout(&Layout::vertical([
+    // Relations get the room left under five pairs, when there is enough.
+    let rel_h = n + 4;
+    let show_rel = left.height >= (n + 2) + 7 + rel_h;
+    let [threats, pairs, rel] = left.layout(&Layout::vertical([
         Constraint::Length(n + 2),
         Constraint::Min(3),
+        Constraint::Length(if show_rel { rel_h } else { 0 }),
     ]));
-    lines_panel("Threat perception", meters::threat_lines(s, th, threats.width.saturating_sub(2)), th, f, threats);
+    lines_panel(
+        "Threat perception",
+        meters::threat_lines(s, th, threats.width.saturating_sub(2)),
+        th,
+        f,
+        threats,
+    );
     let pair_rows = pairs.height.saturating_sub(2) as usize;
-    lines_panel("Tensest pairs", meters::pair_lines(s, th, pairs.width.saturating_sub(2), pair_rows), th, f, pairs);
+    lines_panel(
+        "Tensest pairs",
+        meters::pair_lines(s, th, pairs.width.saturating_sub(2), pair_rows),
+        th,
+        f,
+        pairs,
+    );
+    if show_rel {
+        let mut rel_lines = relations::matrix_lines(s, th);
+        rel_lines.push(Line::styled("row regards column; $n = sanctions", th.dim()));
+        lines_panel("Relations", rel_lines, th, f, rel);
+    }
     let orders = orders_lines(s, th);
     let [news, mine] = right.layout(&Layout::vertical([
         Constraint::Min(3),
         Constraint::Length((orders.len() as u16 + 2).min(rest.height / 2)),
     ]));
     news_panel(s, th, f, news);
-    let title = format!("Your orders — {}", clean(&s.game.scenario.actor(s.current).short));
+    let title = format!(
+        "Your orders — {}",
+        clean(&s.game.scenario.actor(s.current).short)
+    );
     f.render_widget(
-        Paragraph::new(orders).wrap(Wrap { trim: true }).block(panel(&title, th)),
+        Paragraph::new(orders)
+            .wrap(Wrap { trim: true })
+            .block(panel(&title, th)),
         mine,
     );
 }
@@ -200,8 +231,20 @@ fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
         Constraint::Min(n + 3),
     ]));
     tension_block(s, th, f, top);
-    lines_panel("Threat perception", meters::threat_lines(s, th, threats.width.saturating_sub(2)), th, f, threats);
-    lines_panel("Tensest pairs", meters::pair_lines(s, th, pairs.width.saturating_sub(2), 6), th, f, pairs);
+    lines_panel(
+        "Threat perception",
+        meters::threat_lines(s, th, threats.width.saturating_sub(2)),
+        th,
+        f,
+        threats,
+    );
+    lines_panel(
+        "Tensest pairs",
+        meters::pair_lines(s, th, pairs.width.saturating_sub(2), 6),
+        th,
+        f,
+        pairs,
+    );
     let mut rel_lines = relations::matrix_lines(s, th);
     rel_lines.push(Line::styled("row regards column; $n = sanctions", th.dim()));
     lines_panel("Relations", rel_lines, th, f, rel);
@@ -216,7 +259,9 @@ fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
                 Span::styled("━ sanctions ", th.bad()),
                 Span::styled("━ arms in transit ", th.key()),
             ]);
-            let block = panel("", th).title(legend);
+            let block = Block::bordered().border_style(th.border()).title(legend);
+            let inner = block.inner(map_area);
+            let region = map::fit_region(region, inner.width, inner.height);
             f.render_widget(map::map(s, region, th, block), map_area);
         }
         None => {
@@ -224,20 +269,120 @@ fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
         }
     }
     news_panel(s, th, f, news);
-    let title = format!("Your orders — {}", clean(&s.game.scenario.actor(s.current).name));
+    let title = format!(
+        "Your orders — {}",
+        clean(&s.game.scenario.actor(s.current).name)
+    );
     let mut lines = orders_lines(s, th);
     lines.push(Line::default());
-    lines.push(Line::styled("Last turn's tension, cause by cause:", th.dim()));
+    lines.push(Line::styled(
+        "Last turn's tension, cause by cause:",
+        th.dim(),
+    ));
     if let Some(last) = &s.game.last {
-        for c in ledger::explain(&last.changes, Meter::Regional).iter().take(8) {
+        for (text, d) in why::causes(&s.game.scenario, &last.changes, Meter::Regional)
+            .into_iter()
+            .take(8)
+        {
             lines.push(Line::from(vec![
-                Span::styled(format!("{:>6} ", signed(c.delta)), th.tension_delta(c.delta)),
-                Span::raw(clean(&ledger::describe_cause(&s.game.scenario, c.cause, c.rule))),
+                Span::styled(format!("{:>5} ", signed(d)), th.tension_delta(d)),
+                Span::raw(text),
             ]));
         }
     }
+    lines.push(Line::default());
+    lines.push(Line::styled("Your objectives, met so far:", th.dim()));
+    lines.extend(objective_lines(s, th, false));
+    lines.push(Line::default());
+    lines.push(Line::styled("Tracks, as you know them:", th.dim()));
+    lines.extend(track_lines(s, &s.view(), th));
     f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(&title, th)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(panel(&title, th)),
         right,
     );
+}
+
+/// The mark for how far an objective is met: `[ met]`, `[ 50%]`, `[  no]`,
+/// or `[   ?]` for one judged each turn before any turn was played.
+pub fn objective_mark(p: f64, judged: bool, th: Theme) -> Span<'static> {
+    if !judged {
+        Span::styled("[   ?] ", th.dim())
+    } else if p >= 0.999 {
+        Span::styled("[ met] ", th.good())
+    } else if p <= 0.001 {
+        Span::styled("[  no] ", th.bad())
+    } else {
+        Span::styled(format!("[{:>3.0}%] ", p * 100.0), th.key())
+    }
+}
+
+/// The current player's objectives with how far each is met now; with
+/// `when`, each says whether it is judged every turn or at the end.
+pub fn objective_lines(s: &Session, th: Theme, when: bool) -> Vec<Line<'static>> {
+    let scn = &s.game.scenario;
+    let st = &s.game.state;
+    let progress = crate::engine::score::objective_progress(scn, st, s.current);
+    scn.actor(s.current)
+        .objectives
+        .iter()
+        .zip(progress)
+        .map(|(o, p)| {
+            let every_turn = o.over == crate::scenario::Over::Game;
+            let judged = !(every_turn && st.turn == 0);
+            let mut spans = vec![objective_mark(p, judged, th), Span::raw(clean(&o.text))];
+            if when {
+                let note = if every_turn {
+                    format!(" · share of turns it holds, weight {:.0}", o.weight)
+                } else {
+                    format!(" · judged at the end, weight {:.0}", o.weight)
+                };
+                spans.push(Span::styled(note, th.dim()));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The scenario's tracks as the current player knows them: exact values,
+/// or estimates with their uncertainty (`~35 ±8`).
+pub fn track_lines(s: &Session, view: &crate::engine::ActorView, th: Theme) -> Vec<Line<'static>> {
+    let scn = &s.game.scenario;
+    let fmt = |e: &crate::engine::view::Estimate| {
+        if e.spread > 0.05 {
+            format!("~{:.0} ±{:.0}", e.value, e.spread)
+        } else {
+            format!("{:.0}", e.value)
+        }
+    };
+    let mut out = Vec::new();
+    for (ti, t) in scn.tracks.iter().enumerate() {
+        let Some(row) = view.tracks.get(ti) else {
+            continue;
+        };
+        let text = if row.len() == 1 {
+            fmt(&row[0])
+        } else {
+            row.iter()
+                .enumerate()
+                .filter(|(_, e)| e.value.abs() >= 0.5 || e.spread > 0.05)
+                .map(|(k, e)| {
+                    let who = scn.actors.get(k).map_or(String::new(), |a| clean(&a.short));
+                    format!("{who} {}", fmt(e))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let text = if text.is_empty() {
+            "0".to_string()
+        } else {
+            text
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{}: ", clean(&t.name)), th.dim()),
+            Span::raw(text),
+        ]));
+    }
+    out
 }

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, LegendPosition};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType};
 
-use crate::scenario::Stat;
+use crate::scenario::{ActorId, Stat};
 use crate::tui::model::Session;
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
@@ -48,25 +48,42 @@ impl Series {
             Series::Stat(s) => {
                 let n = s.name();
                 let mut c = n.chars();
-                c.next()
-                    .map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
+                c.next().map_or_else(String::new, |f| {
+                    f.to_uppercase().collect::<String>() + c.as_str()
+                })
             }
             Series::Capital => "Political capital".into(),
         }
     }
 }
 
-/// The data of a series: one list of (turn, value) per line, with its name.
-fn data(s: &Session, series: Series) -> Vec<(String, Vec<(f64, f64)>)> {
+impl Series {
+    /// Whether the series shows other actors' hidden values (fog of war):
+    /// those are charted for the player's own actor only until the game ends.
+    pub fn hidden(self) -> bool {
+        match self {
+            Series::Regional | Series::Threat | Series::Stat(Stat::Prestige) => false,
+            Series::Stat(_) | Series::Capital => true,
+        }
+    }
+}
+
+/// One line of a chart: whose it is (none for regional tension) and its
+/// (turn, value) points.
+type Curve = (Option<ActorId>, Vec<(f64, f64)>);
+
+/// The data of a series: one curve per line.
+fn data(s: &Session, series: Series) -> Vec<Curve> {
     let scn = &s.game.scenario;
     let h = &s.game.state.history;
     match series {
         Series::Regional => vec![(
-            "regional".into(),
+            None,
             h.iter().map(|x| (f64::from(x.turn), x.regional)).collect(),
         )],
         _ => scn
             .actor_ids()
+            .filter(|a| !series.hidden() || *a == s.current || s.game.state.is_over())
             .map(|a| {
                 let i = a.index();
                 let pts = h
@@ -81,7 +98,7 @@ fn data(s: &Session, series: Series) -> Vec<(String, Vec<(f64, f64)>)> {
                         (f64::from(x.turn), v.unwrap_or(0.0))
                     })
                     .collect();
-                (clean(&scn.actor(a).short), pts)
+                (Some(a), pts)
             })
             .collect(),
     }
@@ -116,51 +133,78 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     for (i, pts) in &thresholds {
         datasets.push(
             Dataset::default()
-                .name(clean(&scn.levels[*i].name))
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Line)
                 .style(th.level(scn, *i))
                 .data(pts),
         );
     }
-    for (k, (name, pts)) in lines.iter().enumerate() {
-        let (style, marker) = match series {
-            Series::Regional => (th.fg(ratatui::style::Color::White), Marker::Braille),
-            _ => {
-                let a = crate::scenario::ActorId(k as u16);
+    let mut legend = Vec::new();
+    for (who, pts) in &lines {
+        let (style, marker) = match who {
+            None => (th.fg(ratatui::style::Color::White), Marker::Braille),
+            Some(a) => {
+                let name = clean(&scn.actor(*a).short);
                 let marker = if th.color {
                     Marker::Braille
                 } else {
                     Marker::Custom(name.chars().next().unwrap_or('*'))
                 };
-                (Style::new().fg(th.actor_color(scn, a)), marker)
+                legend.push(Span::styled(format!("{name} "), th.actor(scn, *a)));
+                (Style::new().fg(th.actor_color(scn, *a)), marker)
             }
         };
         datasets.push(
             Dataset::default()
-                .name(name.clone())
                 .marker(marker)
                 .graph_type(GraphType::Line)
                 .style(style)
                 .data(pts),
         );
     }
-    let title = Line::from(vec![
+    let mut title = vec![
         Span::styled(format!(" History — {} ", series.name()), th.heading()),
         Span::styled("(←→ another chart) ", th.dim()),
-    ]);
-    let x_labels = vec![
-        Span::raw("0"),
-        Span::raw(format!("{}", last_turn / 2)),
-        Span::raw(format!("{last_turn}")),
     ];
+    title.extend(legend);
+    let mut bottom = Vec::new();
+    if series == Series::Regional {
+        bottom.push(Span::styled(" thresholds: ", th.dim()));
+        for (i, _) in &thresholds {
+            let l = &scn.levels[*i];
+            bottom.push(Span::styled(
+                format!("{} {:.0} ", clean(&l.name), l.from),
+                th.level(scn, *i),
+            ));
+        }
+    } else if series.hidden() && !s.game.state.is_over() {
+        bottom.push(Span::styled(
+            " others' values are hidden: see their dossiers for estimates ",
+            th.dim(),
+        ));
+    }
+    let title = Line::from(title);
+    let x_labels: Vec<Span> = if last_turn >= 2 {
+        vec![
+            Span::raw("0"),
+            Span::raw(format!("{}", last_turn / 2)),
+            Span::raw(format!("{last_turn}")),
+        ]
+    } else {
+        vec![Span::raw("0"), Span::raw(format!("{last_turn}"))]
+    };
     let y_labels = vec![
         Span::raw("0"),
         Span::raw(format!("{:.0}", y_max / 2.0)),
         Span::raw(format!("{y_max:.0}")),
     ];
     let chart = Chart::new(datasets)
-        .block(Block::bordered().border_style(th.border()).title(title))
+        .block(
+            Block::bordered()
+                .border_style(th.border())
+                .title(title)
+                .title_bottom(Line::from(bottom)),
+        )
         .x_axis(
             Axis::default()
                 .title("turn")
@@ -174,10 +218,6 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
                 .bounds([0.0, y_max])
                 .labels(y_labels),
         )
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((
-            ratatui::layout::Constraint::Percentage(40),
-            ratatui::layout::Constraint::Percentage(60),
-        ));
+        .legend_position(None);
     f.render_widget(chart, area);
 }

@@ -46,9 +46,7 @@ pub fn offset(selected: usize, height: usize, total: usize) -> usize {
     if height == 0 || total <= height {
         return 0;
     }
-    selected
-        .saturating_sub(height / 2)
-        .min(total - height)
+    selected.saturating_sub(height / 2).min(total - height)
 }
 
 /// The parts of the orders screen.
@@ -105,14 +103,10 @@ fn selected_row(rows: &[Row], selected: usize) -> usize {
 }
 
 fn choice(s: &Session, mv: MoveId) -> Choice {
-    s.ui()
-        .choices
-        .get(mv.index())
-        .copied()
-        .unwrap_or(Choice {
-            level: s.game.scenario.mv(mv).level.default,
-            target: None,
-        })
+    s.ui().choices.get(mv.index()).copied().unwrap_or(Choice {
+        level: s.game.scenario.mv(mv).level.default,
+        target: None,
+    })
 }
 
 fn focus_block(title: String, focused: bool, th: Theme) -> Block<'static> {
@@ -175,7 +169,11 @@ fn draw_moves(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
                     fit(&clean(&scn.mv(*mv).name), name_w),
                     amount(cost)
                 );
-                let mut style = if ok { ratatui::style::Style::new() } else { th.dim() };
+                let mut style = if ok {
+                    ratatui::style::Style::new()
+                } else {
+                    th.dim()
+                };
                 if *i == sel {
                     style = if focused {
                         th.selected()
@@ -196,7 +194,11 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let moves = draft::move_list(scn, s.current);
     let Some(&mv) = moves.get(s.ui().selected) else {
         f.render_widget(
-            Paragraph::new("This actor has no moves.").block(focus_block(" Move ".into(), false, th)),
+            Paragraph::new("This actor has no moves.").block(focus_block(
+                " Move ".into(),
+                false,
+                th,
+            )),
             area,
         );
         return;
@@ -208,7 +210,10 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let target = match c.target {
         Some(t) => Line::from(vec![
             Span::raw("Target   "),
-            Span::styled(format!("◂ {} ▸", clean(&scn.actor(t).name)), th.actor(scn, t).add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!("◂ {} ▸", clean(&scn.actor(t).name)),
+                th.actor(scn, t).add_modifier(Modifier::BOLD),
+            ),
             Span::styled("  t/T change", th.dim()),
         ]),
         None => Line::styled("Target   none (affects the region)", th.dim()),
@@ -217,7 +222,7 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let spec = &m.level.label;
     if m.level.max > m.level.min {
         lines.push(Line::from(vec![
-            Span::raw(format!("{:<9}", fit(&clean(spec), 8))),
+            Span::raw(format!("{:<9}", format!("{} ", clean(spec)))),
             Span::styled(format!("◂ {} ▸", o.level), th.key()),
             Span::styled(
                 format!("  of {}–{}, ←→ change", m.level.min, m.level.max),
@@ -225,7 +230,8 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
             ),
         ]));
     }
-    let p = preview(scn, st, &o, s.game.seed);
+    // The preview reads the game as the player believes it (fog of war).
+    let p = preview(scn, &s.view().state, &o, s.game.seed);
     let capital = st.actor(s.current).capital - draft::committed(scn, st, s.draft());
     lines.push(Line::from(vec![
         Span::raw("Cost     "),
@@ -302,7 +308,9 @@ fn draw_drafts(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         ));
     }
     f.render_widget(
-        Paragraph::new(lines).block(focus_block(title, focused, th)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(focus_block(title, focused, th)),
         area,
     );
 }

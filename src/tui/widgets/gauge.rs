@@ -61,8 +61,10 @@ impl Widget for TensionGauge<'_> {
             .collect();
         for (x, _) in &marks {
             if let Some(cell) = buf.cell_mut((area.x + x, area.y)) {
-                cell.set_symbol("│")
-                    .set_style(th.fg(ratatui::style::Color::White).add_modifier(Modifier::BOLD));
+                cell.set_symbol("│").set_style(
+                    th.fg(ratatui::style::Color::White)
+                        .add_modifier(Modifier::BOLD),
+                );
             }
         }
         if area.height < 2 {
@@ -79,13 +81,7 @@ impl Widget for TensionGauge<'_> {
             }
             let name = clean(&self.scn.levels[*i].name);
             let text = crate::tui::text::fit(&name, room.saturating_sub(1));
-            buf.set_stringn(
-                area.x + x,
-                area.y + 1,
-                text,
-                room,
-                th.level(self.scn, *i),
-            );
+            buf.set_stringn(area.x + x, area.y + 1, text, room, th.level(self.scn, *i));
         }
     }
 }

@@ -12,7 +12,11 @@ use crate::tui::theme::Theme;
 
 /// A bar of `width` cells for `value` out of `max`.
 pub fn bar(value: f64, max: f64, width: usize, style: Style, th: Theme) -> Vec<Span<'static>> {
-    let frac = if max > 0.0 { (value / max).clamp(0.0, 1.0) } else { 0.0 };
+    let frac = if max > 0.0 {
+        (value / max).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let full = (frac * width as f64).round() as usize;
     vec![
         Span::styled("█".repeat(full.min(width)), style),
@@ -24,7 +28,9 @@ pub fn bar(value: f64, max: f64, width: usize, style: Style, th: Theme) -> Vec<S
 fn threat_change(s: &Session, a: ActorId) -> f64 {
     let h = &s.game.state.history;
     match h.len().checked_sub(2).and_then(|i| h.get(i)) {
-        Some(prev) => s.game.state.actor(a).threat - prev.threat.get(a.index()).copied().unwrap_or(0.0),
+        Some(prev) => {
+            s.game.state.actor(a).threat - prev.threat.get(a.index()).copied().unwrap_or(0.0)
+        }
         None => 0.0,
     }
 }

@@ -19,7 +19,11 @@ pub fn matrix_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
     let mut head = vec![Span::styled(format!("{:<6}", "→"), th.dim())];
     for b in scn.actor_ids() {
         head.push(Span::styled(
-            format!("{:>w$}", fit(&clean(&scn.actor(b).short), CELL - 1), w = CELL),
+            format!(
+                "{:>w$}",
+                fit(&clean(&scn.actor(b).short), CELL - 1),
+                w = CELL
+            ),
             th.actor(scn, b),
         ));
     }
@@ -41,7 +45,10 @@ pub fn matrix_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
             } else {
                 format!("{v:>+5.0} ")
             };
-            row.push(Span::styled(format!("{text:>w$}", w = CELL), th.relation(v)));
+            row.push(Span::styled(
+                format!("{text:>w$}", w = CELL),
+                th.relation(v),
+            ));
         }
         out.push(Line::from(row));
     }

@@ -1,0 +1,53 @@
+//! From the command line to the first model: checks everything that can
+//! be wrong (scenario, `--as`, `--load`) before the terminal is touched,
+//! so errors print as plain text with a non-zero exit code.
+
+use std::process::ExitCode;
+
+use crate::cli::PlayArgs;
+use crate::game::Game;
+
+use super::model::Model;
+use super::theme::Theme;
+
+/// The model to start with, or the exit code after printing why not.
+pub fn model(args: Option<&PlayArgs>, size: (u16, u16), theme: Theme) -> Result<Model, ExitCode> {
+    let Some(a) = args else {
+        return Ok(Model::title(crate::cli::scenarios::discover(), size, theme));
+    };
+    if a.load.is_some() {
+        // Saves hook: load the save here and build the model from its Game.
+        eprintln!("error: loading saves is not available yet");
+        return Err(ExitCode::FAILURE);
+    }
+    let scn = match crate::scenario::resolve(a.scenario.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{}", e.render(crate::cli::stderr_color()));
+            return Err(ExitCode::FAILURE);
+        }
+    };
+    let mut humans = vec![false; scn.n()];
+    if a.humans.is_empty()
+        && let Some(h) = humans.first_mut()
+    {
+        *h = true;
+    }
+    for id in &a.humans {
+        match scn.actor_by_id(id.trim()) {
+            Some(x) => humans[x.index()] = true,
+            None => {
+                let ids: Vec<&str> = scn.actors.iter().map(|x| x.id.as_str()).collect();
+                eprintln!(
+                    "error: --as names `{}`, which is not an actor of {}; actors are: {}",
+                    super::text::clean(id),
+                    scn.meta.id,
+                    ids.join(", ")
+                );
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    let seed = a.seed.unwrap_or(scn.meta.seed);
+    Ok(Model::game(Game::new(scn, seed, humans), size, theme))
+}

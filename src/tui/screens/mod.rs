@@ -1,0 +1,15 @@
+//! One file per screen; `chrome` draws the frame they share.
+
+pub mod chrome;
+pub mod confirm;
+pub mod dashboard;
+pub mod dossier;
+pub mod end;
+pub mod handoff;
+pub mod help;
+pub mod history;
+pub mod orders;
+pub mod report;
+pub mod setup;
+pub mod title;
+pub mod too_small;

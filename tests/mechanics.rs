@@ -1,0 +1,278 @@
+//! The article's mechanics: fog of war, covert acts, the council, deals.
+
+use flashpoint::engine::orders::{Order, Orders};
+use flashpoint::engine::view::{assessment_error, knows_track, view};
+use flashpoint::engine::{Event, State, initial_state, resolve_turn};
+use flashpoint::scenario::{ActorId, Scenario, Stat, load_file};
+
+fn mini() -> Scenario {
+    load_file(std::path::Path::new("tests/fixtures/mini.toml")).expect("fixture is valid")
+}
+
+fn order(scn: &Scenario, actor: &str, mv: &str, target: Option<&str>, level: i32) -> Order {
+    Order {
+        actor: scn.actor_by_id(actor).expect("actor"),
+        mv: scn.move_by_id(mv).expect("move"),
+        target: target.map(|t| scn.actor_by_id(t).expect("target")),
+        level,
+    }
+}
+
+fn rich(s: &mut State) {
+    for a in &mut s.actors {
+        a.capital = 10.0;
+    }
+}
+
+#[test]
+fn better_intelligence_gives_smaller_errors() {
+    let scn = mini();
+    let (red, blue, green) = (ActorId(0), ActorId(1), ActorId(2));
+    let (mut low, mut high, mut watched) = (0.0, 0.0, 0.0);
+    for seed in 0..300u64 {
+        let mut s = initial_state(&scn);
+        s.turn = (seed % 7) as u32;
+        s.actors[red.index()].stats[Stat::Intel.index()] = 10.0;
+        s.actors[blue.index()].stats[Stat::Intel.index()] = 90.0;
+        let truth = s.actor(green).stat(Stat::Military);
+        low += (view(&scn, &s, red, seed).stats[green.index()][0].value - truth).abs();
+        high += (view(&scn, &s, blue, seed).stats[green.index()][0].value - truth).abs();
+        s.surveillance.set(blue, green, 1.0);
+        watched += (view(&scn, &s, blue, seed).stats[green.index()][0].value - truth).abs();
+    }
+    assert!(high < 0.75 * low, "high intel error {high} vs low {low}");
+    assert!(
+        watched < 0.5 * high,
+        "surveillance error {watched} vs {high}"
+    );
+    // Own values are exact.
+    let s = initial_state(&scn);
+    assert_eq!(view(&scn, &s, red, 1).stats[0][0].spread, 0.0);
+    assert!(assessment_error(&scn, &s, blue, 1) > 0.0);
+}
+
+#[test]
+fn views_never_show_what_an_actor_cannot_know() {
+    let scn = mini();
+    let deal = scn
+        .tracks
+        .iter()
+        .position(|t| t.id == "deal")
+        .expect("deal track");
+    for seed in 0..40u64 {
+        let mut s = initial_state(&scn);
+        rich(&mut s);
+        s.tracks[deal][0] = 65.0 + (seed % 30) as f64;
+        let r = resolve_turn(
+            &scn,
+            &s,
+            &Orders {
+                list: vec![order(&scn, "red", "plant", Some("green"), 1)],
+            },
+            seed,
+        );
+        let s = r.state;
+        for o in scn.actor_ids() {
+            let v = view(&scn, &s, o, seed);
+            let knows = knows_track(&scn, o, deal, None);
+            if knows {
+                assert_eq!(v.state.tracks[deal][0], s.tracks[deal][0]);
+            } else {
+                assert_ne!(
+                    v.state.tracks[deal][0],
+                    s.tracks[deal][0],
+                    "secret value leaked to {}",
+                    scn.actor(o).id
+                );
+                assert!(v.tracks[deal][0].spread > 0.0);
+            }
+            for f in &v.state.factories {
+                assert!(
+                    f.known[o.index()],
+                    "an undiscovered covert factory is in {}'s view",
+                    scn.actor(o).id
+                );
+            }
+            let party = o == ActorId(0) || o == ActorId(2);
+            if party {
+                assert_eq!(v.state.factories.len(), 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn covert_acts_come_to_light_at_the_declared_rate() {
+    // Blue (intel 70) discovers a covert plant with chance reveal × 0.7 = 0.21
+    // per turn (no surveillance); measure the first-turn discovery rate.
+    let scn = mini();
+    let blue = ActorId(1);
+    let n = 600u64;
+    let mut found = 0;
+    for seed in 0..n {
+        let mut s = initial_state(&scn);
+        rich(&mut s);
+        s.tracks[0][0] = 70.0;
+        let r = resolve_turn(
+            &scn,
+            &s,
+            &Orders {
+                list: vec![order(&scn, "red", "plant", Some("green"), 1)],
+            },
+            seed,
+        );
+        if r.state.factories[0].known[blue.index()] {
+            found += 1;
+            assert!(r.events.iter().any(|e| matches!(e, Event::Revealed { .. })));
+        }
+    }
+    let rate = f64::from(found) / n as f64;
+    let expected = scn.intelligence.reveal * 0.7;
+    assert!(
+        (rate - expected).abs() < 0.05,
+        "revealed in {rate:.3} of turns, expected {expected:.3}"
+    );
+}
+
+#[test]
+fn publishing_reveals_to_everyone() {
+    let scn = mini();
+    let mut s = initial_state(&scn);
+    rich(&mut s);
+    s.tracks[0][0] = 70.0;
+    let r = resolve_turn(
+        &scn,
+        &s,
+        &Orders {
+            list: vec![order(&scn, "red", "plant", Some("green"), 1)],
+        },
+        3,
+    );
+    let mut s2 = r.state;
+    s2.factories[0].known[1] = true; // blue has found it
+    let r2 = resolve_turn(
+        &scn,
+        &s2,
+        &Orders {
+            list: vec![order(&scn, "blue", "expose", Some("red"), 1)],
+        },
+        3,
+    );
+    assert!(r2.state.factories[0].known.iter().all(|k| *k));
+}
+
+#[test]
+fn a_vetoed_resolution_never_applies_sanctions() {
+    let scn = mini();
+    for seed in 0..20u64 {
+        let mut s = initial_state(&scn);
+        rich(&mut s);
+        // Blue tables sanctions on red; next turn red (a veto holder) votes no.
+        let r1 = resolve_turn(
+            &scn,
+            &s,
+            &Orders {
+                list: vec![order(&scn, "blue", "propose", Some("red"), 4)],
+            },
+            seed,
+        );
+        let r2 = resolve_turn(
+            &scn,
+            &r1.state,
+            &Orders {
+                list: vec![order(&scn, "red", "veto", Some("red"), 1)],
+            },
+            seed,
+        );
+        let vote = r2.events.iter().find_map(|e| match e {
+            Event::Vote {
+                passed, vetoed_by, ..
+            } => Some((*passed, vetoed_by.clone())),
+            _ => None,
+        });
+        let (passed, vetoed_by) = vote.expect("the resolution is voted on the next turn");
+        assert!(!passed && vetoed_by == vec![ActorId(0)]);
+        assert_eq!(r2.state.council_sanctions[0], 0);
+    }
+    // Without the veto holder against it, a resolution the members back passes.
+    let mut s = initial_state(&scn);
+    rich(&mut s);
+    let r1 = resolve_turn(
+        &scn,
+        &s,
+        &Orders {
+            list: vec![order(&scn, "red", "propose", Some("green"), 3)],
+        },
+        1,
+    );
+    let r2 = resolve_turn(&scn, &r1.state, &Orders::default(), 1);
+    assert_eq!(
+        r2.state.council_sanctions[2], 3,
+        "red proposes, blue is hostile to green: 2 of 2 members vote yes"
+    );
+}
+
+#[test]
+fn an_accepted_deal_applies_both_sides_in_the_same_turn() {
+    let scn = mini();
+    let (blue, green) = (ActorId(1), ActorId(2));
+    let mut s = initial_state(&scn);
+    rich(&mut s);
+    let r1 = resolve_turn(
+        &scn,
+        &s,
+        &Orders {
+            list: vec![order(&scn, "blue", "offer_swap", Some("green"), 1)],
+        },
+        1,
+    );
+    assert_eq!(r1.state.offers.len(), 1);
+    let (econ, pride, prestige) = (
+        r1.state.actor(green).stat(Stat::Economy),
+        r1.state.tracks[1][2],
+        r1.state.actor(blue).stat(Stat::Prestige),
+    );
+    let r2 = resolve_turn(
+        &scn,
+        &r1.state,
+        &Orders {
+            list: vec![order(&scn, "green", "accept", Some("blue"), 1)],
+        },
+        1,
+    );
+    assert!(
+        r2.events
+            .iter()
+            .any(|e| matches!(e, Event::DealAccepted { .. }))
+    );
+    assert!(
+        r2.state.actor(green).stat(Stat::Economy) > econ + 4.0,
+        "giver's side applied"
+    );
+    assert_eq!(r2.state.tracks[1][2], pride - 3.0, "taker's side applied");
+    assert!(r2.state.actor(blue).stat(Stat::Prestige) > prestige);
+    assert!(r2.state.offers.is_empty() && r2.state.deals.len() == 1);
+    // Breaking it: blue sanctions green while the deal binds.
+    let r3 = resolve_turn(
+        &scn,
+        &r2.state,
+        &Orders {
+            list: vec![order(&scn, "blue", "sanction", Some("green"), 2)],
+        },
+        1,
+    );
+    assert!(
+        r3.events
+            .iter()
+            .any(|e| matches!(e, Event::DealBroken { .. }))
+    );
+    assert!(r3.state.deals.is_empty());
+    // An offer not accepted the next turn is rejected.
+    let r4 = resolve_turn(&scn, &r1.state, &Orders::default(), 1);
+    assert!(
+        r4.events
+            .iter()
+            .any(|e| matches!(e, Event::DealRejected { .. }))
+    );
+    assert!(r4.state.offers.is_empty());
+}

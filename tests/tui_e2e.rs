@@ -1,0 +1,365 @@
+//! End to end: the real binary in a pseudo-terminal. A player starts the
+//! default scenario as the US, sanctions the DPRK at severity 3 through
+//! keystrokes, ends three turns, reads the turn report and the changed
+//! tension on the screen, and quits; the terminal must be restored.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+const DOWN: &str = "\x1b[B";
+const RIGHT: &str = "\x1b[C";
+const LEFT: &str = "\x1b[D";
+const ENTER: &str = "\r";
+
+/// A running game in a pseudo-terminal, with a terminal emulator reading its output.
+struct Term {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+}
+
+impl Term {
+    fn spawn(args: &[&str]) -> Term {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_flashpoint"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("start the game");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            // Keep the master alive as long as we read from it.
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        let rows = std::num::NonZeroU16::new(ROWS).expect("rows");
+        let cols = std::num::NonZeroU16::new(COLS).expect("cols");
+        Term {
+            child,
+            writer,
+            output: rx,
+            parser: vt100::Parser::new(rows, cols, 0),
+            raw: Vec::new(),
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output for up to `wait`; false once the output has ended.
+    fn pump(&mut self, wait: Duration) -> bool {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+                while let Ok(more) = self.output.try_recv() {
+                    self.parser.process(&more);
+                    self.raw.extend_from_slice(&more);
+                }
+                true
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => true,
+            Err(mpsc::RecvTimeoutError::Disconnected) => false,
+        }
+    }
+
+    /// Waits until the screen satisfies `pred`; panics with the screen on timeout.
+    fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                // Let the rest of the frame arrive before reading it.
+                self.settle();
+                return self.screen();
+            }
+            let alive = self.pump(Duration::from_millis(50));
+            if start.elapsed() > TIMEOUT || !alive {
+                let s = self.screen();
+                let exit = self.child.try_wait();
+                assert!(
+                    pred(&s),
+                    "waiting for {what}: output open {alive}, child {exit:?}, after {:?}; the screen:\n{s}",
+                    start.elapsed()
+                );
+                return s;
+            }
+        }
+    }
+
+    /// Reads output until the game has been quiet for a moment.
+    fn settle(&mut self) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            match self.output.recv_timeout(Duration::from_millis(120)) {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
+                Err(_) => return,
+            }
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Sends a key and waits until the line chosen by `probe` changes.
+    fn send_and_wait_change(&mut self, keys: &str, probe: impl Fn(&str) -> String) -> String {
+        let before = probe(&self.screen());
+        self.send(keys);
+        self.wait_for("the screen to change", |s| probe(s) != before)
+    }
+}
+
+/// The line of the move list that carries the selection mark.
+fn selected_line(screen: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains('▶'))
+        .unwrap_or("")
+        .to_string()
+}
+
+fn line_with(screen: &str, needle: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Regional tension before and after, from the report's first line.
+fn tension_change(screen: &str) -> Option<(f64, f64)> {
+    let line = line_with(screen, "regional tension");
+    let rest = line.split("regional tension").nth(1)?;
+    let mut nums = rest
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|t| !t.is_empty() && t.contains('.'))
+        .map(|t| t.parse::<f64>());
+    let before = nums.next()?.ok()?;
+    let after = nums.next()?.ok()?;
+    Some((before, after))
+}
+
+fn end_turn(t: &mut Term, turn: u32) -> String {
+    t.send("e");
+    t.wait_text("End your turn?");
+    t.send("y");
+    // The footer is drawn last: once it is the report's, the frame is whole.
+    let title = format!("Turn {turn} report");
+    t.wait_for(&title, |s| {
+        s.contains(&title) && s.contains("Enter continue")
+    })
+}
+
+#[test]
+fn play_three_turns_as_the_us_with_sanctions_then_quit() {
+    let mut t = Term::spawn(&["play", "--as", "us", "--seed", "7"]);
+    t.wait_text("Read your briefing");
+    t.send(ENTER);
+    t.wait_for("the dashboard", |s| {
+        s.contains("Regional tension") && s.contains("Enter orders")
+    });
+
+    // The orders screen, then down the list to the sanctions move.
+    t.send("2");
+    t.wait_for("the orders screen", |s| {
+        s.contains("Moves — US") && s.contains("Enter add")
+    });
+    let mut found = false;
+    for _ in 0..60 {
+        if selected_line(&t.screen()).contains("Impose or tighten") {
+            found = true;
+            break;
+        }
+        t.send_and_wait_change(DOWN, selected_line);
+    }
+    assert!(found, "no sanctions move in the list:\n{}", t.screen());
+
+    // Target: the DPRK.
+    for _ in 0..8 {
+        if line_with(&t.screen(), "Target").contains("North Korea") {
+            break;
+        }
+        t.send_and_wait_change("t", |s| line_with(s, "Target"));
+    }
+    assert!(
+        line_with(&t.screen(), "Target").contains("North Korea"),
+        "{}",
+        t.screen()
+    );
+
+    // Level: severity 3.
+    for _ in 0..8 {
+        let line = line_with(&t.screen(), "severity ◂");
+        if line.contains("◂ 3 ▸") {
+            break;
+        }
+        let low = ["◂ 1 ▸", "◂ 2 ▸"].iter().any(|x| line.contains(x));
+        let key = if low { RIGHT } else { LEFT };
+        t.send_and_wait_change(key, |s| line_with(s, "severity ◂"));
+    }
+    assert!(
+        line_with(&t.screen(), "severity ◂").contains("◂ 3 ▸"),
+        "{}",
+        t.screen()
+    );
+
+    t.send(ENTER);
+    t.wait_text("Added: Impose or tighten sanctions → DPRK (severity 3)");
+    t.wait_text("1. Impose or tighten sanctions → DPRK");
+
+    // Turn 1: the report shows our order and how tension changed.
+    let report = end_turn(&mut t, 1);
+    assert!(
+        report.contains("Impose or tighten sanctions → DPRK (severity 3) —"),
+        "{report}"
+    );
+    let (before, after) = tension_change(&report).expect("tension line in the report");
+    assert!(
+        (before - after).abs() > 0.01,
+        "tension did not change: {report}"
+    );
+    assert!(report.contains('▲') || report.contains('▼'), "{report}");
+
+    // Turns 2 and 3.
+    for turn in 2..=3 {
+        t.send(ENTER);
+        t.wait_text("New here?");
+        let report = end_turn(&mut t, turn);
+        assert!(tension_change(&report).is_some(), "{report}");
+    }
+    t.wait_text("turn 4 of 24");
+
+    // The dashboard shows the tension and why it moved.
+    t.send(ENTER);
+    let dash = t.wait_for("the dashboard", |s| {
+        s.contains("why:") && s.contains("Enter orders")
+    });
+    assert!(dash.contains("Regional tension"), "{dash}");
+
+    // Quit with confirmation; the terminal is restored.
+    t.send("q");
+    t.wait_text("Quit?");
+    t.send("y");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = t.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(start.elapsed() < TIMEOUT, "the game did not exit");
+        t.pump(Duration::from_millis(50));
+    };
+    while t.pump(Duration::from_millis(100)) && start.elapsed() < TIMEOUT {}
+    assert!(status.success(), "exit status {status:?}");
+    let raw = String::from_utf8_lossy(&t.raw);
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    let entered = raw
+        .rfind("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    assert!(
+        left > entered,
+        "the alternate screen was entered again after leaving"
+    );
+    assert!(
+        !t.parser.screen().alternate_screen(),
+        "still on the alternate screen"
+    );
+}
+
+#[test]
+fn ctrl_c_twice_quits_and_restores() {
+    let mut t = Term::spawn(&["play", "--seed", "1"]);
+    t.wait_text("Read your briefing");
+    t.send("\x03");
+    t.wait_text("Quit?");
+    t.send("\x03");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = t.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(start.elapsed() < TIMEOUT, "the game did not exit");
+        t.pump(Duration::from_millis(50));
+    };
+    while t.pump(Duration::from_millis(100)) && start.elapsed() < TIMEOUT {}
+    assert!(status.success(), "exit status {status:?}");
+    assert!(String::from_utf8_lossy(&t.raw).contains("\x1b[?1049l"));
+}
+
+#[test]
+fn bad_arguments_fail_before_the_terminal_is_touched() {
+    let bin = env!("CARGO_BIN_EXE_flashpoint");
+    let out = std::process::Command::new(bin)
+        .args(["play", "--as", "nobody"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not an actor"), "{err}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
+
+    let out = std::process::Command::new(bin)
+        .args(["play", "no-such-scenario"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-scenario"));
+
+    let out = std::process::Command::new(bin)
+        .args(["play", "--load", "x.json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not available yet"));
+}
+
+#[test]
+fn without_a_terminal_it_says_so() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_flashpoint"))
+        .args(["play"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
