@@ -40,6 +40,9 @@ pub struct SimulateArgs {
     /// baseline the AI is measured against.
     #[arg(long = "random", value_delimiter = ',')]
     pub random: Vec<String>,
+    /// Also write the game as a save file (one game only; never overwrites).
+    #[arg(long, conflicts_with = "runs")]
+    pub save: Option<std::path::PathBuf>,
 }
 
 /// Runs the command.
@@ -70,6 +73,14 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     let out = match args.runs {
         None => {
             let g = sim::play_game(&scn, seed, &policies, args.turns);
+            if let Some(path) = &args.save {
+                let game = crate::save::game_from_record(scn.clone(), &g);
+                if let Err(e) = crate::save::write_new(path, &game) {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+                eprintln!("saved to {}", path.display());
+            }
             match args.format {
                 Format::Text => game_text(&scn, &g),
                 Format::Json => pretty(&game_json(&scn, &g)),
