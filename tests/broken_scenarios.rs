@@ -47,6 +47,7 @@ const CASES: &[(&str, usize, &str)] = &[
         "military is 150, outside 0–100",
     ),
     ("target_in_event.toml", 41, "`target` has no meaning here"),
+    ("vote_in_event.toml", 41, "`vote` needs an acting actor"),
     (
         "two_effect_kinds.toml",
         35,

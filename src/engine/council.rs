@@ -3,8 +3,8 @@
 //! no vote votes by its relations — for the resolution if it regards the
 //! target worse than the proposer. A resolution passes with a majority of
 //! members and no veto holder against it. Passed sanctions drain harder than
-//! unilateral ones and are lifted only by a new resolution; a veto sours
-//! relations between proposer and vetoer.
+//! unilateral ones and are lifted only by a new resolution; a veto raises
+//! the pair tension between proposer and vetoer.
 
 use super::events::Event;
 use super::ledger::{Cause, Meter, Rule};

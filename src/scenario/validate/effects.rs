@@ -275,19 +275,23 @@ impl Validator<'_> {
                 return None;
             }
         };
-        if kind == "interdict" && !ctx.me {
+        let needs_actor = matches!(
+            kind,
+            "interdict" | "surveil" | "publish" | "resolution" | "vote" | "offer" | "accept"
+        );
+        if needs_actor && !ctx.me {
             self.err(
                 Diagnostic::new(
-                    "`interdict` needs an acting actor, so it works only in moves",
+                    format!("`{kind}` needs an acting actor, so it works only in moves"),
                     subject.span(),
                 )
-                .help("use it in a [[moves]] entry; events have no actor to do the seizing"),
+                .help("use it in a [[moves]] entry; events have no actor"),
             );
             return None;
         }
-        if !top && matches!(kind, "ship" | "factory" | "interdict" | "dismantle") {
+        if !top && (needs_actor || matches!(kind, "ship" | "factory" | "dismantle")) {
             self.err(Diagnostic::new(
-                format!("`{kind}` cannot be nested inside arrive or each_turn"),
+                format!("`{kind}` cannot be nested inside arrive, each_turn or a deal's give/take"),
                 subject.span(),
             ));
             return None;
