@@ -357,7 +357,11 @@ fn resolve_call(
                 AstKind::Path(p) if p.len() == 1 => ws[i] = who(&p[0], &a.span, names)?,
                 _ => {
                     return Err(ExprError::new(
-                        format!("`{name}` takes two actors, e.g. `{name}(us, dprk)`"),
+                        format!(
+                            "`{name}` takes two actors, e.g. `{name}({}, {})`",
+                            example(names, 0),
+                            example(names, 1)
+                        ),
                         a.span.clone(),
                     ));
                 }
@@ -385,7 +389,7 @@ fn resolve_call(
             let w = match &a.kind {
                 AstKind::Path(p) if p.len() == 1 => who(&p[0], &a.span, names)?,
                 _ => {
-                    return Err(ExprError::new(format!("`{name}` takes one actor, e.g. `{name}(dprk)`"), a.span.clone()));
+                    return Err(ExprError::new(format!("`{name}` takes one actor, e.g. `{name}({})`", example(names, 0)), a.span.clone()));
                 }
             };
             Ok((Expr::Var(if name == "proposed" { Var::Proposed(w) } else { Var::CouncilSanction(w) }), Type::Num))
@@ -428,6 +432,15 @@ fn resolve_call(
             "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), sanction(a, b), offered(a, b), proposed(a), council(a)",
         )),
     }
+}
+
+/// An actor id of the scenario for examples in messages.
+fn example<'a>(names: &'a Names, i: usize) -> &'a str {
+    names
+        .actors
+        .get(i)
+        .or(names.actors.first())
+        .map_or("self", |s| s.as_str())
 }
 
 /// How far from the threshold a comparison must be to count as fully met

@@ -25,7 +25,7 @@ pub enum AstKind {
     Bool(bool),
     /// A dotted name such as `tension`, `us.economy` or `arms_deal`.
     Path(Vec<String>),
-    /// A function call such as `min(a, b)` or `relation(us, dprk)`.
+    /// A function call such as `min(a, b)` or `relation(a, b)`.
     Call(String, Vec<Ast>),
     /// Unary minus.
     Neg(Box<Ast>),
