@@ -101,6 +101,26 @@ proptest! {
                 }
             }
             prop_assert_eq!(r.state.turn, s.turn + 1);
+            // Views never leak: an observer sees a secret value only if it may
+            // know it, and no covert act it has not discovered.
+            for o in scn.actor_ids() {
+                let v = flashpoint::engine::view(scn, &r.state, o, seed);
+                for (ti, _) in scn.tracks.iter().enumerate() {
+                    for (k, truth) in r.state.tracks[ti].iter().enumerate() {
+                        let owner = (r.state.tracks[ti].len() > 1).then_some(flashpoint::scenario::ActorId(k as u16));
+                        let est = v.tracks[ti][k];
+                        if flashpoint::engine::view::knows_track(scn, o, ti, owner) {
+                            prop_assert_eq!(est.value, *truth);
+                        } else {
+                            prop_assert!(est.spread > 0.0, "a secret value is shown as certain");
+                        }
+                    }
+                }
+                prop_assert!(v.state.shipments.iter().all(|x| x.known[o.index()]));
+                prop_assert!(v.state.factories.iter().all(|f| f.known[o.index()]));
+                let hidden = r.state.factories.iter().filter(|f| !f.known[o.index()]).count();
+                prop_assert_eq!(v.state.factories.len() + hidden, r.state.factories.len());
+            }
             s = r.state;
         }
         prop_assert!(s.turn <= scn.meta.turns);
