@@ -1,7 +1,11 @@
 //! End to end: the real binary in a pseudo-terminal. A player starts the
 //! default scenario as the US, sanctions the DPRK at severity 3 through
 //! keystrokes, ends three turns, reads the turn report and the changed
-//! tension on the screen, and quits; the terminal must be restored.
+//! tension on the screen, and quits; the terminal must be restored. Then
+//! a game saved with `s` is continued with `play --load`.
+//!
+//! Every game here saves into a temporary folder (`--saves-dir`), never
+//! into the repository's `./saves`.
 
 use std::io::{Read, Write};
 use std::sync::mpsc::{self, Receiver};
@@ -193,7 +197,10 @@ fn end_turn(t: &mut Term, turn: u32) -> String {
 
 #[test]
 fn play_three_turns_as_the_us_with_sanctions_then_quit() {
-    let mut t = Term::spawn(&["play", "--as", "us", "--seed", "7"]);
+    // Saves go to a temporary folder, not the repository's ./saves.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saves = dir.path().to_str().expect("utf-8 temp path").to_string();
+    let mut t = Term::spawn(&["play", "--as", "us", "--seed", "7", "--saves-dir", &saves]);
     t.wait_text("Read your briefing");
     t.send(ENTER);
     t.wait_for("the dashboard", |s| {
@@ -291,6 +298,11 @@ fn play_three_turns_as_the_us_with_sanctions_then_quit() {
     };
     while t.pump(Duration::from_millis(100)) && start.elapsed() < TIMEOUT {}
     assert!(status.success(), "exit status {status:?}");
+    // Quitting after three turns saved the game and said where.
+    assert!(
+        dir.path().join("autosave-korea-arms-deal.toml").is_file(),
+        "saved on quit"
+    );
     let raw = String::from_utf8_lossy(&t.raw);
     let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
     let entered = raw
@@ -308,7 +320,9 @@ fn play_three_turns_as_the_us_with_sanctions_then_quit() {
 
 #[test]
 fn ctrl_c_twice_quits_and_restores() {
-    let mut t = Term::spawn(&["play", "--seed", "1"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saves = dir.path().to_str().expect("utf-8 temp path").to_string();
+    let mut t = Term::spawn(&["play", "--seed", "1", "--saves-dir", &saves]);
     t.wait_text("Read your briefing");
     t.send("\x03");
     t.wait_text("Quit?");
@@ -346,11 +360,106 @@ fn bad_arguments_fail_before_the_terminal_is_touched() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-scenario"));
 
     let out = std::process::Command::new(bin)
-        .args(["play", "--load", "x.json"])
+        .args(["play", "--load", "no-such-save.toml"])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not available yet"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: ") && err.contains("no-such-save.toml"),
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"));
+}
+
+/// Waits for the game to exit and for its last output; its exit status.
+fn wait_exit(t: &mut Term) -> portable_pty::ExitStatus {
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = t.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(start.elapsed() < TIMEOUT, "the game did not exit");
+        t.pump(Duration::from_millis(50));
+    };
+    while t.pump(Duration::from_millis(100)) && start.elapsed() < TIMEOUT {}
+    status
+}
+
+/// The "turn N of M" of the header.
+fn header_turn(screen: &str) -> String {
+    let line = screen.lines().next().unwrap_or("");
+    let at = line.find("turn ").unwrap_or(line.len());
+    line[at..]
+        .split(" │")
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn save_with_s_quit_then_load_it_with_play_load() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saves = dir.path().to_str().expect("utf-8 temp path").to_string();
+    let mut t = Term::spawn(&["play", "--as", "us", "--seed", "7", "--saves-dir", &saves]);
+    t.wait_text("Read your briefing");
+    t.send(ENTER);
+    t.wait_for("the dashboard", |s| s.contains("Enter orders"));
+    end_turn(&mut t, 1);
+    t.wait_text("autosaved");
+    t.send(ENTER);
+    let dash = t.wait_for("the dashboard", |s| {
+        s.contains("New here?") && s.contains("Enter orders")
+    });
+    let turn = header_turn(&dash);
+    assert_eq!(turn, "turn 2 of 24", "{dash}");
+    assert!(
+        dir.path().join("autosave-korea-arms-deal.toml").is_file(),
+        "autosave after the turn"
+    );
+
+    // s: the popup with the suggested name; replace it and save.
+    t.send("s");
+    t.wait_text("Save the game");
+    t.wait_text("korea-arms-deal-2026-02");
+    for _ in 0.."korea-arms-deal-2026-02".len() {
+        t.send("\x7f");
+    }
+    t.wait_for("the name to be cleared", |s| s.contains("Name: █"));
+    // `q` and `e` are letters here, not quit and end turn.
+    t.send("quiet-week_2");
+    t.wait_text("Name: quiet-week_2");
+    t.send(ENTER);
+    t.wait_text("Saved to");
+    let file = dir.path().join("quiet-week_2.toml");
+    assert!(
+        file.is_file(),
+        "no save at {}: {}",
+        file.display(),
+        t.screen()
+    );
+
+    t.send("q");
+    t.wait_text("Quit?");
+    t.send("y");
+    let status = wait_exit(&mut t);
+    assert!(status.success(), "exit status {status:?}");
+
+    // Load it: the same turn is on the screen.
+    let file_s = file.to_str().expect("utf-8 path").to_string();
+    let mut t = Term::spawn(&["play", "--load", &file_s, "--saves-dir", &saves]);
+    let screen = t.wait_for("the loaded game", |s| {
+        s.contains("Loaded quiet-week_2.toml") && s.contains("Turn 1 report")
+    });
+    assert_eq!(header_turn(&screen), turn, "{screen}");
+    t.send(ENTER);
+    t.wait_for("the dashboard", |s| s.contains("Enter orders"));
+    t.send("q");
+    t.wait_text("Quit?");
+    t.send("y");
+    let status = wait_exit(&mut t);
+    assert!(status.success(), "exit status {status:?}");
 }
 
 #[test]

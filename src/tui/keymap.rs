@@ -18,6 +18,8 @@ pub enum KeyPat {
     Ctrl(char),
     /// Any digit 0–9 (sends [`Msg::Digit`]).
     Digit,
+    /// Any printable character (sends [`Msg::Char`]), for text fields.
+    Text,
 }
 
 /// One line of the table.
@@ -35,6 +37,7 @@ pub struct Binding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Title,
+    Load,
     Setup,
     Dashboard,
     OrdersMoves,
@@ -47,6 +50,9 @@ pub enum Context {
     Help,
     ConfirmQuit,
     ConfirmEndTurn,
+    SaveAs,
+    SaveOverwrite,
+    Error,
     TooSmall,
 }
 
@@ -75,15 +81,27 @@ const ENTER: &[KeyPat] = &[Code(K::Enter)];
 const ESC: &[KeyPat] = &[Code(K::Esc)];
 
 const TITLE: &[Binding] = &[
-    b(UP, Msg::Up, "previous scenario", None),
-    b(DOWN, Msg::Down, "next scenario", Some("↑↓ choose")),
+    b(UP, Msg::Up, "previous choice", None),
+    b(DOWN, Msg::Down, "next choice", Some("↑↓ choose")),
     b(
         ENTER,
         Msg::Select,
-        "new game with this scenario",
-        Some("Enter new game"),
+        "continue, load a save, or a new game with this scenario",
+        Some("Enter open"),
     ),
     b(ESC, Msg::Quit, "quit", None),
+];
+
+const LOAD: &[Binding] = &[
+    b(UP, Msg::Up, "previous save", None),
+    b(DOWN, Msg::Down, "next save", Some("↑↓ choose")),
+    b(
+        ENTER,
+        Msg::Select,
+        "load the save and continue its game",
+        Some("Enter load"),
+    ),
+    b(ESC, Msg::Back, "back to the title screen", Some("Esc back")),
 ];
 
 const SETUP: &[Binding] = &[
@@ -149,7 +167,15 @@ const GAME: &[Binding] = &[
         "end your turn (asks first)",
         Some("e end turn"),
     ),
+    SAVE,
 ];
+
+const SAVE: Binding = b(
+    &[Code(K::Char('s'))],
+    Msg::Save,
+    "save the game under a name",
+    Some("s save"),
+);
 
 const NEXT_SCREEN: Binding = b(&[Code(K::Tab)], Msg::NextPanel, "next screen", None);
 const PREV_SCREEN: Binding = b(&[Code(K::BackTab)], Msg::PrevPanel, "previous screen", None);
@@ -291,6 +317,7 @@ const END: &[Binding] = &[
         "a new game",
         Some("n new game"),
     ),
+    SAVE,
 ];
 
 const HELP: &[Binding] = &[b(
@@ -336,6 +363,47 @@ const CONFIRM_END: &[Binding] = &[
     ),
 ];
 
+/// The save popup: every printable key is text, so no other binding fires.
+const SAVE_AS: &[Binding] = &[
+    b(
+        &[KeyPat::Text],
+        Msg::Char(' '),
+        "type the save's name",
+        None,
+    ),
+    b(
+        &[Code(K::Backspace)],
+        Msg::Backspace,
+        "delete the last character",
+        Some("Backspace delete"),
+    ),
+    b(ENTER, Msg::Select, "save", Some("Enter save")),
+    b(ESC, Msg::Back, "cancel: do not save", Some("Esc cancel")),
+    b(&[Ctrl('c')], Msg::Interrupt, "quit (asks first)", None),
+];
+
+const SAVE_OVERWRITE: &[Binding] = &[
+    b(
+        &[Code(K::Char('y')), Code(K::Char('Y'))],
+        Msg::Yes,
+        "yes, replace the existing save",
+        Some("y overwrite"),
+    ),
+    b(
+        &[Code(K::Char('n')), Code(K::Char('N')), Code(K::Esc)],
+        Msg::No,
+        "no, choose another name",
+        Some("n other name"),
+    ),
+];
+
+const ERROR: &[Binding] = &[b(
+    &[Code(K::Enter), Code(K::Esc)],
+    Msg::Back,
+    "close this message",
+    Some("Enter close"),
+)];
+
 /// Keys of every screen: help, quit, Ctrl-C.
 const GLOBAL: &[Binding] = &[
     b(
@@ -373,6 +441,7 @@ const TOO_SMALL: &[Binding] = &[
 pub fn groups(ctx: Context) -> (Vec<&'static Binding>, Vec<&'static Binding>) {
     let (own, game, global): (&[Binding], bool, bool) = match ctx {
         Context::Title => (TITLE, false, true),
+        Context::Load => (LOAD, false, true),
         Context::Setup => (SETUP, false, true),
         Context::Dashboard => (DASHBOARD, true, true),
         Context::OrdersMoves => (ORDERS_MOVES, true, true),
@@ -385,6 +454,9 @@ pub fn groups(ctx: Context) -> (Vec<&'static Binding>, Vec<&'static Binding>) {
         Context::Help => (HELP, false, false),
         Context::ConfirmQuit => (CONFIRM_QUIT, false, false),
         Context::ConfirmEndTurn => (CONFIRM_END, false, false),
+        Context::SaveAs => (SAVE_AS, false, false),
+        Context::SaveOverwrite => (SAVE_OVERWRITE, false, false),
+        Context::Error => (ERROR, false, false),
         Context::TooSmall => (TOO_SMALL, false, false),
     };
     let mut first: Vec<&'static Binding> = own.iter().collect();
@@ -413,6 +485,14 @@ pub fn context(m: &Model, too_small: bool) -> Context {
         Some(Popup::Help) => return Context::Help,
         Some(Popup::ConfirmQuit) => return Context::ConfirmQuit,
         Some(Popup::ConfirmEndTurn) => return Context::ConfirmEndTurn,
+        Some(Popup::SaveAs) => {
+            return if m.save_form.as_ref().is_some_and(|f| f.overwrite.is_some()) {
+                Context::SaveOverwrite
+            } else {
+                Context::SaveAs
+            };
+        }
+        Some(Popup::Error) => return Context::Error,
         None => {}
     }
     screen_context(m, too_small)
@@ -425,6 +505,7 @@ pub fn screen_context(m: &Model, too_small: bool) -> Context {
     }
     match m.screen {
         Screen::Title => Context::Title,
+        Screen::Load => Context::Load,
         Screen::Setup => Context::Setup,
         Screen::Handoff => Context::Handoff,
         Screen::End => Context::End,
@@ -448,6 +529,7 @@ fn matches(p: KeyPat, k: &KeyEvent) -> bool {
         KeyPat::Ctrl(c) => ctrl && k.code == K::Char(c),
         KeyPat::Code(code) => !ctrl && !alt && k.code == code,
         KeyPat::Digit => !ctrl && !alt && matches!(k.code, K::Char(c) if c.is_ascii_digit()),
+        KeyPat::Text => !ctrl && !alt && matches!(k.code, K::Char(c) if !c.is_control()),
     }
 }
 
@@ -462,6 +544,7 @@ pub fn lookup(ctx: Context, k: &KeyEvent) -> Option<Msg> {
         .find(|b| b.keys.iter().any(|p| matches(*p, k)))?;
     Some(match (bind.msg, k.code) {
         (Msg::Digit(_), K::Char(c)) => Msg::Digit(c as u8 - b'0'),
+        (Msg::Char(_), K::Char(c)) => Msg::Char(c),
         (msg, _) => msg,
     })
 }
@@ -471,6 +554,7 @@ pub fn key_name(p: KeyPat) -> String {
     match p {
         KeyPat::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
         KeyPat::Digit => "0-9".to_string(),
+        KeyPat::Text => "a-z 0-9 - _".to_string(),
         KeyPat::Code(code) => match code {
             K::Up => "↑".into(),
             K::Down => "↓".into(),
@@ -535,6 +619,35 @@ mod tests {
         assert_eq!(lookup(Context::Dashboard, &ctrl_c), Some(Msg::Interrupt));
         assert_eq!(lookup(Context::ConfirmQuit, &ctrl_c), Some(Msg::Yes));
         assert_eq!(lookup(Context::TooSmall, &press(K::Char('e'))), None);
+        assert_eq!(
+            lookup(Context::Dashboard, &press(K::Char('s'))),
+            Some(Msg::Save)
+        );
+    }
+
+    #[test]
+    fn the_save_popup_takes_every_printable_key_as_text() {
+        for c in ['q', '?', 'e', 's', '1', '-', '_', 'Q', ' ', '/'] {
+            assert_eq!(
+                lookup(Context::SaveAs, &press(K::Char(c))),
+                Some(Msg::Char(c)),
+                "{c:?}"
+            );
+        }
+        let shift_a = KeyEvent::new(K::Char('A'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::SaveAs, &shift_a), Some(Msg::Char('A')));
+        assert_eq!(
+            lookup(Context::SaveAs, &press(K::Backspace)),
+            Some(Msg::Backspace)
+        );
+        assert_eq!(lookup(Context::SaveAs, &press(K::Enter)), Some(Msg::Select));
+        assert_eq!(lookup(Context::SaveAs, &press(K::Esc)), Some(Msg::Back));
+        assert_eq!(lookup(Context::SaveAs, &press(K::Tab)), None);
+        assert_eq!(
+            lookup(Context::SaveOverwrite, &press(K::Char('y'))),
+            Some(Msg::Yes)
+        );
+        assert_eq!(lookup(Context::SaveOverwrite, &press(K::Enter)), None);
     }
 
     #[test]
@@ -548,6 +661,7 @@ mod tests {
     fn no_key_is_bound_twice_in_a_context() {
         let all = [
             Context::Title,
+            Context::Load,
             Context::Setup,
             Context::Dashboard,
             Context::OrdersMoves,
@@ -560,6 +674,9 @@ mod tests {
             Context::Help,
             Context::ConfirmQuit,
             Context::ConfirmEndTurn,
+            Context::SaveAs,
+            Context::SaveOverwrite,
+            Context::Error,
             Context::TooSmall,
         ];
         for ctx in all {

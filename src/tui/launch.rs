@@ -13,12 +13,25 @@ use super::theme::Theme;
 /// The model to start with, or the exit code after printing why not.
 pub fn model(args: Option<&PlayArgs>, size: (u16, u16), theme: Theme) -> Result<Model, ExitCode> {
     let Some(a) = args else {
-        return Ok(Model::title(crate::cli::scenarios::discover(), size, theme));
+        let dir = crate::save::saves_dir(None);
+        let mut m =
+            Model::title(crate::cli::scenarios::discover(), size, theme).with_saves_dir(dir);
+        m.refresh_saves();
+        return Ok(m);
     };
-    if a.load.is_some() {
-        // Saves hook: load the save here and build the model from its Game.
-        eprintln!("error: loading saves is not available yet");
-        return Err(ExitCode::FAILURE);
+    let dir = crate::save::saves_dir(a.saves_dir.as_deref());
+    if let Some(path) = &a.load {
+        return match crate::save::load(path) {
+            Ok(game) => {
+                let mut m = Model::title(Vec::new(), size, theme).with_saves_dir(dir);
+                m.resume(game, path);
+                Ok(m)
+            }
+            Err(e) => {
+                eprintln!("error: {}", super::text::clean_lines(&e.to_string()));
+                Err(ExitCode::FAILURE)
+            }
+        };
     }
     let scn = match crate::scenario::resolve(a.scenario.as_deref()) {
         Ok(s) => s,
@@ -49,5 +62,5 @@ pub fn model(args: Option<&PlayArgs>, size: (u16, u16), theme: Theme) -> Result<
         }
     }
     let seed = a.seed.unwrap_or(scn.meta.seed);
-    Ok(Model::game(Game::new(scn, seed, humans), size, theme))
+    Ok(Model::game(Game::new(scn, seed, humans), size, theme).with_saves_dir(dir))
 }

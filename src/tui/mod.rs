@@ -49,7 +49,11 @@ pub fn run(args: Option<PlayArgs>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     match event_loop(model) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Some(farewell)) => {
+            println!("{farewell}");
+            ExitCode::SUCCESS
+        }
+        Ok(None) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -57,7 +61,9 @@ pub fn run(args: Option<PlayArgs>) -> ExitCode {
     }
 }
 
-fn event_loop(mut m: Model) -> io::Result<()> {
+/// Runs the game until the player quits; returns the message to print
+/// once the terminal is restored (where the game was saved).
+fn event_loop(mut m: Model) -> io::Result<Option<String>> {
     let (mut terminal, _guard) = terminal::Guard::enter()?;
     let size = terminal.size()?;
     m.size = (size.width, size.height);
@@ -72,7 +78,7 @@ fn event_loop(mut m: Model) -> io::Result<()> {
             update::update(&mut m, msg);
         }
         if m.quit {
-            return Ok(());
+            return Ok(m.farewell.take());
         }
     }
 }

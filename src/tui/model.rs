@@ -2,9 +2,12 @@
 //! progress and each human player's draft orders. `update` changes it,
 //! `view` only reads it.
 
+use std::path::{Path, PathBuf};
+
 use crate::cli::scenarios::Listing;
 use crate::engine::Order;
 use crate::game::Game;
+use crate::save::{SaveInfo, SaveSummary};
 use crate::scenario::{ActorId, Scenario};
 
 use super::draft::Choice;
@@ -57,8 +60,10 @@ impl Tab {
 /// What fills the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
-    /// Pick a scenario (and later: continue or load a saved game).
+    /// Continue the latest autosave, load a save, or pick a scenario.
     Title,
+    /// The saved games in the saves folder.
+    Load,
     /// Pick the human actors and the seed.
     Setup,
     /// A game in progress, on one of its tabs.
@@ -78,6 +83,10 @@ pub enum Popup {
     ConfirmQuit,
     /// "End your turn? y/n".
     ConfirmEndTurn,
+    /// Save under a name the player types ([`Model::save_form`]).
+    SaveAs,
+    /// Something went wrong ([`Model::dialog`]); any key closes it.
+    Error,
 }
 
 /// Which list of the orders screen has the keyboard.
@@ -97,15 +106,87 @@ pub enum Busy {
     Resolve,
 }
 
+/// A choice on the title screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleItem {
+    /// Continue the latest autosave.
+    Continue,
+    /// Open the list of saves.
+    Load,
+    /// A new game of the scenario at this index of [`Title::entries`].
+    Scenario(usize),
+}
+
+/// The newest autosave, offered as "Continue".
+#[derive(Debug, Clone)]
+pub struct Autosave {
+    pub path: PathBuf,
+    /// What it holds, or why it does not load.
+    pub summary: Result<SaveSummary, String>,
+}
+
 /// The title screen.
 #[derive(Debug, Clone, Default)]
 pub struct Title {
     /// Playable scenarios: the bundled default first, then `scenarios/*.toml`.
     pub entries: Vec<Listing>,
-    /// The highlighted entry.
+    /// The highlighted choice, as a position in [`Title::items`].
     pub selected: usize,
-    // Saves hook: "Continue" and "Load" entries go here once saved games
-    // exist (see `update::title` and `screens::title`).
+    /// The latest autosave in the saves folder, if any.
+    pub autosave: Option<Autosave>,
+}
+
+impl Title {
+    /// The choices that can be highlighted, in screen order: Continue
+    /// (only when there is an autosave), Load, then the scenarios.
+    pub fn items(&self) -> Vec<TitleItem> {
+        let mut out = Vec::with_capacity(self.entries.len() + 2);
+        if self.autosave.is_some() {
+            out.push(TitleItem::Continue);
+        }
+        out.push(TitleItem::Load);
+        out.extend((0..self.entries.len()).map(TitleItem::Scenario));
+        out
+    }
+
+    /// The highlighted choice.
+    pub fn item(&self) -> Option<TitleItem> {
+        self.items().get(self.selected).copied()
+    }
+
+    /// Highlights the natural first choice: Continue when there is an
+    /// autosave, else the first scenario.
+    pub fn select_default(&mut self) {
+        let items = self.items();
+        self.selected = items
+            .iter()
+            .position(|i| matches!(i, TitleItem::Continue))
+            .or_else(|| {
+                items
+                    .iter()
+                    .position(|i| matches!(i, TitleItem::Scenario(_)))
+            })
+            .unwrap_or(0);
+    }
+}
+
+/// The list of saved games.
+#[derive(Debug, Clone, Default)]
+pub struct LoadList {
+    /// Newest first, as `save::list` gives them.
+    pub saves: Vec<SaveInfo>,
+    pub selected: usize,
+}
+
+/// The "save as" popup.
+#[derive(Debug, Clone, Default)]
+pub struct SaveForm {
+    /// The name as typed.
+    pub name: String,
+    /// Why the last attempt failed (a bad name, a write error).
+    pub error: Option<String>,
+    /// Set while asking whether to overwrite this existing save.
+    pub overwrite: Option<PathBuf>,
 }
 
 /// The setup screen of a new game.
@@ -269,6 +350,20 @@ pub struct Model {
     pub status: Option<String>,
     /// Set when the app should exit.
     pub quit: bool,
+    /// The saves folder. `None` (models built by tests) writes nothing:
+    /// no autosave, no save on quit.
+    pub saves_dir: Option<PathBuf>,
+    /// The load screen's list.
+    pub load: LoadList,
+    /// The "save as" popup's state.
+    pub save_form: Option<SaveForm>,
+    /// The error dialog's title and message.
+    pub dialog: Option<(String, String)>,
+    /// Saving on quit failed with this message: the quit dialog asks
+    /// whether to quit anyway.
+    pub quit_error: Option<String>,
+    /// Printed after the terminal is restored (where the game was saved).
+    pub farewell: Option<String>,
     /// Work to do after the next frame is drawn (a "please wait" frame
     /// shows first); the loop sends [`super::msg::Msg::Work`] for it.
     pub busy: Option<Busy>,
@@ -280,9 +375,13 @@ impl Model {
         Model {
             screen: Screen::Title,
             popup: None,
-            title: Title {
-                entries,
-                selected: 0,
+            title: {
+                let mut t = Title {
+                    entries,
+                    ..Title::default()
+                };
+                t.select_default();
+                t
             },
             setup: None,
             session: None,
@@ -291,7 +390,37 @@ impl Model {
             status: None,
             quit: false,
             busy: None,
+            saves_dir: None,
+            load: LoadList::default(),
+            save_form: None,
+            dialog: None,
+            quit_error: None,
+            farewell: None,
         }
+    }
+
+    /// Uses `dir` as the saves folder (autosave, save as, Continue, Load).
+    /// Call [`Model::refresh_saves`] to offer its latest autosave.
+    pub fn with_saves_dir(mut self, dir: PathBuf) -> Self {
+        self.saves_dir = Some(dir);
+        self
+    }
+
+    /// Looks for the latest autosave again (for the title's Continue) and
+    /// highlights the first choice.
+    pub fn refresh_saves(&mut self) {
+        self.title.autosave = self.saves_dir.as_deref().and_then(|dir| {
+            let path = crate::save::latest_autosave(dir)?;
+            let summary = crate::save::list::summarize(&path).map_err(|e| e.to_string());
+            Some(Autosave { path, summary })
+        });
+        self.title.select_default();
+    }
+
+    /// Shows an error dialog.
+    pub fn error(&mut self, title: &str, message: String) {
+        self.dialog = Some((title.to_string(), message));
+        self.popup = Some(Popup::Error);
     }
 
     /// Straight into a game (as `flashpoint play` does).
@@ -312,5 +441,32 @@ impl Model {
         };
         self.session = Some(session);
         self.popup = None;
+    }
+
+    /// Continues a game loaded from the save at `from`: a finished game
+    /// opens on its end screen, a hotseat game on the hand-off, one
+    /// player's on the last turn's report (rebuilt by loading).
+    pub fn resume(&mut self, game: Game, from: &Path) {
+        let over = game.state.is_over();
+        let played = game.state.turn > 0 && game.last.is_some();
+        self.start(game);
+        let name = from.file_name().map_or_else(
+            || from.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let hotseat = self.session.as_ref().is_some_and(Session::hotseat);
+        if over {
+            self.screen = Screen::End;
+            self.status = Some(format!("Loaded {name}: this game is over"));
+        } else if hotseat {
+            self.status = Some(format!("Loaded {name}"));
+        } else if played {
+            self.screen = Screen::Game(Tab::Report);
+            self.status = Some(format!(
+                "Loaded {name}: the last turn's report — Enter to continue"
+            ));
+        } else {
+            self.status = Some(format!("Loaded {name}"));
+        }
     }
 }

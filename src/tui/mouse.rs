@@ -4,7 +4,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::model::{Focus, Model, Screen, Tab};
-use super::screens::{chrome, dossier, orders, setup, title, too_small};
+use super::screens::{chrome, dossier, load, orders, setup, title, too_small};
 
 /// Handles a left click at (x, y).
 pub fn click(m: &mut Model, x: u16, y: u16) {
@@ -20,7 +20,7 @@ pub fn click(m: &mut Model, x: u16, y: u16) {
                 && let Some(i) = title::entry_at(m, a.list, y)
             {
                 if m.title.selected == i {
-                    super::update::open_setup(m);
+                    super::update::open_title_item(m);
                 } else {
                     m.title.selected = i;
                 }
@@ -35,6 +35,18 @@ pub fn click(m: &mut Model, x: u16, y: u16) {
                 s.row = i;
                 if let Some(h) = s.humans.get_mut(i) {
                     *h = !*h;
+                }
+            }
+        }
+        Screen::Load => {
+            let a = load::areas(area);
+            if a.list.contains(p)
+                && let Some(i) = load::row_at(m, a.list, y)
+            {
+                if m.load.selected == i {
+                    super::update::load_selected(m);
+                } else {
+                    m.load.selected = i;
                 }
             }
         }

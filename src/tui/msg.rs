@@ -50,8 +50,12 @@ pub enum Msg {
     No,
     /// A digit typed into a number field.
     Digit(u8),
+    /// A character typed into a text field.
+    Char(char),
     /// Delete the last character of a field.
     Backspace,
+    /// Save the game under a name (opens the save popup).
+    Save,
     /// Back to the title screen for a new game.
     NewGame,
     /// Do the pending slow work (see `Model::busy`).

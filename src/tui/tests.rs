@@ -326,6 +326,530 @@ fn help_opens_and_closes() {
     assert_eq!(m.popup, None);
 }
 
+// ---------------------------------------------------------------- saves
+
+use std::path::{Path, PathBuf};
+
+use super::model::TitleItem;
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// A one-player game as the US whose saves go to `dir`.
+fn model_in(dir: &Path) -> Model {
+    model(&["us"]).with_saves_dir(dir.to_path_buf())
+}
+
+/// Types `text` into the field that has the keyboard.
+fn type_text(m: &mut Model, text: &str) {
+    for c in text.chars() {
+        update(m, Msg::Char(c));
+    }
+}
+
+/// Empties the save popup's name field with Backspace.
+fn clear_name(m: &mut Model) {
+    let n = m.save_form.as_ref().map_or(0, |f| f.name.chars().count());
+    for _ in 0..n {
+        update(m, Msg::Backspace);
+    }
+}
+
+fn listing() -> Listing {
+    let s = scn();
+    Listing {
+        name: "korea-arms-deal".into(),
+        title: s.meta.title.clone(),
+        summary: s.meta.summary.clone(),
+        error: None,
+    }
+}
+
+/// The title screen over the saves folder `dir`.
+fn title_in(dir: &Path) -> Model {
+    let mut m =
+        Model::title(vec![listing()], (80, 24), Theme { color: true }).with_saves_dir(dir.into());
+    m.refresh_saves();
+    m
+}
+
+/// A game after `turns` turns without orders.
+fn game_after(turns: u32) -> Game {
+    let mut g = new_game(&["us"]);
+    for _ in 0..turns {
+        g.play_turn(&Orders::default());
+    }
+    g
+}
+
+#[test]
+fn s_opens_the_save_popup_with_the_suggested_name_and_saves_what_is_typed() {
+    let dir = tempdir();
+    let mut m = model_in(dir.path());
+    update(&mut m, Msg::GoTo(Tab::Dashboard));
+    end_turn(&mut m);
+    update(&mut m, Msg::Select);
+    let key = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let msg = super::translate(&m, &key(KeyCode::Char('s'))).expect("s is bound");
+    update(&mut m, msg);
+    assert_eq!(m.popup, Some(Popup::SaveAs));
+    let suggested = crate::save::default_name(&m.session.as_ref().expect("session").game);
+    assert_eq!(
+        m.save_form.as_ref().map(|f| f.name.as_str()),
+        Some(suggested.as_str())
+    );
+    clear_name(&mut m);
+    assert_eq!(m.save_form.as_ref().map(|f| f.name.as_str()), Some(""));
+    // Keys typed into the popup are text, never other bindings: `q` does
+    // not ask to quit, `e` does not end the turn, `2` does not switch tabs.
+    for c in ['w', 'e', 'e', 'k', '-', '2', '_', 'q'] {
+        let msg = super::translate(&m, &key(KeyCode::Char(c))).expect("text");
+        assert_eq!(msg, Msg::Char(c));
+        update(&mut m, msg);
+    }
+    assert_eq!(m.popup, Some(Popup::SaveAs));
+    assert_eq!(m.screen, Screen::Game(Tab::Dashboard));
+    update(&mut m, Msg::Backspace);
+    assert_eq!(
+        m.save_form.as_ref().map(|f| f.name.as_str()),
+        Some("week-2_")
+    );
+    update(&mut m, Msg::Select);
+    assert_eq!(m.popup, None);
+    assert!(m.save_form.is_none());
+    let file = dir.path().join("week-2_.toml");
+    assert!(file.is_file(), "{:?}", m.status);
+    assert!(
+        m.status.as_deref().unwrap_or("").starts_with("Saved to"),
+        "{:?}",
+        m.status
+    );
+    let loaded = crate::save::load(&file).expect("the save loads");
+    assert_eq!(
+        loaded.state,
+        m.session.as_ref().expect("session").game.state
+    );
+}
+
+#[test]
+fn a_bad_name_is_explained_in_the_popup_and_can_be_fixed() {
+    let dir = tempdir();
+    let mut m = model_in(dir.path());
+    update(&mut m, Msg::Save);
+    clear_name(&mut m);
+    type_text(&mut m, "../escape");
+    update(&mut m, Msg::Select);
+    assert_eq!(m.popup, Some(Popup::SaveAs), "still open");
+    let err = m
+        .save_form
+        .as_ref()
+        .and_then(|f| f.error.clone())
+        .expect("an error");
+    assert!(err.contains("may not contain"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0),
+        0,
+        "nothing written"
+    );
+    assert!(!dir.path().join("../escape.toml").exists());
+    // Typing clears the error; the fixed name saves.
+    clear_name(&mut m);
+    assert!(m.save_form.as_ref().is_some_and(|f| f.error.is_none()));
+    update(&mut m, Msg::Select);
+    assert!(
+        m.save_form
+            .as_ref()
+            .and_then(|f| f.error.as_deref())
+            .is_some_and(|e| e.contains("empty")),
+        "an empty name is refused"
+    );
+    type_text(&mut m, "escape");
+    update(&mut m, Msg::Select);
+    assert_eq!(m.popup, None);
+    assert!(dir.path().join("escape.toml").is_file());
+}
+
+#[test]
+fn saving_over_an_existing_save_asks_first() {
+    let dir = tempdir();
+    let mut m = model_in(dir.path());
+    update(&mut m, Msg::Save);
+    clear_name(&mut m);
+    type_text(&mut m, "class");
+    update(&mut m, Msg::Select);
+    let file = dir.path().join("class.toml");
+    let first = std::fs::read(&file).expect("saved");
+    end_turn(&mut m);
+    update(&mut m, Msg::Select);
+
+    update(&mut m, Msg::Save);
+    clear_name(&mut m);
+    type_text(&mut m, "class");
+    update(&mut m, Msg::Select);
+    assert_eq!(
+        m.save_form.as_ref().and_then(|f| f.overwrite.clone()),
+        Some(file.clone())
+    );
+    let key = |c| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    assert_eq!(
+        super::keymap::context(&m, false),
+        super::keymap::Context::SaveOverwrite
+    );
+    // Enter does not overwrite; n goes back to the name.
+    assert_eq!(super::translate(&m, &key(KeyCode::Enter)), None);
+    update(&mut m, Msg::No);
+    assert_eq!(m.popup, Some(Popup::SaveAs));
+    assert!(m.save_form.as_ref().is_some_and(|f| f.overwrite.is_none()));
+    assert_eq!(std::fs::read(&file).expect("file"), first, "untouched");
+    // Again, and yes this time.
+    update(&mut m, Msg::Select);
+    assert!(m.save_form.as_ref().is_some_and(|f| f.overwrite.is_some()));
+    let msg = super::translate(&m, &key(KeyCode::Char('y'))).expect("y");
+    update(&mut m, msg);
+    assert_eq!(m.popup, None);
+    assert_eq!(crate::save::load(&file).expect("loads").state.turn, 1);
+}
+
+#[test]
+fn esc_cancels_the_save() {
+    let dir = tempdir();
+    let mut m = model_in(dir.path());
+    update(&mut m, Msg::Save);
+    type_text(&mut m, "x");
+    update(&mut m, Msg::Back);
+    assert_eq!(m.popup, None);
+    assert!(m.save_form.is_none());
+    assert_eq!(m.status.as_deref(), Some("Not saved"));
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(0),
+        0
+    );
+}
+
+#[test]
+fn each_resolved_turn_is_autosaved_keeping_the_previous_as_bak() {
+    let dir = tempdir();
+    let mut m = model_in(dir.path());
+    sanction_dprk(&mut m);
+    end_turn(&mut m);
+    let auto = crate::save::autosave_path(dir.path(), "korea-arms-deal");
+    assert!(auto.is_file());
+    assert!(
+        m.status.as_deref().unwrap_or("").contains("autosaved"),
+        "{:?}",
+        m.status
+    );
+    let game = &m.session.as_ref().expect("session").game;
+    let loaded = crate::save::load(&auto).expect("loads");
+    assert_eq!(loaded.state, game.state);
+    assert_eq!(loaded.log, game.log);
+    update(&mut m, Msg::Select);
+    end_turn(&mut m);
+    assert_eq!(crate::save::load(&auto).expect("loads").state.turn, 2);
+    let bak = crate::save::write::bak_path(&auto);
+    assert_eq!(crate::save::load(&bak).expect("bak loads").state.turn, 1);
+}
+
+#[test]
+fn a_failed_autosave_is_reported_and_the_game_goes_on() {
+    let dir = tempdir();
+    // The "saves folder" is a file: nothing can be written in it.
+    let not_a_dir = dir.path().join("file");
+    std::fs::write(&not_a_dir, "x").expect("write");
+    let mut m = model_in(&not_a_dir);
+    end_turn(&mut m);
+    assert_eq!(turn(&m), 1);
+    assert_eq!(m.screen, Screen::Game(Tab::Report));
+    assert!(
+        m.status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Autosave failed"),
+        "{:?}",
+        m.status
+    );
+    update(&mut m, Msg::Select);
+    end_turn(&mut m);
+    assert_eq!(turn(&m), 2);
+}
+
+#[test]
+fn quitting_an_unfinished_game_saves_it() {
+    let dir = tempdir();
+    // Nothing played: nothing saved.
+    let mut m = model_in(dir.path());
+    send(&mut m, &[Msg::Quit, Msg::Yes]);
+    assert!(m.quit);
+    assert!(m.farewell.is_none());
+    assert!(crate::save::latest_autosave(dir.path()).is_none());
+
+    let mut m = model_in(dir.path());
+    end_turn(&mut m);
+    let auto = crate::save::autosave_path(dir.path(), "korea-arms-deal");
+    std::fs::remove_file(&auto).expect("remove the turn's autosave");
+    update(&mut m, Msg::Select);
+    update(&mut m, Msg::Quit);
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("autosaved to"), "{screen}");
+    update(&mut m, Msg::Yes);
+    assert!(m.quit);
+    assert_eq!(
+        crate::save::load(&auto).expect("saved on quit").state.turn,
+        1
+    );
+    assert!(
+        m.farewell.as_deref().is_some_and(|f| f.contains("--load")),
+        "{:?}",
+        m.farewell
+    );
+}
+
+#[test]
+fn when_saving_on_quit_fails_the_dialog_says_so_and_asks_again() {
+    let dir = tempdir();
+    let not_a_dir = dir.path().join("file");
+    std::fs::write(&not_a_dir, "x").expect("write");
+    let mut m = model_in(&not_a_dir);
+    end_turn(&mut m);
+    update(&mut m, Msg::Select);
+    send(&mut m, &[Msg::Quit, Msg::Yes]);
+    assert!(!m.quit, "the game is not lost silently");
+    assert_eq!(m.popup, Some(Popup::ConfirmQuit));
+    assert!(m.quit_error.is_some());
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("Saving the game failed"), "{screen}");
+    assert!(screen.contains("quit without saving"), "{screen}");
+    // No keeps playing (and forgets the error); yes twice quits.
+    update(&mut m, Msg::No);
+    assert!(m.quit_error.is_none() && m.popup.is_none());
+    send(&mut m, &[Msg::Quit, Msg::Yes, Msg::Yes]);
+    assert!(m.quit);
+}
+
+#[test]
+fn the_title_continues_the_latest_autosave() {
+    let dir = tempdir();
+    let m = title_in(dir.path());
+    assert!(m.title.autosave.is_none());
+    assert!(!m.title.items().contains(&TitleItem::Continue));
+    assert_eq!(m.title.item(), Some(TitleItem::Scenario(0)));
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("Continue (no autosave yet)"), "{screen}");
+
+    crate::save::autosave(dir.path(), &game_after(3)).expect("autosave");
+    let mut m = title_in(dir.path());
+    assert_eq!(m.title.item(), Some(TitleItem::Continue));
+    update(&mut m, Msg::Select);
+    let s = m.session.as_ref().expect("a game");
+    assert_eq!(s.game.state.turn, 3);
+    assert!(s.game.last.is_some(), "the last turn's report is rebuilt");
+    assert_eq!(m.screen, Screen::Game(Tab::Report));
+    assert!(
+        m.status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Loaded autosave-"),
+        "{:?}",
+        m.status
+    );
+}
+
+#[test]
+fn a_broken_autosave_opens_a_dialog_not_a_panic() {
+    let dir = tempdir();
+    let auto = crate::save::autosave(dir.path(), &game_after(1)).expect("autosave");
+    let text = std::fs::read_to_string(&auto).expect("read");
+    let mut m = title_in(dir.path());
+    std::fs::write(&auto, cut(&text, 2)).expect("truncate");
+    update(&mut m, Msg::Select);
+    assert_eq!(m.popup, Some(Popup::Error));
+    assert!(m.session.is_none());
+    let (_, msg) = m.dialog.clone().expect("dialog");
+    assert!(msg.contains("truncated"), "{msg}");
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("This save does not load"), "{screen}");
+    update(&mut m, Msg::Back);
+    assert_eq!(m.popup, None);
+    assert_eq!(m.screen, Screen::Title);
+}
+
+/// The first 1/`part` of a text, cut at a line end (as a copy that was
+/// interrupted might be).
+fn cut(text: &str, part: usize) -> &str {
+    let half = &text.as_bytes()[..text.len() / part];
+    let at = half.iter().rposition(|b| *b == b'\n').unwrap_or(0);
+    &text[..at]
+}
+
+/// Three saves in `dir`: `early` (turn 1), `later` (turn 4), and
+/// `broken` (cut short).
+fn three_saves(dir: &Path) {
+    crate::save::save_as(dir, "early", &game_after(1), false).expect("save");
+    crate::save::save_as(dir, "later", &game_after(4), false).expect("save");
+    let text = std::fs::read_to_string(dir.join("later.toml")).expect("read");
+    std::fs::write(dir.join("broken.toml"), cut(&text, 3)).expect("write");
+}
+
+/// Opens the load screen from the title.
+fn open_load(m: &mut Model) {
+    let at = m
+        .title
+        .items()
+        .iter()
+        .position(|i| *i == TitleItem::Load)
+        .expect("a Load entry");
+    while m.title.selected != at {
+        let msg = if m.title.selected > at {
+            Msg::Up
+        } else {
+            Msg::Down
+        };
+        update(m, msg);
+    }
+    update(m, Msg::Select);
+    assert_eq!(m.screen, Screen::Load);
+}
+
+#[test]
+fn the_load_list_shows_every_save_and_loads_the_chosen_one() {
+    let dir = tempdir();
+    three_saves(dir.path());
+    let mut m = title_in(dir.path());
+    open_load(&mut m);
+    assert_eq!(m.load.saves.len(), 3);
+    let pos = |m: &Model, name: &str| {
+        m.load
+            .saves
+            .iter()
+            .position(|s| s.name == name)
+            .expect("listed")
+    };
+    // The broken one is listed with its error and does not load.
+    let broken = pos(&m, "broken.toml");
+    m.load.selected = broken;
+    update(&mut m, Msg::Select);
+    assert_eq!(m.screen, Screen::Load);
+    assert!(m.session.is_none());
+    assert!(
+        m.status.as_deref().unwrap_or("").contains("does not load"),
+        "{:?}",
+        m.status
+    );
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("truncated"), "{screen}");
+    // Esc goes back; the list again, and the good one loads.
+    update(&mut m, Msg::Back);
+    assert_eq!(m.screen, Screen::Title);
+    open_load(&mut m);
+    m.load.selected = pos(&m, "later.toml");
+    update(&mut m, Msg::Select);
+    let s = m.session.as_ref().expect("loaded");
+    assert_eq!(s.game.state.turn, 4);
+    assert_eq!(m.screen, Screen::Game(Tab::Report));
+}
+
+#[test]
+fn a_save_that_vanished_since_the_list_was_made_opens_a_dialog() {
+    let dir = tempdir();
+    three_saves(dir.path());
+    let mut m = title_in(dir.path());
+    open_load(&mut m);
+    let i = m
+        .load
+        .saves
+        .iter()
+        .position(|s| s.name == "early.toml")
+        .expect("listed");
+    m.load.selected = i;
+    std::fs::remove_file(dir.path().join("early.toml")).expect("remove");
+    update(&mut m, Msg::Select);
+    assert_eq!(m.popup, Some(Popup::Error));
+    assert_eq!(m.screen, Screen::Load);
+    assert_eq!(m.load.saves.len(), 2, "the list is read again");
+}
+
+#[test]
+fn a_loaded_hotseat_game_opens_on_the_hand_off_and_a_finished_one_on_its_end() {
+    let dir = tempdir();
+    let mut g = new_game(&["us", "dprk"]);
+    g.play_turn(&Orders::default());
+    let path = crate::save::save_as(dir.path(), "hot", &g, false).expect("save");
+    let mut m = title_in(dir.path());
+    update::load_and_resume(&mut m, &path);
+    assert_eq!(m.screen, Screen::Handoff);
+    update(&mut m, Msg::Select);
+    assert_eq!(m.screen, Screen::Game(Tab::Dashboard));
+
+    let mut g = new_game(&["us"]);
+    while !g.state.is_over() {
+        g.play_turn(&Orders::default());
+    }
+    let path = crate::save::save_as(dir.path(), "done", &g, false).expect("save");
+    let mut m = title_in(dir.path());
+    update::load_and_resume(&mut m, &path);
+    assert_eq!(m.screen, Screen::End);
+}
+
+#[test]
+fn clicks_choose_on_the_title_and_the_load_list() {
+    let dir = tempdir();
+    crate::save::save_as(dir.path(), "only", &game_after(2), false).expect("save");
+    let mut m = title_in(dir.path());
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let list = super::screens::title::areas(area).list;
+    // Rows: Continue (none here), Load, blank, heading, the scenario.
+    update(&mut m, Msg::Click(5, list.y + 1));
+    assert_eq!(
+        m.title.item(),
+        Some(TitleItem::Scenario(0)),
+        "Continue is off"
+    );
+    update(&mut m, Msg::Click(5, list.y + 4));
+    assert_eq!(m.title.item(), Some(TitleItem::Scenario(0)), "the heading");
+    update(&mut m, Msg::Click(5, list.y + 2));
+    assert_eq!(m.title.item(), Some(TitleItem::Load));
+    update(&mut m, Msg::Click(5, list.y + 2));
+    assert_eq!(m.screen, Screen::Load);
+    let list = super::screens::load::areas(area).list;
+    // The first save is under the headings row.
+    update(&mut m, Msg::Click(5, list.y + 2));
+    assert_eq!(m.screen, Screen::Game(Tab::Report));
+    assert_eq!(turn(&m), 2);
+}
+
+#[test]
+fn an_empty_saves_folder_gives_an_empty_list() {
+    let dir = tempdir();
+    let mut m = title_in(&dir.path().join("missing"));
+    open_load(&mut m);
+    assert!(m.load.saves.is_empty());
+    update(&mut m, Msg::Select);
+    assert_eq!(m.screen, Screen::Load);
+    assert!(render(&m, 80, 24).contains("No saves yet"));
+}
+
+#[test]
+fn play_load_starts_the_saved_game_and_bad_files_fail_before_the_terminal() {
+    let dir = tempdir();
+    let path = crate::save::save_as(dir.path(), "x", &game_after(2), false).expect("save");
+    let args = crate::cli::PlayArgs {
+        load: Some(path.clone()),
+        saves_dir: Some(dir.path().to_path_buf()),
+        ..Default::default()
+    };
+    let m = super::launch::model(Some(&args), (80, 24), Theme { color: false })
+        .unwrap_or_else(|_| panic!("loads"));
+    assert_eq!(m.session.as_ref().map(|s| s.game.state.turn), Some(2));
+    assert_eq!(m.saves_dir.as_deref(), Some(dir.path()));
+    std::fs::write(&path, "format_version = 1\n").expect("write");
+    assert!(super::launch::model(Some(&args), (80, 24), Theme { color: false }).is_err());
+}
+
 // ---------------------------------------------------------------- snapshots
 
 /// The screen as text, one line per row, trailing spaces trimmed.
@@ -461,6 +985,92 @@ fn snapshot_end() {
     both_sizes("end", &m);
 }
 
+/// Makes a model's saves paths and times fixed, for snapshots: the saves
+/// folder shows as `saves`, every file time is the same fixed moment.
+fn fixed_saves_view(m: &mut Model, real: &Path) {
+    let fixed = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_780_000_000);
+    let real_s = real.display().to_string();
+    m.saves_dir = Some(PathBuf::from("saves"));
+    for (i, info) in m.load.saves.iter_mut().enumerate() {
+        info.path = PathBuf::from("saves").join(&info.name);
+        info.modified = Some(fixed - std::time::Duration::from_secs(3600 * i as u64));
+        match &mut info.summary {
+            Ok(s) => s.created = "2026-05-28T20:26:40Z".into(),
+            Err(e) => *e = e.replace(&real_s, "saves"),
+        }
+    }
+}
+
+#[test]
+fn snapshot_load_list() {
+    let dir = tempdir();
+    three_saves(dir.path());
+    crate::save::autosave(dir.path(), &game_after(2)).expect("autosave");
+    let mut m = title_in(dir.path());
+    open_load(&mut m);
+    // Newest first as listed, by name where the clock cannot tell.
+    m.load.saves.sort_by(|a, b| a.name.cmp(&b.name));
+    fixed_saves_view(&mut m, dir.path());
+    m.load.selected = m
+        .load
+        .saves
+        .iter()
+        .position(|s| s.name == "later.toml")
+        .expect("listed");
+    insta::assert_snapshot!("load_list_80x24", render(&m, 80, 24));
+    insta::assert_snapshot!("load_list_160x48", render(&m, 160, 48));
+    let broken = m
+        .load
+        .saves
+        .iter()
+        .position(|s| s.summary.is_err())
+        .expect("the broken save");
+    m.load.selected = broken;
+    insta::assert_snapshot!("load_list_broken_80x24", render(&m, 80, 24));
+}
+
+#[test]
+fn snapshot_title_with_continue() {
+    let dir = tempdir();
+    crate::save::autosave(dir.path(), &game_after(3)).expect("autosave");
+    let mut m = title_in(dir.path());
+    if let Some(a) = m.title.autosave.as_mut() {
+        a.path = PathBuf::from("saves/autosave-korea-arms-deal.toml");
+        if let Ok(s) = a.summary.as_mut() {
+            s.created = "2026-05-28T20:26:40Z".into();
+        }
+    }
+    m.saves_dir = Some(PathBuf::from("saves"));
+    insta::assert_snapshot!("title_continue_80x24", render(&m, 80, 24));
+}
+
+#[test]
+fn snapshot_save_popup() {
+    let dir = tempdir();
+    let mut m = played(1).with_saves_dir(dir.path().into());
+    update(&mut m, Msg::GoTo(Tab::Dashboard));
+    update(&mut m, Msg::Save);
+    let real = m.saves_dir.replace(PathBuf::from("saves"));
+    both_sizes("save_popup", &m);
+    m.saves_dir = real;
+    clear_name(&mut m);
+    type_text(&mut m, "week/2");
+    update(&mut m, Msg::Select);
+    m.saves_dir = Some(PathBuf::from("saves"));
+    insta::assert_snapshot!("save_popup_bad_name_80x24", render(&m, 80, 24));
+    m.saves_dir = Some(dir.path().into());
+    clear_name(&mut m);
+    type_text(&mut m, "week-2");
+    update(&mut m, Msg::Select);
+    send(&mut m, &[Msg::Save]);
+    clear_name(&mut m);
+    type_text(&mut m, "week-2");
+    update(&mut m, Msg::Select);
+    assert!(m.save_form.as_ref().is_some_and(|f| f.overwrite.is_some()));
+    m.saves_dir = Some(PathBuf::from("saves"));
+    insta::assert_snapshot!("save_popup_overwrite_80x24", render(&m, 80, 24));
+}
+
 #[test]
 fn snapshot_too_small() {
     let m = played(0);
@@ -500,9 +1110,41 @@ fn every_screen_draws_at_odd_sizes_without_panicking() {
         Screen::Game(Tab::Dossier),
         Screen::Handoff,
         Screen::End,
+        Screen::Title,
+        Screen::Load,
     ];
-    for screen in screens {
+    let popups = [
+        None,
+        Some(Popup::SaveAs),
+        Some(Popup::Error),
+        Some(Popup::ConfirmQuit),
+    ];
+    m.save_form = Some(super::model::SaveForm {
+        name: "a very long name ".repeat(8),
+        error: Some("an error ".repeat(30)),
+        overwrite: None,
+    });
+    m.dialog = Some((
+        "Oops".into(),
+        "line
+"
+        .repeat(80),
+    ));
+    m.load.saves = vec![crate::save::SaveInfo {
+        path: PathBuf::from("saves/x.toml"),
+        name: "x.toml".into(),
+        modified: None,
+        autosave: false,
+        summary: Err("bad
+worse"
+            .into()),
+    }];
+    for (screen, popup) in screens
+        .into_iter()
+        .flat_map(|s| popups.into_iter().map(move |p| (s, p)))
+    {
         m.screen = screen;
+        m.popup = popup;
         for (w, h) in [
             (1, 1),
             (80, 24),

@@ -6,7 +6,9 @@ use crate::game::Game;
 use crate::scenario::ActorId;
 
 use super::draft;
-use super::model::{Busy, Focus, Model, Popup, Screen, Session, Setup, Tab};
+use super::model::{
+    Busy, Focus, LoadList, Model, Popup, SaveForm, Screen, Session, Setup, Tab, TitleItem,
+};
 use super::msg::Msg;
 
 /// Applies one message to the model.
@@ -42,8 +44,13 @@ pub fn update(m: &mut Model, msg: Msg) {
         }
         _ => {}
     }
+    if msg == Msg::Save && m.session.is_some() {
+        open_save(m);
+        return;
+    }
     match m.screen {
         Screen::Title => title(m, msg),
+        Screen::Load => load_screen(m, msg),
         Screen::Setup => setup(m, msg),
         Screen::Handoff => handoff(m, msg),
         Screen::End => end(m, msg),
@@ -54,14 +61,159 @@ pub fn update(m: &mut Model, msg: Msg) {
 fn popup(m: &mut Model, p: Popup, msg: Msg) {
     match (p, msg) {
         (Popup::Help, Msg::Help | Msg::Back | Msg::Select) => m.popup = None,
-        (Popup::ConfirmQuit, Msg::Yes | Msg::Interrupt) => m.quit = true,
-        (Popup::ConfirmQuit, Msg::No | Msg::Back) => m.popup = None,
+        (Popup::ConfirmQuit, Msg::Yes | Msg::Interrupt) => confirm_quit(m),
+        (Popup::ConfirmQuit, Msg::No | Msg::Back) => {
+            m.popup = None;
+            m.quit_error = None;
+        }
         (Popup::ConfirmEndTurn, Msg::Yes) => {
             m.popup = None;
             end_turn(m);
         }
         (Popup::ConfirmEndTurn, Msg::No | Msg::Back) => m.popup = None,
+        (Popup::SaveAs, msg) => save_form(m, msg),
+        (Popup::Error, Msg::Back | Msg::Select | Msg::Yes | Msg::No) => {
+            m.popup = None;
+            m.dialog = None;
+        }
         _ => {}
+    }
+}
+
+/// The player confirmed quitting: an unfinished game is saved first. If
+/// that fails the dialog stays up with the error, and a second yes quits
+/// without saving.
+fn confirm_quit(m: &mut Model) {
+    if m.quit_error.is_none()
+        && let (Some(dir), Some(s)) = (m.saves_dir.as_deref(), m.session.as_ref())
+    {
+        match crate::save::save_on_quit(dir, &s.game) {
+            Ok(Some(path)) => m.farewell = Some(farewell(dir, &path)),
+            Ok(None) => {}
+            Err(e) => {
+                m.quit_error = Some(e.to_string());
+                return;
+            }
+        }
+    }
+    m.quit = true;
+}
+
+/// Whether the title screen of a plain `flashpoint` run here finds the
+/// saves in `dir` (it looks in the default folder only).
+pub fn title_finds(dir: &std::path::Path) -> bool {
+    dir == std::path::Path::new(crate::save::DEFAULT_DIR)
+}
+
+/// What to print after quitting: where the game is and how to go on.
+fn farewell(dir: &std::path::Path, path: &std::path::Path) -> String {
+    let p = path.display();
+    if title_finds(dir) {
+        format!(
+            "Game saved to {p}. To continue, run `flashpoint` here and choose Continue, \
+             or `flashpoint play --load {p}`."
+        )
+    } else {
+        format!(
+            "Game saved to {p}. To continue: `flashpoint play --load {p} --saves-dir {}`.",
+            dir.display()
+        )
+    }
+}
+
+/// Opens the save popup with the suggested name.
+fn open_save(m: &mut Model) {
+    let Some(s) = m.session.as_ref() else {
+        return;
+    };
+    if m.saves_dir.is_none() {
+        m.status = Some("Saving is off in this session (no saves folder)".into());
+        return;
+    }
+    m.save_form = Some(SaveForm {
+        name: crate::save::default_name(&s.game),
+        error: None,
+        overwrite: None,
+    });
+    m.popup = Some(Popup::SaveAs);
+}
+
+/// Longest name the save popup accepts while typing (the save library
+/// refuses names over its own limit with a clear message).
+const MAX_TYPED: usize = 120;
+
+/// A key in the save popup: typing, saving, the overwrite question.
+fn save_form(m: &mut Model, msg: Msg) {
+    let Some(form) = m.save_form.as_mut() else {
+        m.popup = None;
+        return;
+    };
+    if form.overwrite.is_some() {
+        match msg {
+            Msg::Yes => try_save(m, true),
+            Msg::No | Msg::Back => form.overwrite = None,
+            _ => {}
+        }
+        return;
+    }
+    match msg {
+        Msg::Char(c) if !c.is_control() => {
+            if form.name.chars().count() < MAX_TYPED {
+                form.name.push(c);
+            }
+            form.error = None;
+        }
+        Msg::Backspace => {
+            form.name.pop();
+            form.error = None;
+        }
+        Msg::Select => try_save(m, false),
+        Msg::Back => {
+            m.popup = None;
+            m.save_form = None;
+            m.status = Some("Not saved".into());
+        }
+        Msg::Interrupt => {
+            m.save_form = None;
+            m.popup = Some(Popup::ConfirmQuit);
+        }
+        _ => {}
+    }
+}
+
+/// Saves under the typed name; an existing save asks before `overwrite`.
+fn try_save(m: &mut Model, overwrite: bool) {
+    let (Some(dir), Some(s), Some(form)) = (
+        m.saves_dir.as_deref(),
+        m.session.as_ref(),
+        m.save_form.as_mut(),
+    ) else {
+        m.popup = None;
+        return;
+    };
+    match crate::save::save_as(dir, &form.name, &s.game, overwrite) {
+        Ok(path) => {
+            let drafts = s.drafts.iter().any(|d| !d.is_empty());
+            m.status = Some(format!(
+                "Saved to {}{}",
+                path.display(),
+                if drafts {
+                    " (orders drafted this turn are not in saves)"
+                } else {
+                    ""
+                }
+            ));
+            m.save_form = None;
+            m.popup = None;
+        }
+        Err(crate::save::SaveError::Exists { path }) if !overwrite => {
+            form.overwrite = Some(path);
+            form.error = None;
+        }
+        Err(e) => {
+            form.overwrite = None;
+            form.error = Some(e.to_string());
+        }
     }
 }
 
@@ -76,18 +228,95 @@ fn step(i: usize, n: usize, up: bool) -> usize {
 }
 
 fn title(m: &mut Model, msg: Msg) {
-    let n = m.title.entries.len();
+    let n = m.title.items().len();
     match msg {
         Msg::Up | Msg::Down => m.title.selected = step(m.title.selected, n, msg == Msg::Up),
-        Msg::Select => open_setup(m),
-        // Saves hook: "Continue" / "Load" entries will be handled here.
+        Msg::Select => open_title_item(m),
         _ => {}
     }
 }
 
-/// Opens the setup screen for the selected scenario.
-pub fn open_setup(m: &mut Model) {
-    let Some(entry) = m.title.entries.get(m.title.selected) else {
+/// Opens the highlighted choice of the title screen.
+pub fn open_title_item(m: &mut Model) {
+    match m.title.item() {
+        Some(TitleItem::Continue) => continue_autosave(m),
+        Some(TitleItem::Load) => open_load(m),
+        Some(TitleItem::Scenario(i)) => open_setup(m, i),
+        None => {
+            m.status = Some("No scenario to play: put a .toml file in ./scenarios".into());
+        }
+    }
+}
+
+/// Loads the latest autosave and continues its game.
+fn continue_autosave(m: &mut Model) {
+    let Some(path) = m.title.autosave.as_ref().map(|a| a.path.clone()) else {
+        m.status = Some("No autosave yet".into());
+        return;
+    };
+    load_and_resume(m, &path);
+}
+
+/// Loads the save at `path` into a game; an error opens a dialog.
+pub fn load_and_resume(m: &mut Model, path: &std::path::Path) {
+    match crate::save::load(path) {
+        Ok(game) => m.resume(game, path),
+        Err(e) => m.error("This save does not load", e.to_string()),
+    }
+}
+
+/// Opens the list of saves.
+pub fn open_load(m: &mut Model) {
+    let saves = m
+        .saves_dir
+        .as_deref()
+        .map(crate::save::list)
+        .unwrap_or_default();
+    m.load = LoadList { saves, selected: 0 };
+    m.screen = Screen::Load;
+}
+
+fn load_screen(m: &mut Model, msg: Msg) {
+    let n = m.load.saves.len();
+    match msg {
+        Msg::Up | Msg::Down => m.load.selected = step(m.load.selected, n, msg == Msg::Up),
+        Msg::PageUp | Msg::PageDown => {
+            for _ in 0..10 {
+                m.load.selected = step(m.load.selected, n, msg == Msg::PageUp);
+            }
+        }
+        Msg::Select => load_selected(m),
+        Msg::Back => {
+            m.refresh_saves();
+            m.screen = Screen::Title;
+        }
+        _ => {}
+    }
+}
+
+/// Loads the highlighted save of the load screen.
+pub fn load_selected(m: &mut Model) {
+    let Some(info) = m.load.saves.get(m.load.selected) else {
+        m.status = Some("No save to load".into());
+        return;
+    };
+    if info.summary.is_err() {
+        m.status = Some("This save does not load: the reason is shown below the list".into());
+        return;
+    }
+    let path = info.path.clone();
+    load_and_resume(m, &path);
+    if m.session.is_none() {
+        // It failed: the folder changed since the list was read.
+        let selected = m.load.selected;
+        open_load(m);
+        m.load.selected = selected.min(m.load.saves.len().saturating_sub(1));
+    }
+}
+
+/// Opens the setup screen for scenario `i` of the title screen.
+pub fn open_setup(m: &mut Model, i: usize) {
+    let Some(entry) = m.title.entries.get(i) else {
         m.status = Some("No scenario to play: put a .toml file in ./scenarios".into());
         return;
     };
@@ -189,6 +418,7 @@ fn end(m: &mut Model, msg: Msg) {
             if m.title.entries.is_empty() {
                 m.title.entries = crate::cli::scenarios::discover();
             }
+            m.refresh_saves();
         }
         _ => {}
     }
@@ -428,10 +658,21 @@ fn work(m: &mut Model) {
     };
     resolve(s);
     m.screen = Screen::Game(Tab::Report);
-    m.status = Some(if s.game.state.is_over() {
-        "The game is over — read the report, then Enter for the result".into()
-    } else {
-        "The turn is resolved — read what happened, then Enter to continue".into()
+    let over = s.game.state.is_over();
+    let saved = m
+        .saves_dir
+        .as_deref()
+        .map(|dir| crate::save::autosave(dir, &s.game));
+    m.status = Some(match saved {
+        Some(Err(e)) => format!("Autosave failed (the game goes on): {e}"),
+        Some(Ok(_)) if over => {
+            "The game is over (autosaved) — read the report, then Enter for the result".into()
+        }
+        Some(Ok(_)) => {
+            "Turn resolved, game autosaved — read what happened, then Enter to continue".into()
+        }
+        None if over => "The game is over — read the report, then Enter for the result".into(),
+        None => "The turn is resolved — read what happened, then Enter to continue".into(),
     });
 }
 

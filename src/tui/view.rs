@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use super::keymap::{self, Context};
 use super::model::{Model, Popup, Screen, Tab};
 use super::screens::{
-    chrome, confirm, dashboard, dossier, end, handoff, help, history, orders, report, setup, title,
-    too_small,
+    chrome, confirm, dashboard, dossier, end, handoff, help, history, load, orders, report, save,
+    setup, title, too_small,
 };
-use super::text::{amount, clean};
+use super::text::{amount, clean, wrap};
 
 /// Draws the whole screen for the model.
 pub fn view(m: &Model, f: &mut Frame) {
@@ -23,6 +23,7 @@ pub fn view(m: &Model, f: &mut Frame) {
             Screen::Title => {
                 title::draw(m, f, area);
             }
+            Screen::Load => load::draw(m, f, area),
             Screen::Setup => setup::draw(m, f, area),
             Screen::Handoff => handoff::draw(m, f, area),
             Screen::End => end::draw(m, f, area),
@@ -37,17 +38,20 @@ pub fn view(m: &Model, f: &mut Frame) {
         Some(Popup::Help) => {
             help::draw(keymap::screen_context(m, small), th, f, area);
         }
-        Some(Popup::ConfirmQuit) => confirm::draw(
-            "Quit?",
-            vec![Line::raw(
-                "Quit Flashpoint? The game in progress is not saved.",
-            )],
-            "quit",
-            "keep playing",
-            th,
-            f,
-            area,
-        ),
+        Some(Popup::ConfirmQuit) => {
+            let yes = if m.quit_error.is_some() {
+                "quit without saving"
+            } else {
+                "quit"
+            };
+            confirm::draw("Quit?", quit_lines(m), yes, "keep playing", th, f, area);
+        }
+        Some(Popup::SaveAs) => save::draw(m, f, area),
+        Some(Popup::Error) => {
+            if let Some((title, text)) = &m.dialog {
+                confirm::message(title, text, th, f, area);
+            }
+        }
         Some(Popup::ConfirmEndTurn) => confirm::draw(
             "End your turn?",
             end_turn_lines(m),
@@ -62,6 +66,63 @@ pub fn view(m: &Model, f: &mut Frame) {
     if m.busy.is_some() {
         confirm::notice("Resolving the turn…", th, f, area);
     }
+}
+
+/// Width of the text in a question box (see `confirm::draw`).
+const QUESTION_WIDTH: usize = 56;
+
+/// What quitting does to the game in progress.
+fn quit_lines(m: &Model) -> Vec<Line<'static>> {
+    let th = m.theme;
+    let lines = |text: &str, style: ratatui::style::Style| -> Vec<Line<'static>> {
+        wrap(text, QUESTION_WIDTH)
+            .into_iter()
+            .map(|l| Line::styled(l, style))
+            .collect()
+    };
+    if let Some(e) = &m.quit_error {
+        let mut out = lines(&format!("Saving the game failed: {}", clean(e)), th.bad());
+        out.extend(lines(
+            "Quit anyway? The game since the last save is lost.",
+            th.key(),
+        ));
+        return out;
+    }
+    let Some(s) = &m.session else {
+        return lines("Quit Flashpoint?", ratatui::style::Style::new());
+    };
+    let Some(dir) = m.saves_dir.as_deref() else {
+        return lines(
+            "Quit Flashpoint? The game in progress is not saved.",
+            ratatui::style::Style::new(),
+        );
+    };
+    let g = &s.game;
+    let text = if g.state.is_over() {
+        "Quit Flashpoint? The game is over; its last turn was autosaved.".to_string()
+    } else if g.log.is_empty() {
+        "Quit Flashpoint? No turn has been played yet, so there is nothing to save.".to_string()
+    } else {
+        let path = clean(
+            &crate::save::autosave_path(dir, &g.scenario.meta.id)
+                .display()
+                .to_string(),
+        );
+        if super::update::title_finds(dir) {
+            format!(
+                "Quit? The game will be autosaved to {path} — Continue on the title screen picks it up."
+            )
+        } else {
+            format!(
+                "Quit? The game will be autosaved to {path} — continue it with `flashpoint play --load` and that file."
+            )
+        }
+    };
+    let mut out = lines(&text, ratatui::style::Style::new());
+    if !g.state.is_over() && s.drafts.iter().any(|d| !d.is_empty()) {
+        out.extend(lines("Orders drafted this turn are not saved.", th.dim()));
+    }
+    out
 }
 
 fn end_turn_lines(m: &Model) -> Vec<Line<'static>> {

@@ -54,3 +54,37 @@ pub fn draw(
         popup,
     );
 }
+
+/// Draws a message box (an error) with its title; Enter or Esc closes it.
+/// The text is wrapped to the box, and cut to the screen's height.
+pub fn message(title: &str, text: &str, th: Theme, f: &mut Frame, area: Rect) {
+    let w = 72.min(area.width);
+    let inner = w.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for l in crate::tui::text::clean_lines(text).lines() {
+        lines.extend(crate::tui::text::wrap(l, inner).into_iter().map(Line::raw));
+    }
+    let room = area.height.saturating_sub(4) as usize;
+    if lines.len() > room {
+        lines.truncate(room.saturating_sub(1));
+        lines.push(Line::styled("…", th.dim()));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled("Enter", th.key()),
+        Span::raw(" close"),
+    ]));
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let popup = area
+        .centered(Constraint::Length(w), Constraint::Length(h))
+        .intersection(area);
+    f.render_widget(Clear, popup);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .border_style(th.bad())
+                .title(Span::styled(format!(" {title} "), th.bad())),
+        ),
+        popup,
+    );
+}

@@ -17,7 +17,10 @@ pub fn draw(under: Context, th: Theme, f: &mut Frame, area: Rect) {
             Span::raw(b.help),
         ]));
     }
-    lines.push(Line::default());
+    // The blank separator goes when the box would cover the footer.
+    if lines.len() + 6 <= area.height as usize {
+        lines.push(Line::default());
+    }
     lines.push(Line::from(vec![
         Span::styled(format!("{:>18}  ", "mouse"), th.key()),
         Span::raw("click a tab, a move, an order or a list item"),

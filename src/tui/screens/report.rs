@@ -94,8 +94,27 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
     ]));
     out.push(Line::default());
     out.push(Line::styled("ORDERS", th.heading()));
+    // One reason for every AI order (a loaded save keeps no reasoning):
+    // said once, not under each order.
+    let is_human =
+        |a: crate::scenario::ActorId| s.game.humans.get(a.index()).copied().unwrap_or(false);
+    let ai_reasons: Vec<&String> = rec
+        .orders
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !is_human(o.actor))
+        .filter_map(|(i, _)| rec.reasons.get(i))
+        .collect();
+    let shared = ai_reasons.len() > 1 && ai_reasons.windows(2).all(|w| w[0] == w[1]);
+    if shared && let Some(r) = ai_reasons.first() {
+        let text = format!("AI's reasons: {}", clean(r));
+        for l in crate::tui::text::wrap(&text, (width as usize).saturating_sub(2)) {
+            out.push(Line::styled(format!(" {l}"), th.dim()));
+        }
+    }
     for a in scn.actor_ids() {
-        let human = s.game.humans.get(a.index()).copied().unwrap_or(false);
+        let human = is_human(a);
         let who = if human { "player" } else { "AI" };
         let mine: Vec<(usize, &crate::engine::Order)> = rec
             .orders
@@ -116,7 +135,10 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
                 Span::raw(format!("{} — ", draft::describe(scn, o))),
                 outcome(rec, i, th),
             ]));
-            if !human && let Some(r) = rec.reasons.get(i) {
+            if !human
+                && !shared
+                && let Some(r) = rec.reasons.get(i)
+            {
                 let text = format!("AI's reason: {}", clean(r));
                 for l in crate::tui::text::wrap(&text, (width as usize).saturating_sub(8)) {
                     out.push(Line::styled(format!("       {l}"), th.dim()));
