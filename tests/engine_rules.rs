@@ -1,28 +1,12 @@
 //! The rules, tested as tables: a state, some orders, the expected outcome.
 
+mod engine_common;
+
+use engine_common::{korea, mini, order};
 use flashpoint::engine::ledger::{Cause, Meter, Rule};
-use flashpoint::engine::orders::{Order, OrderError, Orders, check};
+use flashpoint::engine::orders::{OrderError, Orders, check};
 use flashpoint::engine::{Event, initial_state, resolve_turn, tension};
-use flashpoint::scenario::{ActorId, Scenario, Stat, load_bundled, load_file};
-
-fn mini() -> Scenario {
-    load_file(std::path::Path::new("tests/fixtures/mini.toml")).expect("fixture is valid")
-}
-
-fn korea() -> Scenario {
-    load_bundled("korea-arms-deal")
-        .expect("bundled")
-        .expect("valid")
-}
-
-fn order(scn: &Scenario, actor: &str, mv: &str, target: Option<&str>, level: i32) -> Order {
-    Order {
-        actor: scn.actor_by_id(actor).expect("actor"),
-        mv: scn.move_by_id(mv).expect("move"),
-        target: target.map(|t| scn.actor_by_id(t).expect("target")),
-        level,
-    }
-}
+use flashpoint::scenario::{ActorId, Stat};
 
 #[test]
 fn illegal_orders_are_rejected_and_cost_nothing() {

@@ -1,22 +1,12 @@
 //! The article's mechanics: fog of war, covert acts, the council, deals.
 
-use flashpoint::engine::orders::{Order, Orders};
+mod engine_common;
+
+use engine_common::{mini, order};
+use flashpoint::engine::orders::Orders;
 use flashpoint::engine::view::{assessment_error, knows_track, view};
 use flashpoint::engine::{Event, State, initial_state, resolve_turn};
-use flashpoint::scenario::{ActorId, Scenario, Stat, load_file};
-
-fn mini() -> Scenario {
-    load_file(std::path::Path::new("tests/fixtures/mini.toml")).expect("fixture is valid")
-}
-
-fn order(scn: &Scenario, actor: &str, mv: &str, target: Option<&str>, level: i32) -> Order {
-    Order {
-        actor: scn.actor_by_id(actor).expect("actor"),
-        mv: scn.move_by_id(mv).expect("move"),
-        target: target.map(|t| scn.actor_by_id(t).expect("target")),
-        level,
-    }
-}
+use flashpoint::scenario::{ActorId, Stat};
 
 fn rich(s: &mut State) {
     for a in &mut s.actors {
