@@ -3,7 +3,7 @@
 //! store it, replays re-run its log through the engine.
 
 use crate::ai::Policy;
-use crate::engine::{self, Orders, State};
+use crate::engine::{self, GameLog, Orders, State};
 use crate::scenario::{ActorId, Scenario};
 use crate::sim::{self, TurnRecord};
 
@@ -15,6 +15,8 @@ pub struct Game {
     /// Per actor: played by a person (otherwise by the AI).
     pub humans: Vec<bool>,
     pub state: State,
+    /// The meters after every turn (for history charts and the debrief).
+    pub history: GameLog,
     /// Every resolved turn's full orders (humans' and AI's), in turn order.
     pub log: Vec<Orders>,
     /// The last resolved turn, for the turn report.
@@ -28,6 +30,7 @@ impl Game {
         let mut humans = humans;
         humans.resize(scenario.n(), false);
         Game {
+            history: GameLog::new(&state),
             scenario,
             seed,
             humans,
@@ -81,6 +84,7 @@ impl Game {
             regional_before: self.state.regional,
         };
         self.state = r.state;
+        self.history.observe(&self.scenario, &self.state, self.seed);
         self.log.push(orders);
         self.last.insert(rec)
     }

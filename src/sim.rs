@@ -2,7 +2,7 @@
 //! Pure like the engine: the same scenario and seed give the same record.
 
 use crate::ai::{self, Policy};
-use crate::engine::{self, ActorScore, Change, Event, Orders, State};
+use crate::engine::{self, ActorScore, Change, Event, GameLog, Orders, State};
 use crate::scenario::Scenario;
 
 /// One resolved turn with everything needed to report it.
@@ -27,6 +27,8 @@ pub struct GameRecord {
     pub turns: Vec<TurnRecord>,
     /// The final state.
     pub state: State,
+    /// The meters after every turn and each actor's assessment error.
+    pub log: GameLog,
     pub scores: Vec<ActorScore>,
     /// Counts of what happened, for batch statistics.
     pub facts: Facts,
@@ -71,7 +73,7 @@ impl Facts {
         f.factories_revealed = state
             .factories
             .iter()
-            .filter(|x| x.covert && x.known.iter().filter(|k| **k).count() > 2)
+            .filter(|x| x.covert && x.known.len() > 2)
             .count() as u32;
         f
     }
@@ -125,11 +127,13 @@ pub fn play_game(
     max_turns: Option<u32>,
 ) -> GameRecord {
     let mut state = engine::initial_state(scn);
+    let mut log = GameLog::new(&state);
     let mut turns = Vec::new();
     let limit = max_turns.unwrap_or(u32::MAX);
     while !state.is_over() && state.turn < limit {
         let (next, rec) = play_turn(scn, &state, seed, policies);
         state = next;
+        log.observe(scn, &state, seed);
         turns.push(rec);
     }
     let scores = engine::score(scn, &state);
@@ -138,6 +142,7 @@ pub fn play_game(
         seed,
         turns,
         state,
+        log,
         scores,
         facts,
     }

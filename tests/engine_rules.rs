@@ -35,10 +35,8 @@ fn illegal_orders_are_rejected_and_cost_nothing() {
     ];
     for (o, expect) in cases {
         let err = check(&scn, &s, &o, 0.0).expect_err("must be illegal");
-        assert!(
-            err.to_string().contains(expect),
-            "{err} should mention {expect}"
-        );
+        let err = flashpoint::narrate::order_error(&scn, &err);
+        assert!(err.contains(expect), "{err} should mention {expect}");
         let r = resolve_turn(&scn, &s, &Orders { list: vec![o] }, 1);
         assert!(matches!(r.events[0], Event::OrderRejected { .. }));
         assert!(

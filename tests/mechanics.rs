@@ -78,7 +78,7 @@ fn views_never_show_what_an_actor_cannot_know() {
             }
             for f in &v.state.factories {
                 assert!(
-                    f.known[o.index()],
+                    f.known.contains(o),
                     "an undiscovered covert factory is in {}'s view",
                     scn.actor(o).id
                 );
@@ -111,7 +111,7 @@ fn covert_acts_come_to_light_at_the_declared_rate() {
             },
             seed,
         );
-        if r.state.factories[0].known[blue.index()] {
+        if r.state.factories[0].known.contains(blue) {
             found += 1;
             assert!(r.events.iter().any(|e| matches!(e, Event::Revealed { .. })));
         }
@@ -139,7 +139,9 @@ fn publishing_reveals_to_everyone() {
         3,
     );
     let mut s2 = r.state;
-    s2.factories[0].known[1] = true; // blue has found it
+    s2.factories[0]
+        .known
+        .insert(flashpoint::scenario::ActorId(1)); // blue has found it
     let r2 = resolve_turn(
         &scn,
         &s2,
@@ -148,7 +150,7 @@ fn publishing_reveals_to_everyone() {
         },
         3,
     );
-    assert!(r2.state.factories[0].known.iter().all(|k| *k));
+    assert_eq!(r2.state.factories[0].known.len(), scn.n());
 }
 
 #[test]

@@ -109,13 +109,10 @@ fn hand_edited_state_that_no_longer_matches_its_orders() {
     assert!(msg.contains("turn 5"), "{msg}");
 
     // Edit the meters recorded for turn 3 in the history: named as turn 3.
-    let snap = &g.state.history[3];
-    let needle = format!(
-        "[[state.history]]\nturn = 3\nregional = {}\n",
-        snap.regional
-    );
+    let snap = &g.history.snapshots[3];
+    let needle = format!("[[history]]\nturn = 3\nregional = {}\n", snap.regional);
     assert!(text.contains(&needle), "history entry not found");
-    let edited = text.replace(&needle, "[[state.history]]\nturn = 3\nregional = 99.0\n");
+    let edited = text.replace(&needle, "[[history]]\nturn = 3\nregional = 99.0\n");
     let q = write_text(dir.path(), "edited-history.toml", &edited);
     let (e, msg) = load_err(&q);
     assert!(
@@ -515,10 +512,10 @@ fn cli_replay_verify_reports_each_turn_or_the_first_differing_one() {
 
     let tampered = std::fs::read_to_string(&p).unwrap().replace(
         &format!(
-            "[[state.history]]\nturn = 4\nregional = {}\n",
-            g.state.history[4].regional
+            "[[history]]\nturn = 4\nregional = {}\n",
+            g.history.snapshots[4].regional
         ),
-        "[[state.history]]\nturn = 4\nregional = 1.0\n",
+        "[[history]]\nturn = 4\nregional = 1.0\n",
     );
     let q = write_text(dir.path(), "tampered.toml", &tampered);
     let out = flashpoint()

@@ -116,27 +116,26 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
     }
     // Lookahead never sees the real rolls of this turn's events.
     let look_seed = ai_seed(seed, state.turn, actor);
-    let mut base_state = state.clone();
-    base_state.history.clear();
-    let base = resolve_forced(scn, &base_state, &Orders::default(), look_seed, true).state;
+    let base_state = state;
+    let base = resolve_forced(scn, base_state, &Orders::default(), look_seed, true);
     let mood = mood(scn, seed, actor);
     let base_u = utility(scn, &base, actor, mood.risk_tolerance);
     let base_grades = objective_grades(scn, &base, actor);
     let mut noise = rng::generator(look_seed, state.turn + 1, Stream::Order, 0xA1);
     let personality = &scn.actor(actor).ai;
     let mut cands: Vec<Candidate> = Vec::new();
-    for o in orders::options_at(scn, &base_state, actor, |l| trial_levels(l.min, l.max)) {
+    for o in orders::options_at(scn, base_state, actor, |l| trial_levels(l.min, l.max)) {
         let m = scn.mv(o.mv);
-        let env = Bound::new(scn, &base_state, Some(actor), o.target, o.level);
+        let env = Bound::new(scn, base_state, Some(actor), o.target, o.level);
         let chance = m.chance.eval(&env).clamp(0.0, 1.0);
         let cost = m.cost.eval(&env).max(0.0);
         let list = Orders {
             list: vec![o.clone()],
         };
-        let win = resolve_forced(scn, &base_state, &list, look_seed, true).state;
+        let win = resolve_forced(scn, base_state, &list, look_seed, true);
         let u_win = utility(scn, &win, actor, mood.risk_tolerance);
         let u_lose = if chance < 1.0 {
-            let lose = resolve_forced(scn, &base_state, &list, look_seed, false).state;
+            let lose = resolve_forced(scn, base_state, &list, look_seed, false);
             utility(scn, &lose, actor, mood.risk_tolerance)
         } else {
             u_win
@@ -148,7 +147,7 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
         let thrift = 0.003 * cost * (1.0 - personality.activity);
         let jitter = NOISE * (noise.random::<f64>() - 0.5);
         let value = gain + temper - thrift + jitter;
-        let reason = reason_for(scn, &base_state, actor, &o, &base_grades, &win, gain);
+        let reason = reason_for(scn, base_state, actor, &o, &base_grades, &win, gain);
         cands.push(Candidate {
             order: o,
             cost,

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use crate::ai::Policy;
 use crate::engine::ledger::{self, Meter};
 use crate::engine::{Event, rng};
+use crate::narrate;
 use crate::scenario::{ActorId, Scenario, Stat};
 use crate::sim::{self, GameRecord, TurnRecord};
 
@@ -181,9 +182,8 @@ pub fn game_text(scn: &Scenario, g: &GameRecord) -> String {
     let _ = writeln!(s, "{} — seed {}", scn.meta.title, g.seed);
     for t in &g.turns {
         let after = g
-            .state
-            .history
-            .get(t.turn as usize)
+            .log
+            .snapshot(t.turn)
             .map_or(g.state.regional, |h| h.regional);
         let level = scn.level_index(after);
         let _ = writeln!(
@@ -212,7 +212,9 @@ pub fn game_text(scn: &Scenario, g: &GameRecord) -> String {
                     chance,
                     ..
                 }) => format!("FAILED ({:.0}%)", chance * 100.0),
-                Some(Event::OrderRejected { reason, .. }) => format!("rejected: {reason}"),
+                Some(Event::OrderRejected { reason, .. }) => {
+                    format!("rejected: {}", narrate::order_error(scn, reason))
+                }
                 _ => String::new(),
             };
             let _ = writeln!(s, "  {line} — {outcome}");
@@ -220,10 +222,10 @@ pub fn game_text(scn: &Scenario, g: &GameRecord) -> String {
                 let _ = writeln!(s, "          why: {r}");
             }
         }
-        let news: Vec<&str> = t
+        let news: Vec<String> = t
             .events
             .iter()
-            .filter_map(|e| e.public_headline())
+            .filter_map(|e| narrate::public_headline(scn, t.turn, e))
             .collect();
         if !news.is_empty() {
             let _ = writeln!(s, "Headlines:");
@@ -233,10 +235,10 @@ pub fn game_text(scn: &Scenario, g: &GameRecord) -> String {
         }
         let why = ledger::explain(&t.changes, Meter::Regional);
         if !why.is_empty() {
-            let _ = writeln!(s, "Tension: {}", ledger::summary_line(scn, &why, 5));
+            let _ = writeln!(s, "Tension: {}", narrate::summary_line(scn, &why, 5));
         }
         let _ = writeln!(s, "Meters:");
-        let snap = g.state.history.get(t.turn as usize);
+        let snap = g.log.snapshot(t.turn);
         if let Some(snap) = snap {
             for a in scn.actor_ids() {
                 let st = snap.stats[a.index()];
@@ -371,33 +373,33 @@ pub fn game_json(scn: &Scenario, g: &GameRecord) -> Value {
                         "reason": t.reasons.get(i),
                     });
                     match ev {
-                        Some(Event::OrderResolved { success, chance, cost, headline, covert, .. }) => {
+                        Some(e @ Event::OrderResolved { success, chance, cost, covert, .. }) => {
                             v["status"] = json!(if *success { "success" } else { "failure" });
                             v["chance"] = json!(chance);
                             v["cost"] = json!(cost);
                             v["covert"] = json!(covert);
-                            v["headline"] = json!(headline);
+                            v["headline"] = json!(narrate::headline(scn, t.turn, e));
                         }
                         Some(Event::OrderRejected { reason, .. }) => {
                             v["status"] = json!("rejected");
-                            v["rejected_because"] = json!(reason);
+                            v["rejected_because"] = json!(narrate::order_error(scn, reason));
                         }
                         _ => {}
                     }
                     v
                 })
                 .collect();
-            let snap = g.state.history.get(t.turn as usize);
+            let snap = g.log.snapshot(t.turn);
             let why: Vec<Value> = ledger::explain(&t.changes, Meter::Regional)
                 .iter()
-                .map(|c| json!({"cause": ledger::describe_cause(scn, c.cause, c.rule), "rule": c.rule, "delta": round2(c.delta)}))
+                .map(|c| json!({"cause": narrate::describe_cause(scn, c.cause, c.rule), "rule": c.rule, "delta": round2(c.delta)}))
                 .collect();
             json!({
                 "turn": t.turn,
                 "date": scn.date_of(t.turn),
                 "orders": orders,
-                "headlines": t.events.iter().filter_map(|e| e.public_headline()).collect::<Vec<_>>(),
-                "events": t.events,
+                "headlines": t.events.iter().filter_map(|e| narrate::public_headline(scn, t.turn, e)).collect::<Vec<_>>(),
+                "events": t.events.iter().map(|e| narrate::event_json(scn, t.turn, e)).collect::<Vec<_>>(),
                 "regional": {
                     "before": round2(t.regional_before),
                     "after": snap.map(|s| round2(s.regional)),
@@ -487,7 +489,7 @@ pub fn batch_summary(scn: &Scenario, games: &[GameRecord]) -> BatchStats {
         if let Some(e) = outcomes.iter_mut().find(|(key, _)| *key == k) {
             e.1 += 1;
         }
-        let peak = g.state.history.iter().map(|h| h.level).max().unwrap_or(0);
+        let peak = g.log.peak_level();
         peak_levels[peak] += 1.0 / games.len() as f64;
     }
     let mut regional: Vec<f64> = games.iter().map(|g| g.state.regional).collect();
@@ -550,7 +552,7 @@ pub fn batch_summary(scn: &Scenario, games: &[GameRecord]) -> BatchStats {
             let vals: Vec<f64> = games
                 .iter()
                 .flat_map(|g| {
-                    g.state
+                    g.log
                         .assessment
                         .iter()
                         .filter_map(|t| t.get(a.index()).copied())

@@ -8,11 +8,12 @@
 
 use super::events::Event;
 use super::ledger::{Cause, Meter, Rule};
+use super::record::Recorder;
 use super::world::World;
 use crate::scenario::{ActorId, Stat};
 
 /// Votes on every resolution proposed before this turn.
-pub fn vote(w: &mut World) {
+pub fn vote<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
     let members: Vec<ActorId> = scn.actor_ids().filter(|a| scn.actor(*a).council).collect();
     let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut w.s.proposals)
@@ -38,35 +39,14 @@ pub fn vote(w: &mut World) {
         let vetoed_by: Vec<ActorId> = no.iter().copied().filter(|a| scn.actor(*a).veto).collect();
         let passed = yes.len() * 2 > members.len() && vetoed_by.is_empty();
         let cause = Cause::Council { on: p.on };
-        let target = &scn.actor(p.on).name;
-        let headline = if passed {
+        if passed {
             w.set_to(
                 Meter::CouncilSanction { on: p.on },
                 f64::from(p.level),
                 cause,
                 Rule::Effect,
             );
-            if p.level == 0 {
-                format!(
-                    "{} lifts its sanctions on {target} ({}–{})",
-                    scn.council.name,
-                    yes.len(),
-                    no.len()
-                )
-            } else {
-                format!(
-                    "{} imposes level-{} sanctions on {target} ({}–{})",
-                    scn.council.name,
-                    p.level,
-                    yes.len(),
-                    no.len()
-                )
-            }
-        } else if !vetoed_by.is_empty() {
-            let names: Vec<&str> = vetoed_by
-                .iter()
-                .map(|a| scn.actor(*a).name.as_str())
-                .collect();
+        } else {
             for v in &vetoed_by {
                 if *v != p.proposer {
                     w.adjust(
@@ -80,24 +60,8 @@ pub fn vote(w: &mut World) {
                     );
                 }
             }
-            format!(
-                "{} vetoes {} resolution on {target} in {} ({}–{})",
-                names.join(" and "),
-                scn.actor(p.proposer).name,
-                scn.council.name,
-                yes.len(),
-                no.len()
-            )
-        } else {
-            format!(
-                "{} resolution on {target} fails in {} ({}–{})",
-                scn.actor(p.proposer).name,
-                scn.council.name,
-                yes.len(),
-                no.len()
-            )
-        };
-        w.events.push(Event::Vote {
+        }
+        w.event(|| Event::Vote {
             proposer: p.proposer,
             on: p.on,
             level: p.level,
@@ -105,13 +69,12 @@ pub fn vote(w: &mut World) {
             no,
             vetoed_by,
             passed,
-            headline,
         });
     }
 }
 
 /// Council sanctions drain their target every turn.
-pub fn tick(w: &mut World) {
+pub fn tick<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
     for a in scn.actor_ids() {
         let level = f64::from(w.s.council_sanctions[a.index()]);

@@ -1,14 +1,217 @@
-//! Turning a scenario's effects into changes: amounts are computed against
-//! the start of the turn (orders are simultaneous), then applied.
+//! Turning a scenario's effects into changes, in two steps: every amount
+//! is first computed against a state read by reference (the start of the
+//! turn for orders, which are simultaneous; the current state for scripted
+//! events) into a [`Planned`] effect, which is then applied. No state is
+//! ever cloned to read it while it changes.
 
 use super::env::Bound;
-use super::events::Event;
+use super::events::{Covert, Event};
 use super::ledger::Meter;
 use super::ledger::{Cause, Rule};
-use super::state::{Delta, Factory, Offer, Proposal, Shipment};
+use super::record::Recorder;
+use super::state::{ActorSet, Delta, Factory, Offer, Proposal, Shipment};
 use super::world::World;
-use crate::scenario::expr::Env;
-use crate::scenario::{ActorId, Effect, Piece, Scenario, Template};
+use crate::scenario::{ActorId, Effect, SystemId};
+
+/// An effect with every amount and actor worked out, ready to apply.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Planned {
+    /// A plain change.
+    Delta(Delta),
+    Ship {
+        system: SystemId,
+        from: ActorId,
+        to: ActorId,
+        turns: u32,
+        arrive: Vec<Delta>,
+    },
+    Factory {
+        system: SystemId,
+        at: ActorId,
+        owner: ActorId,
+        each_turn: Vec<Delta>,
+    },
+    Interdict {
+        by: ActorId,
+        target: ActorId,
+        count: usize,
+    },
+    Dismantle {
+        at: ActorId,
+        by: ActorId,
+        count: usize,
+    },
+    Surveil {
+        observer: ActorId,
+        target: ActorId,
+        amount: f64,
+    },
+    Publish {
+        by: ActorId,
+        culprit: ActorId,
+    },
+    Resolution {
+        proposer: ActorId,
+        on: ActorId,
+        level: u8,
+    },
+    Vote {
+        voter: ActorId,
+        on: ActorId,
+        yes: bool,
+    },
+    Offer {
+        deal: usize,
+        from: ActorId,
+        to: ActorId,
+        level: i32,
+    },
+    Accept {
+        by: ActorId,
+        from: ActorId,
+    },
+}
+
+/// Works out one effect against `env`, appending what it will do to `out`
+/// (nothing when an actor it names is unbound; two deltas for a mutual
+/// relation change).
+pub fn plan(scn: &crate::scenario::Scenario, e: &Effect, env: &Bound, out: &mut Vec<Planned>) {
+    let p = match e {
+        Effect::Ship {
+            system,
+            from,
+            to,
+            turns,
+            arrive,
+        } => {
+            let (Some(from), Some(to)) = (env.who(*from), env.who(*to)) else {
+                return;
+            };
+            Planned::Ship {
+                system: scn.system_id(system),
+                from,
+                to,
+                turns: turns.eval(env).round().clamp(0.0, 100.0) as u32,
+                arrive: concretize_all(arrive, env),
+            }
+        }
+        Effect::Factory {
+            name,
+            at,
+            owner,
+            each_turn,
+        } => {
+            let (Some(at), Some(owner)) = (env.who(*at), env.who(*owner)) else {
+                return;
+            };
+            Planned::Factory {
+                system: scn.system_id(name),
+                at,
+                owner,
+                each_turn: concretize_all(each_turn, env),
+            }
+        }
+        Effect::Interdict { target, count } => {
+            let (Some(by), Some(target)) = (env.me, env.who(*target)) else {
+                return;
+            };
+            Planned::Interdict {
+                by,
+                target,
+                count: count.eval(env).round().clamp(0.0, 1000.0) as usize,
+            }
+        }
+        Effect::Dismantle { at, count } => {
+            let Some(at) = env.who(*at) else { return };
+            Planned::Dismantle {
+                at,
+                by: env.me.unwrap_or(at),
+                count: count.eval(env).round().clamp(0.0, 1000.0) as usize,
+            }
+        }
+        Effect::Surveil { target, amount } => {
+            let (Some(observer), Some(target)) = (env.me, env.who(*target)) else {
+                return;
+            };
+            Planned::Surveil {
+                observer,
+                target,
+                amount: amount.eval(env),
+            }
+        }
+        Effect::Publish { target } => {
+            let (Some(by), Some(culprit)) = (env.me, env.who(*target)) else {
+                return;
+            };
+            Planned::Publish { by, culprit }
+        }
+        Effect::Resolution { on, level } => {
+            let (Some(proposer), Some(on)) = (env.me, env.who(*on)) else {
+                return;
+            };
+            Planned::Resolution {
+                proposer,
+                on,
+                level: level.eval(env).round().clamp(0.0, 5.0) as u8,
+            }
+        }
+        Effect::Vote { on, yes } => {
+            let (Some(voter), Some(on)) = (env.me, env.who(*on)) else {
+                return;
+            };
+            Planned::Vote {
+                voter,
+                on,
+                yes: *yes,
+            }
+        }
+        Effect::Offer { deal, to } => {
+            let (Some(from), Some(to)) = (env.me, env.who(*to)) else {
+                return;
+            };
+            if from == to {
+                return;
+            }
+            Planned::Offer {
+                deal: *deal,
+                from,
+                to,
+                level: env.level,
+            }
+        }
+        Effect::Accept { from } => {
+            let (Some(by), Some(from)) = (env.me, env.who(*from)) else {
+                return;
+            };
+            Planned::Accept { by, from }
+        }
+        simple => {
+            let Some(d) = concretize(simple, env) else {
+                return;
+            };
+            if let (Effect::Relation { mutual: true, .. }, Delta::Relation { from, to, amount }) =
+                (simple, &d)
+            {
+                out.push(Planned::Delta(Delta::Relation {
+                    from: *to,
+                    to: *from,
+                    amount: *amount,
+                }));
+            }
+            Planned::Delta(d)
+        }
+    };
+    out.push(p);
+}
+
+/// Works out a list of effects against `env`.
+pub fn plan_all(scn: &crate::scenario::Scenario, list: &[Effect], env: &Bound) -> Vec<Planned> {
+    let mut out = Vec::with_capacity(list.len() + 1);
+    for e in list {
+        plan(scn, e, env, &mut out);
+    }
+    out
+}
 
 /// Computes a simple effect's amount; `None` for effects that are not
 /// plain changes (shipments, factories, …) or whose actor is unbound.
@@ -118,237 +321,193 @@ pub fn concretize_all(list: &[Effect], env: &Bound) -> Vec<Delta> {
     out
 }
 
-/// Fills a headline template with names and the level.
-pub fn render(scn: &Scenario, t: &Template, env: &Bound, label: &str) -> String {
-    let name =
-        |a: Option<ActorId>| a.map_or_else(|| "?".to_string(), |a| scn.actor(a).name.clone());
-    t.0.iter()
-        .map(|p| match p {
-            Piece::Text(s) => s.clone(),
-            Piece::Actor => name(env.me),
-            Piece::Target => name(env.target),
-            Piece::Level => env.var(crate::scenario::expr::Var::Level).to_string(),
-            Piece::Label => label.to_string(),
-            Piece::Name(a) => scn.actor(*a).name.clone(),
-        })
-        .collect()
-}
-
-impl World<'_> {
-    /// Applies a list of effects for `cause`; `covert` marks what it creates.
+impl<R: Recorder> World<'_, R> {
+    /// Applies a list of effects worked out against `env`, which must not
+    /// read the state being changed (orders read the start of the turn).
+    /// `covert` marks what the effects create.
     pub fn run_effects(&mut self, list: &[Effect], env: &Bound, cause: Cause, covert: bool) {
+        let scn = self.scn;
+        let mut buf = Vec::with_capacity(2);
         for e in list {
-            match e {
-                Effect::Ship {
+            buf.clear();
+            plan(scn, e, env, &mut buf);
+            for p in buf.drain(..) {
+                self.apply_planned(p, cause, covert);
+            }
+        }
+    }
+
+    /// Applies effects already worked out, in order.
+    pub fn apply_plan(&mut self, plan: Vec<Planned>, cause: Cause, covert: bool) {
+        for p in plan {
+            self.apply_planned(p, cause, covert);
+        }
+    }
+
+    /// Applies one worked-out effect.
+    pub fn apply_planned(&mut self, p: Planned, cause: Cause, covert: bool) {
+        match p {
+            Planned::Delta(d) => self.apply(&d, cause, Rule::Effect),
+            Planned::Ship {
+                system,
+                from,
+                to,
+                turns,
+                arrive,
+            } => {
+                let id = self.s.next_id;
+                self.s.next_id += 1;
+                self.s.shipments.push(Shipment {
+                    id,
                     system,
                     from,
                     to,
-                    turns,
+                    turns_left: turns,
+                    sent_turn: self.turn,
+                    covert,
+                    known: self.knowers(covert, &[from, to]),
                     arrive,
-                } => {
-                    let (Some(from), Some(to)) = (env.who(*from), env.who(*to)) else {
-                        continue;
-                    };
-                    let turns = turns.eval(env).round().clamp(0.0, 100.0) as u32;
-                    let id = self.s.next_id;
-                    self.s.next_id += 1;
-                    self.s.shipments.push(Shipment {
-                        id,
-                        system: system.clone(),
-                        from,
-                        to,
-                        turns_left: turns,
-                        sent_turn: self.turn,
-                        covert,
-                        known: self.knowers(covert, &[from, to]),
-                        arrive: concretize_all(arrive, env),
-                        cause,
-                    });
-                }
-                Effect::Factory {
-                    name,
+                    cause,
+                });
+            }
+            Planned::Factory {
+                system,
+                at,
+                owner,
+                each_turn,
+            } => {
+                let id = self.s.next_id;
+                self.s.next_id += 1;
+                self.s.factories.push(Factory {
+                    id,
+                    system,
                     at,
                     owner,
+                    built_turn: self.turn,
+                    covert,
+                    known: self.knowers(covert, &[at, owner]),
                     each_turn,
-                } => {
-                    let (Some(at), Some(owner)) = (env.who(*at), env.who(*owner)) else {
-                        continue;
+                });
+                self.event(|| Event::FactoryBuilt {
+                    id,
+                    system,
+                    at,
+                    owner,
+                    covert,
+                });
+            }
+            Planned::Interdict { by, target, count } => self.seize(by, target, count),
+            Planned::Dismantle { at, by, count } => {
+                for _ in 0..count {
+                    let Some(i) = self.s.factories.iter().position(|f| f.at == at) else {
+                        break;
                     };
-                    let id = self.s.next_id;
-                    self.s.next_id += 1;
-                    self.s.factories.push(Factory {
-                        id,
-                        name: name.clone(),
+                    let f = self.s.factories.remove(i);
+                    self.event(|| Event::FactoryDismantled {
+                        id: f.id,
+                        system: f.system,
                         at,
-                        owner,
-                        built_turn: self.turn,
-                        covert,
-                        known: self.knowers(covert, &[at, owner]),
-                        each_turn: concretize_all(each_turn, env),
+                        by,
                     });
-                    self.events.push(Event::FactoryBuilt {
-                        id,
-                        name: name.clone(),
-                        at,
-                        owner,
-                        covert,
-                    });
-                }
-                Effect::Interdict { target, count } => {
-                    let (Some(by), Some(target)) = (env.me, env.who(*target)) else {
-                        continue;
-                    };
-                    let n = count.eval(env).round().clamp(0.0, 1000.0) as usize;
-                    self.seize(by, target, n);
-                }
-                Effect::Dismantle { at, count } => {
-                    let Some(at) = env.who(*at) else { continue };
-                    let by = env.me.unwrap_or(at);
-                    let n = count.eval(env).round().clamp(0.0, 1000.0) as usize;
-                    for _ in 0..n {
-                        let Some(i) = self.s.factories.iter().position(|f| f.at == at) else {
-                            break;
-                        };
-                        let f = self.s.factories.remove(i);
-                        let headline =
-                            format!("{} dismantled in {}", f.name, self.scn.actor(at).name);
-                        self.events.push(Event::FactoryDismantled {
-                            id: f.id,
-                            name: f.name,
-                            at,
-                            by,
-                            headline,
-                        });
-                    }
-                }
-                Effect::Surveil { target, amount } => {
-                    let (Some(me), Some(t)) = (env.me, env.who(*target)) else {
-                        continue;
-                    };
-                    self.adjust(
-                        Meter::Surveillance {
-                            observer: me,
-                            target: t,
-                        },
-                        amount.eval(env),
-                        cause,
-                        Rule::Effect,
-                    );
-                }
-                Effect::Publish { target } => {
-                    let (Some(me), Some(t)) = (env.me, env.who(*target)) else {
-                        continue;
-                    };
-                    self.publish(me, t);
-                }
-                Effect::Resolution { on, level } => {
-                    let (Some(me), Some(on)) = (env.me, env.who(*on)) else {
-                        continue;
-                    };
-                    let level = level.eval(env).round().clamp(0.0, 5.0) as u8;
-                    self.s.proposals.push(Proposal {
-                        proposer: me,
-                        on,
-                        level,
-                        turn: self.turn,
-                    });
-                }
-                Effect::Vote { on, yes } => {
-                    let (Some(me), Some(on)) = (env.me, env.who(*on)) else {
-                        continue;
-                    };
-                    self.votes.push((me, on, *yes));
-                }
-                Effect::Offer { deal, to } => {
-                    let (Some(me), Some(to)) = (env.me, env.who(*to)) else {
-                        continue;
-                    };
-                    if me == to {
-                        continue;
-                    }
-                    let level = env.level;
-                    self.s.offers.push(Offer {
-                        deal: *deal,
-                        from: me,
-                        to,
-                        level,
-                        turn: self.turn,
-                    });
-                    let d = &self.scn.deals[*deal];
-                    let headline = format!(
-                        "{} offers {} a deal: {}",
-                        self.scn.actor(me).name,
-                        self.scn.actor(to).name,
-                        d.name
-                    );
-                    self.events.push(Event::DealOffered {
-                        deal: *deal,
-                        from: me,
-                        to,
-                        headline,
-                    });
-                }
-                Effect::Accept { from } => {
-                    let (Some(me), Some(from)) = (env.me, env.who(*from)) else {
-                        continue;
-                    };
-                    self.accepts.push((me, from));
-                }
-                simple => {
-                    for d in concretize_all(std::slice::from_ref(simple), env) {
-                        self.apply(&d, cause, Rule::Effect);
-                    }
                 }
             }
+            Planned::Surveil {
+                observer,
+                target,
+                amount,
+            } => {
+                self.adjust(
+                    Meter::Surveillance { observer, target },
+                    amount,
+                    cause,
+                    Rule::Effect,
+                );
+            }
+            Planned::Publish { by, culprit } => self.publish(by, culprit),
+            Planned::Resolution {
+                proposer,
+                on,
+                level,
+            } => self.s.proposals.push(Proposal {
+                proposer,
+                on,
+                level,
+                turn: self.turn,
+            }),
+            Planned::Vote { voter, on, yes } => self.votes.push((voter, on, yes)),
+            Planned::Offer {
+                deal,
+                from,
+                to,
+                level,
+            } => {
+                self.s.offers.push(Offer {
+                    deal,
+                    from,
+                    to,
+                    level,
+                    turn: self.turn,
+                });
+                self.event(|| Event::DealOffered { deal, from, to });
+            }
+            Planned::Accept { by, from } => self.accepts.push((by, from)),
         }
     }
 
     /// Who knows of a new shipment or factory: everyone, or only its parties if covert.
-    fn knowers(&self, covert: bool, parties: &[ActorId]) -> Vec<bool> {
-        self.scn
-            .actor_ids()
-            .map(|a| !covert || parties.contains(&a))
-            .collect()
+    fn knowers(&self, covert: bool, parties: &[ActorId]) -> ActorSet {
+        if covert {
+            ActorSet::of(parties)
+        } else {
+            ActorSet::all(self.scn.n())
+        }
     }
 
     /// Reveals to everyone the covert acts of `culprit` that `by` knows of.
     fn publish(&mut self, by: ActorId, culprit: ActorId) {
-        let n = self.scn.n();
-        let mut found: Vec<(u32, String)> = Vec::new();
+        let all = ActorSet::all(self.scn.n());
+        let mut found: Vec<(u32, Covert)> = Vec::new();
         for x in self.s.shipments.iter_mut() {
             if x.covert
-                && x.known[by.index()]
+                && x.known.contains(by)
                 && (x.from == culprit || x.to == culprit)
-                && x.known.iter().any(|k| !k)
+                && x.known != all
             {
-                x.known = vec![true; n];
-                found.push((x.id, format!("{} shipment", x.system)));
+                x.known = all;
+                found.push((
+                    x.id,
+                    Covert::Shipment {
+                        system: x.system,
+                        to: x.to,
+                    },
+                ));
             }
         }
         for f in self.s.factories.iter_mut() {
             if f.covert
-                && f.known[by.index()]
+                && f.known.contains(by)
                 && (f.owner == culprit || f.at == culprit)
-                && f.known.iter().any(|k| !k)
+                && f.known != all
             {
-                f.known = vec![true; n];
-                found.push((f.id, f.name.clone()));
+                f.known = all;
+                found.push((
+                    f.id,
+                    Covert::Factory {
+                        system: f.system,
+                        at: f.at,
+                    },
+                ));
             }
         }
         for (id, what) in found {
-            let headline = format!(
-                "{} publishes intelligence exposing {}'s covert {what}",
-                self.scn.actor(by).name,
-                self.scn.actor(culprit).name
-            );
             self.exposed(id, culprit, by);
-            let to = self.scn.actor_ids().collect();
-            self.events.push(Event::Revealed {
+            let scn = self.scn;
+            self.event(|| Event::Revealed {
                 id,
                 what,
                 culprit,
-                to,
-                headline,
+                to: scn.actor_ids().collect(),
+                by: Some(by),
             });
         }
     }
@@ -391,20 +550,12 @@ impl World<'_> {
                 break;
             };
             let x = self.s.shipments.remove(i);
-            let headline = format!(
-                "{} intercepts {} shipment bound from {} to {}",
-                self.scn.actor(by).name,
-                x.system,
-                self.scn.actor(x.from).name,
-                self.scn.actor(x.to).name
-            );
-            self.events.push(Event::ShipmentSeized {
+            self.event(|| Event::ShipmentSeized {
                 id: x.id,
                 system: x.system,
                 from: x.from,
                 to: x.to,
                 by,
-                headline,
             });
         }
     }

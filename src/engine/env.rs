@@ -12,6 +12,9 @@ pub struct Bound<'a> {
     pub me: Option<ActorId>,
     pub target: Option<ActorId>,
     pub level: i32,
+    /// What `turn` reads: the turn being played (the state's turn + 1),
+    /// unless set otherwise by [`Bound::at_turn`].
+    pub turn: u32,
 }
 
 impl<'a> Bound<'a> {
@@ -29,6 +32,7 @@ impl<'a> Bound<'a> {
             me,
             target,
             level,
+            turn: state.turn + 1,
         }
     }
 
@@ -40,6 +44,7 @@ impl<'a> Bound<'a> {
             me: None,
             target: None,
             level: 0,
+            turn: state.turn + 1,
         }
     }
 
@@ -51,7 +56,15 @@ impl<'a> Bound<'a> {
             me: Some(me),
             target: None,
             level: 0,
+            turn: state.turn + 1,
         }
+    }
+
+    /// The same view, reading `turn` as `turn` (endings and objectives are
+    /// judged on the turn just played, after the state's counter moved on).
+    pub fn at_turn(mut self, turn: u32) -> Self {
+        self.turn = turn;
+        self
     }
 
     /// The actor a reference names, if it is bound.
@@ -69,8 +82,8 @@ impl Env for Bound<'_> {
         let s = self.state;
         let who = |w| self.who(w);
         match v {
-            Var::Turn => f64::from(s.turn + 1),
-            Var::TurnsLeft => f64::from(self.scn.meta.turns.saturating_sub(s.turn + 1)),
+            Var::Turn => f64::from(self.turn),
+            Var::TurnsLeft => f64::from(self.scn.meta.turns.saturating_sub(self.turn)),
             Var::Regional => s.regional,
             Var::Level => f64::from(self.level),
             Var::Stat(w, stat) => who(w).map_or(0.0, |a| s.actor(a).stat(stat)),

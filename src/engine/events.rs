@@ -1,11 +1,22 @@
 //! What happened in a turn, in the order it happened: the raw material of
-//! the turn report, the news feed and the debrief.
+//! the turn report, the news feed and the debrief. Events are typed and
+//! carry ids only; [`crate::narrate`] turns them into words.
 
 use serde::{Deserialize, Serialize};
 
-use super::orders::Order;
+use super::orders::{Order, OrderError};
 use super::state::Outcome;
-use crate::scenario::{ActorId, EventId, TrackId};
+use crate::scenario::{ActorId, EventId, SystemId, TrackId};
+
+/// A covert shipment or factory, as a revelation names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Covert {
+    /// Arms in transit to `to`.
+    Shipment { system: SystemId, to: ActorId },
+    /// A plant standing in `at`.
+    Factory { system: SystemId, at: ActorId },
+}
 
 /// One thing that happened during resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,7 +26,7 @@ pub enum Event {
     OrderRejected {
         order: Order,
         index: u16,
-        reason: String,
+        reason: OrderError,
     },
     /// An order was carried out; `success` tells whether its roll succeeded.
     OrderResolved {
@@ -26,30 +37,27 @@ pub enum Event {
         cost: f64,
         /// Known only to the parties (a covert move).
         covert: bool,
-        headline: String,
     },
     /// Arms arrived.
     ShipmentArrived {
         id: u32,
-        system: String,
+        system: SystemId,
         from: ActorId,
         to: ActorId,
         covert: bool,
-        headline: String,
     },
     /// Arms in transit were seized.
     ShipmentSeized {
         id: u32,
-        system: String,
+        system: SystemId,
         from: ActorId,
         to: ActorId,
         by: ActorId,
-        headline: String,
     },
     /// A factory began producing.
     FactoryBuilt {
         id: u32,
-        name: String,
+        system: SystemId,
         at: ActorId,
         owner: ActorId,
         covert: bool,
@@ -57,29 +65,23 @@ pub enum Event {
     /// A factory was dismantled.
     FactoryDismantled {
         id: u32,
-        name: String,
+        system: SystemId,
         at: ActorId,
         by: ActorId,
-        headline: String,
     },
     /// A scripted event fired.
-    Scripted { event: EventId, headline: String },
+    Scripted { event: EventId },
     /// A track reached a named stage.
     Stage {
         track: TrackId,
         actor: Option<ActorId>,
         stage: usize,
         secret: bool,
-        headline: String,
     },
     /// Regional tension moved into another escalation level.
-    Escalation {
-        from: usize,
-        to: usize,
-        headline: String,
-    },
+    Escalation { from: usize, to: usize },
     /// The game ended.
-    GameOver { outcome: Outcome, headline: String },
+    GameOver { outcome: Outcome },
     /// A council resolution was put to the vote.
     Vote {
         proposer: ActorId,
@@ -89,68 +91,56 @@ pub enum Event {
         no: Vec<ActorId>,
         vetoed_by: Vec<ActorId>,
         passed: bool,
-        headline: String,
     },
     /// A deal was offered (answered next turn).
     DealOffered {
         deal: usize,
         from: ActorId,
         to: ActorId,
-        headline: String,
     },
     /// A deal was accepted: both sides applied.
     DealAccepted {
         deal: usize,
         from: ActorId,
         to: ActorId,
-        headline: String,
+        /// The level of the move that made the offer.
+        level: i32,
     },
     /// A deal was not accepted in time.
     DealRejected {
         deal: usize,
         from: ActorId,
         to: ActorId,
-        headline: String,
     },
     /// A side broke an accepted deal.
     DealBroken {
         deal: usize,
         breaker: ActorId,
         other: ActorId,
-        headline: String,
     },
-    /// A covert shipment or factory came to light for `to` (everyone when published).
+    /// A covert shipment or factory came to light for `to`: discovered by
+    /// `to`'s own intelligence (`by` is `None`), or published by `by` to all.
     Revealed {
         id: u32,
-        what: String,
+        what: Covert,
         culprit: ActorId,
         to: Vec<ActorId>,
-        headline: String,
+        by: Option<ActorId>,
     },
 }
 
 impl Event {
-    /// The headline, if this event makes the news for everyone.
-    pub fn public_headline(&self) -> Option<&str> {
-        match self {
-            Event::OrderRejected { .. } | Event::FactoryBuilt { .. } => None,
-            Event::OrderResolved { covert: true, .. }
-            | Event::ShipmentArrived { covert: true, .. }
-            | Event::Stage { secret: true, .. } => None,
-            Event::OrderResolved { headline, .. }
-            | Event::ShipmentArrived { headline, .. }
-            | Event::ShipmentSeized { headline, .. }
-            | Event::FactoryDismantled { headline, .. }
-            | Event::Scripted { headline, .. }
-            | Event::Stage { headline, .. }
-            | Event::Escalation { headline, .. }
-            | Event::GameOver { headline, .. }
-            | Event::Vote { headline, .. }
-            | Event::DealOffered { headline, .. }
-            | Event::DealAccepted { headline, .. }
-            | Event::DealRejected { headline, .. }
-            | Event::DealBroken { headline, .. }
-            | Event::Revealed { headline, .. } => Some(headline),
-        }
+    /// Does this event make the news for everyone? Covert orders and
+    /// shipments, secret stages, rejected orders and factory construction
+    /// (always learnt through discovery) do not.
+    pub fn is_public(&self) -> bool {
+        !matches!(
+            self,
+            Event::OrderRejected { .. }
+                | Event::FactoryBuilt { .. }
+                | Event::OrderResolved { covert: true, .. }
+                | Event::ShipmentArrived { covert: true, .. }
+                | Event::Stage { secret: true, .. }
+        )
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{ActorId, EventId, MoveId, Scenario, Stat, TrackId};
+use crate::scenario::{ActorId, EventId, MoveId, Stat, TrackId};
 
 /// A value of the state that can change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -184,65 +184,4 @@ pub fn explain(changes: &[Change], meter: Meter) -> Vec<Contribution> {
             .then(a.rule.cmp(&b.rule))
     });
     out
-}
-
-/// Words for a cause, e.g. "DPRK Missile test", "delivery #3", "decay".
-pub fn describe_cause(scn: &Scenario, cause: Cause, rule: Rule) -> String {
-    match cause {
-        Cause::Order {
-            actor, mv, target, ..
-        } => {
-            let a = &scn.actor(actor).short;
-            let m = &scn.mv(mv).name;
-            match (target, rule) {
-                (_, Rule::Buildup) => format!("{a} {m} (build-up seen)"),
-                (Some(t), _) => format!("{a} {m} → {}", scn.actor(t).short),
-                (None, _) => format!("{a} {m}"),
-            }
-        }
-        Cause::Event { event } => format!("event: {}", scn.events[event.index()].name),
-        Cause::Shipment { id } => format!("arms delivery #{id}"),
-        Cause::Factory { id } => format!("factory #{id}"),
-        Cause::Sanctions { from, to } => format!(
-            "{} sanctions on {}",
-            scn.actor(from).short,
-            scn.actor(to).short
-        ),
-        Cause::Time => rule.describe().to_string(),
-        Cause::Council { on } => format!("{} vote on {}", scn.council.name, scn.actor(on).short),
-        Cause::Deal { deal, giver, taker } => format!(
-            "deal \"{}\" {}–{}",
-            scn.deals
-                .get(usize::from(deal))
-                .map_or("?", |d| d.name.as_str()),
-            scn.actor(giver).short,
-            scn.actor(taker).short
-        ),
-        Cause::Revelation { id } => format!("covert act #{id} exposed"),
-    }
-}
-
-/// One line such as "+4.0 DPRK Missile test, +3.1 arms delivery #2, −1.2 decay".
-/// Causes that read the same (an act's automatic effect and its written
-/// effects) are merged, so no cause is listed twice.
-pub fn summary_line(scn: &Scenario, contributions: &[Contribution], max: usize) -> String {
-    let mut merged: Vec<(String, f64)> = Vec::new();
-    for c in contributions {
-        let d = describe_cause(scn, c.cause, c.rule);
-        match merged.iter_mut().find(|(k, _)| *k == d) {
-            Some(m) => m.1 += c.delta,
-            None => merged.push((d, c.delta)),
-        }
-    }
-    merged.retain(|(_, d)| d.abs() >= 0.05);
-    let mut parts: Vec<String> = merged
-        .iter()
-        .take(max)
-        .map(|(d, v)| format!("{v:+.1} {d}"))
-        .collect();
-    if merged.len() > max {
-        let rest: f64 = merged[max..].iter().map(|(_, v)| v).sum();
-        parts.push(format!("{rest:+.1} other"));
-    }
-    parts.join(", ")
 }

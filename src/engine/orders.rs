@@ -30,28 +30,30 @@ impl Orders {
     }
 }
 
-/// Why an order cannot be carried out.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why an order cannot be carried out. Ids only: [`crate::narrate`] puts
+/// it into words with the scenario's names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OrderError {
-    #[error("{actor} cannot use this move")]
-    NotAllowed { actor: String },
-    #[error("this move needs a target")]
+    /// The actor may not use this move at all.
+    NotAllowed { actor: ActorId },
+    /// The move is aimed at someone, and no target was given.
     NeedsTarget,
-    #[error("this move takes no target")]
+    /// The move has no target, and one was given.
     TakesNoTarget,
-    #[error("{target} cannot be targeted by this move")]
-    BadTarget { target: String },
-    #[error("an actor cannot target itself")]
+    /// This actor may not be the move's target.
+    BadTarget { target: ActorId },
+    /// An actor aimed a move at itself.
     SelfTarget,
-    #[error("level {level} is outside {min}–{max}")]
+    /// The level is outside the move's range.
     Level { level: i32, min: i32, max: i32 },
-    #[error("not available now (its condition does not hold)")]
+    /// The move's condition does not hold now.
     Unavailable,
-    #[error("costs {cost:.0} but only {left:.0} capital is left")]
+    /// Not enough capital left this turn.
     TooExpensive { cost: f64, left: f64 },
-    #[error("the move or actor does not exist in this scenario")]
+    /// The move or an actor does not exist in this scenario.
     Unknown,
-    #[error("the game is over")]
+    /// The game is over.
     GameOver,
 }
 
@@ -73,9 +75,7 @@ pub fn check(scn: &Scenario, state: &State, o: &Order, committed: f64) -> Result
     }
     let m = scn.mv(o.mv);
     if !m.usable_by(o.actor) {
-        return Err(OrderError::NotAllowed {
-            actor: scn.actor(o.actor).name.clone(),
-        });
+        return Err(OrderError::NotAllowed { actor: o.actor });
     }
     match (m.targeted, o.target) {
         (true, None) => return Err(OrderError::NeedsTarget),
@@ -88,9 +88,7 @@ pub fn check(scn: &Scenario, state: &State, o: &Order, committed: f64) -> Result
                 return Err(OrderError::SelfTarget);
             }
             if !m.targets[t.index()] {
-                return Err(OrderError::BadTarget {
-                    target: scn.actor(t).name.clone(),
-                });
+                return Err(OrderError::BadTarget { target: t });
             }
         }
         (false, None) => {}

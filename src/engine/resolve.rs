@@ -16,18 +16,19 @@
 //! 7. **Bookkeeping**: income for the next turn, objectives held, history.
 
 use super::council;
-use super::effects::render;
+use super::dice::Dice;
+use super::effects::plan_all;
 use super::env::Bound;
-use super::events::Event;
+use super::events::{Covert, Event};
 use super::ledger::{Cause, Change, Meter, Rule};
 use super::orders::{self, Order, Orders};
-use super::rng::{self, Stream};
+use super::record::{Ledger, Recorder};
 use super::state::{ActiveDeal, ActorState, Grid, Offer, Outcome, State};
 use super::tension;
 use super::world::World;
 use crate::scenario::{ActorId, Category, EventId, Over, Scenario, Stat};
 
-/// What one turn produced.
+/// What one turn produced, with the full ledger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolution {
     /// The state after the turn.
@@ -68,14 +69,12 @@ pub fn initial_state(scn: &Scenario) -> State {
             .iter()
             .map(|a| vec![0; a.objectives.len()])
             .collect(),
-        history: Vec::new(),
         outcome: None,
         surveillance: Grid::from_cells(n, vec![0.0; n * n]),
         council_sanctions: vec![0; n],
         proposals: Vec::new(),
         offers: Vec::new(),
         deals: Vec::new(),
-        assessment: Vec::new(),
     };
     for a in scn.actor_ids() {
         for b in scn.actor_ids() {
@@ -88,44 +87,54 @@ pub fn initial_state(scn: &Scenario) -> State {
     }
     s.regional = tension::regional(scn, &s);
     s.level = scn.level_index(s.regional);
-    s.history.push(s.snapshot());
     s
 }
 
 /// Resolves one turn: `(scenario, state, orders, seed) → (new state, events)`.
-/// Pure and deterministic. A finished game is returned unchanged.
+/// Pure and deterministic, with fair dice and the full ledger. A finished
+/// game is returned unchanged.
 pub fn resolve_turn(scn: &Scenario, state: &State, orders: &Orders, seed: u64) -> Resolution {
-    resolve_with(scn, state, orders, seed, None)
+    let mut ledger = Ledger::default();
+    let state = resolve(scn, state, orders, Dice::seeded(seed), &mut ledger);
+    Resolution {
+        state,
+        events: ledger.events,
+        changes: ledger.changes,
+    }
 }
 
-/// Like [`resolve_turn`], but with every order's roll forced to succeed
-/// (`Some(true)`) or fail (`Some(false)`): the AI's what-if lookahead.
+/// Like [`resolve_turn`], but with every order's roll forced to succeed or
+/// fail, and keeping no ledger: the AI's what-if lookahead and the order
+/// preview.
 pub fn resolve_forced(
     scn: &Scenario,
     state: &State,
     orders: &Orders,
     seed: u64,
     success: bool,
-) -> Resolution {
-    resolve_with(scn, state, orders, seed, Some(success))
+) -> State {
+    resolve(
+        scn,
+        state,
+        orders,
+        Dice::forced(seed, success),
+        &mut super::record::Silent,
+    )
 }
 
-fn resolve_with(
+/// Resolves one turn with the given dice, keeping what `rec` keeps.
+/// The general form behind [`resolve_turn`] and [`resolve_forced`].
+pub fn resolve<R: Recorder>(
     scn: &Scenario,
     state: &State,
     orders: &Orders,
-    seed: u64,
-    force: Option<bool>,
-) -> Resolution {
+    dice: Dice,
+    rec: &mut R,
+) -> State {
     if state.is_over() {
-        return Resolution {
-            state: state.clone(),
-            events: Vec::new(),
-            changes: Vec::new(),
-        };
+        return state.clone();
     }
-    let mut w = World::new(scn, state, seed);
-    w.force = force;
+    let mut w = World::new(scn, state, dice, rec);
     let accepted = accept(&mut w, orders);
     breaches(&mut w, &accepted);
     for cat in Category::ALL {
@@ -152,14 +161,10 @@ fn resolve_with(
     scripted_events(&mut w);
     stages(&mut w);
     finish(&mut w);
-    Resolution {
-        state: w.s,
-        events: w.events,
-        changes: w.changes,
-    }
+    w.s
 }
 
-fn accept(w: &mut World, orders: &Orders) -> Vec<(u16, Order)> {
+fn accept<R: Recorder>(w: &mut World<R>, orders: &Orders) -> Vec<(u16, Order)> {
     let mut committed = vec![0.0; w.scn.n()];
     let mut out = Vec::new();
     for (i, o) in orders.list.iter().enumerate().take(u16::MAX as usize) {
@@ -177,25 +182,23 @@ fn accept(w: &mut World, orders: &Orders) -> Vec<(u16, Order)> {
                 w.adjust(Meter::Capital { actor: o.actor }, -cost, cause, Rule::Cost);
                 out.push((index, o.clone()));
             }
-            Err(e) => w.events.push(Event::OrderRejected {
+            Err(reason) => w.event(|| Event::OrderRejected {
                 order: o.clone(),
                 index,
-                reason: e.to_string(),
+                reason,
             }),
         }
     }
     out
 }
 
-fn execute(w: &mut World, index: u16, o: &Order) {
+fn execute<R: Recorder>(w: &mut World<R>, index: u16, o: &Order) {
     let scn = w.scn;
     let m = scn.mv(o.mv);
     let start = w.start;
     let env = Bound::new(scn, start, Some(o.actor), o.target, o.level);
     let chance = m.chance.eval(&env).clamp(0.0, 1.0);
-    let success = w
-        .force
-        .unwrap_or_else(|| rng::roll(w.seed, w.turn, Stream::Order, u64::from(index), chance));
+    let success = w.dice.order(w.turn, index, chance);
     let cause = Cause::Order {
         actor: o.actor,
         mv: o.mv,
@@ -208,27 +211,15 @@ fn execute(w: &mut World, index: u16, o: &Order) {
         scn.tension.failure_share
     };
     act_tension(w, o, share, cause);
-    let (list, template) = if success {
-        (&m.effects, &m.headline)
-    } else {
-        (
-            &m.on_failure,
-            m.failure_headline.as_ref().unwrap_or(&m.headline),
-        )
-    };
+    let list = if success { &m.effects } else { &m.on_failure };
     w.run_effects(list, &env, cause, m.covert);
-    let mut headline = render(scn, template, &env, &m.level.label);
-    if !success && m.failure_headline.is_none() {
-        headline = format!("{headline} — but it fails");
-    }
-    w.events.push(Event::OrderResolved {
+    w.event(|| Event::OrderResolved {
         order: o.clone(),
         index,
         success,
         chance,
         cost: orders::cost(scn, start, o),
         covert: m.covert,
-        headline,
     });
 }
 
@@ -236,7 +227,7 @@ fn execute(w: &mut World, index: u16, o: &Order) {
 /// value: hostile acts raise pair tension (up to their category's ceiling)
 /// and sour the target's regard; cooperative acts do the opposite. A move
 /// without a target is felt by every actor hostile to the actor.
-fn act_tension(w: &mut World, o: &Order, share: f64, cause: Cause) {
+fn act_tension<R: Recorder>(w: &mut World<R>, o: &Order, share: f64, cause: Cause) {
     let scn = w.scn;
     let m = scn.mv(o.mv);
     if m.covert || m.goldstein == 0.0 {
@@ -276,7 +267,7 @@ fn act_tension(w: &mut World, o: &Order, share: f64, cause: Cause) {
 /// Offers made in an earlier turn are answered now: accepted if the
 /// receiver ordered an acceptance, otherwise rejected. An accepted deal
 /// applies both sides at once.
-fn answer_offers(w: &mut World) {
+fn answer_offers<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
     let (due, later): (Vec<Offer>, Vec<Offer>) = std::mem::take(&mut w.s.offers)
         .into_iter()
@@ -284,7 +275,6 @@ fn answer_offers(w: &mut World) {
     w.s.offers = later;
     for o in due {
         let d = &scn.deals[o.deal];
-        let (from, to) = (scn.actor(o.from).name.clone(), scn.actor(o.to).name.clone());
         if w.accepts.contains(&(o.to, o.from)) {
             let start = w.start;
             let env = Bound::new(scn, start, Some(o.from), Some(o.to), o.level);
@@ -301,20 +291,17 @@ fn answer_offers(w: &mut World) {
                 taker: o.to,
                 until: w.turn + d.lasts,
             });
-            let headline = render(scn, &d.headline, &env, "");
-            w.events.push(Event::DealAccepted {
+            w.event(|| Event::DealAccepted {
                 deal: o.deal,
                 from: o.from,
                 to: o.to,
-                headline,
+                level: o.level,
             });
         } else {
-            let headline = format!("{to} turns down {from}'s offer: {}", d.name);
-            w.events.push(Event::DealRejected {
+            w.event(|| Event::DealRejected {
                 deal: o.deal,
                 from: o.from,
                 to: o.to,
-                headline,
             });
         }
     }
@@ -322,7 +309,7 @@ fn answer_offers(w: &mut World) {
 
 /// A side that orders a move its deal forbids against the other side breaks
 /// the deal: it loses prestige and the other side's trust.
-fn breaches(w: &mut World, accepted: &[(u16, Order)]) {
+fn breaches<R: Recorder>(w: &mut World<R>, accepted: &[(u16, Order)]) {
     let scn = w.scn;
     let mut kept = Vec::new();
     for d in std::mem::take(&mut w.s.deals) {
@@ -361,17 +348,10 @@ fn breaches(w: &mut World, accepted: &[(u16, Order)]) {
                     cause,
                     Rule::Breach,
                 );
-                let headline = format!(
-                    "{} breaks its deal with {}: {}",
-                    scn.actor(b).name,
-                    scn.actor(other).name,
-                    terms.name
-                );
-                w.events.push(Event::DealBroken {
+                w.event(|| Event::DealBroken {
                     deal: d.deal,
                     breaker: b,
                     other,
-                    headline,
                 });
             }
             None => kept.push(d),
@@ -383,68 +363,64 @@ fn breaches(w: &mut World, accepted: &[(u16, Order)]) {
 /// Covert shipments and factories may come to light for each actor not yet
 /// aware of them, the likelier the better its intelligence and its watch
 /// on the parties. Surveillance then fades.
-fn discover(w: &mut World) {
+fn discover<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
     let intel = &scn.intelligence;
-    let mut found: Vec<(u32, String, ActorId, ActorId)> = Vec::new();
-    let items: Vec<(u32, String, [ActorId; 2], Vec<bool>)> =
-        w.s.shipments
-            .iter()
-            .filter(|x| x.covert)
-            .map(|x| {
-                (
-                    x.id,
-                    format!("{} shipment to {}", x.system, scn.actor(x.to).name),
-                    [x.from, x.to],
-                    x.known.clone(),
-                )
-            })
-            .chain(w.s.factories.iter().filter(|f| f.covert).map(|f| {
-                (
-                    f.id,
-                    format!("{} in {}", f.name, scn.actor(f.at).name),
-                    [f.owner, f.at],
-                    f.known.clone(),
-                )
-            }))
-            .collect();
-    for (id, what, parties, known) in items {
-        for x in scn.actor_ids().filter(|x| !known[x.index()]) {
+    let all = super::state::ActorSet::all(scn.n());
+    let mut found: Vec<(u32, Covert, ActorId, ActorId)> = Vec::new();
+    let shipments = w.s.shipments.iter().filter(|x| x.covert).map(|x| {
+        (
+            x.id,
+            Covert::Shipment {
+                system: x.system,
+                to: x.to,
+            },
+            [x.from, x.to],
+            x.known,
+        )
+    });
+    let factories = w.s.factories.iter().filter(|f| f.covert).map(|f| {
+        (
+            f.id,
+            Covert::Factory {
+                system: f.system,
+                at: f.at,
+            },
+            [f.owner, f.at],
+            f.known,
+        )
+    });
+    for (id, what, parties, known) in shipments.chain(factories) {
+        if known == all {
+            continue;
+        }
+        for x in scn.actor_ids().filter(|x| !known.contains(*x)) {
             let watch = parties
                 .iter()
                 .map(|p| w.s.surveillance.get(x, *p))
                 .fold(0.0, f64::max);
             let chance = intel.reveal * w.s.actor(x).stat(Stat::Intel) / 100.0 + 0.5 * watch;
-            if rng::roll(
-                w.seed,
-                w.turn,
-                Stream::Reveal,
-                (u64::from(id) << 8) | u64::from(x.0),
-                chance,
-            ) {
-                found.push((id, what.clone(), parties[0], x));
+            if w.dice
+                .reveal(w.turn, (u64::from(id) << 8) | u64::from(x.0), chance)
+            {
+                found.push((id, what, parties[0], x));
             }
         }
     }
     for (id, what, culprit, x) in found {
         for sh in w.s.shipments.iter_mut().filter(|s| s.id == id) {
-            sh.known[x.index()] = true;
+            sh.known.insert(x);
         }
         for f in w.s.factories.iter_mut().filter(|f| f.id == id) {
-            f.known[x.index()] = true;
+            f.known.insert(x);
         }
         w.exposed(id, culprit, x);
-        let headline = format!(
-            "{} intelligence uncovers {}'s covert {what}",
-            scn.actor(x).name,
-            scn.actor(culprit).name
-        );
-        w.events.push(Event::Revealed {
+        w.event(|| Event::Revealed {
             id,
             what,
             culprit,
             to: vec![x],
-            headline,
+            by: None,
         });
     }
     for a in scn.actor_ids() {
@@ -465,7 +441,7 @@ fn discover(w: &mut World) {
     }
 }
 
-fn tick_sanctions(w: &mut World) {
+fn tick_sanctions<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
     for a in scn.actor_ids() {
         for b in scn.actor_ids() {
@@ -498,7 +474,7 @@ fn tick_sanctions(w: &mut World) {
     }
 }
 
-fn tick_shipments(w: &mut World) {
+fn tick_shipments<R: Recorder>(w: &mut World<R>) {
     let mut arrived = Vec::new();
     let mut waiting = Vec::new();
     for mut x in std::mem::take(&mut w.s.shipments) {
@@ -519,34 +495,30 @@ fn tick_shipments(w: &mut World) {
         for d in &x.arrive {
             w.apply(d, cause, Rule::Effect);
         }
-        let headline = format!(
-            "{} from {} arrive in {}",
-            x.system,
-            w.scn.actor(x.from).name,
-            w.scn.actor(x.to).name
-        );
-        w.events.push(Event::ShipmentArrived {
+        w.event(|| Event::ShipmentArrived {
             id: x.id,
             system: x.system,
             from: x.from,
             to: x.to,
             covert: x.covert,
-            headline,
         });
     }
 }
 
-fn tick_factories(w: &mut World) {
-    let factories = w.s.factories.clone();
+fn tick_factories<R: Recorder>(w: &mut World<R>) {
+    // Production changes meters only, never the list of factories, so the
+    // list is taken out while it runs and put back.
+    let factories = std::mem::take(&mut w.s.factories);
     let turn = w.turn;
     for f in factories.iter().filter(|f| f.built_turn < turn) {
         for d in &f.each_turn {
             w.apply(d, Cause::Factory { id: f.id }, Rule::Effect);
         }
     }
+    w.s.factories = factories;
 }
 
-fn pass_time(w: &mut World) {
+fn pass_time<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
     let ids: Vec<ActorId> = scn.actor_ids().collect();
     // The arms race reads one consistent state, then applies.
@@ -591,47 +563,48 @@ fn pass_time(w: &mut World) {
     }
 }
 
-fn scripted_events(w: &mut World) {
+fn scripted_events<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
     for (i, ev) in scn.events.iter().enumerate() {
         if w.s.fired[i] && !ev.repeat {
             continue;
         }
-        let snapshot = w.s.clone();
-        let env = Bound::world(scn, &snapshot);
-        if !ev.when.holds(&env) {
-            continue;
-        }
-        let chance = ev.chance.eval(&env);
-        if !rng::roll(w.seed, w.turn, Stream::Event, i as u64, chance) {
-            continue;
-        }
+        w.settle();
+        // Condition, chance and amounts read the state as it is now, by
+        // reference; the effects apply after.
+        let plan = {
+            let env = Bound::world(scn, &w.s);
+            if !ev.when.holds(&env) {
+                continue;
+            }
+            let chance = ev.chance.eval(&env);
+            if !w.dice.event(w.turn, i, chance) {
+                continue;
+            }
+            plan_all(scn, &ev.effects, &env)
+        };
         w.s.fired[i] = true;
         let event = EventId(i as u16);
-        w.run_effects(&ev.effects, &env, Cause::Event { event }, false);
-        let headline = render(scn, &ev.headline, &env, "");
-        w.events.push(Event::Scripted { event, headline });
+        w.apply_plan(plan, Cause::Event { event }, false);
+        w.event(|| Event::Scripted { event });
     }
 }
 
-fn stages(w: &mut World) {
+fn stages<R: Recorder>(w: &mut World<R>) {
+    if !R::EVENTS {
+        return;
+    }
     let scn = w.scn;
     for (ti, t) in scn.tracks.iter().enumerate() {
         for (k, (before, after)) in w.start.tracks[ti].iter().zip(&w.s.tracks[ti]).enumerate() {
             for (si, st) in t.stages.iter().enumerate() {
                 if *before < st.at && *after >= st.at {
                     let actor = (w.s.tracks[ti].len() > 1).then_some(ActorId(k as u16));
-                    let env = Bound::world(scn, &w.s);
-                    let headline = st.headline.as_ref().map_or_else(
-                        || format!("{}: {}", t.name, st.name),
-                        |h| render(scn, h, &env, ""),
-                    );
-                    w.events.push(Event::Stage {
+                    w.rec.event(Event::Stage {
                         track: crate::scenario::TrackId(ti as u16),
                         actor,
                         stage: si,
                         secret: t.secret,
-                        headline,
                     });
                 }
             }
@@ -639,25 +612,23 @@ fn stages(w: &mut World) {
     }
 }
 
-fn finish(w: &mut World) {
+fn finish<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
+    w.settle();
     let new_level = scn.level_index(w.s.regional);
     if new_level != w.s.level {
         let (from, to) = (w.s.level, new_level);
-        let verb = if to > from { "rises" } else { "eases" };
-        let headline = format!("Regional tension {verb} to {}", scn.levels[to].name);
-        w.events.push(Event::Escalation { from, to, headline });
+        w.event(|| Event::Escalation { from, to });
         w.s.level = new_level;
     }
-    // Endings and objectives read `turn` as the turn just played.
-    let env_state = w.s.clone();
-    w.s.turn = w.turn;
+    // Endings and objectives read `turn` as the turn just played, and the
+    // state as it stands before income.
     let outcome = if w.s.regional >= scn.tension.clash_at {
         Some(Outcome::Clash)
     } else if let Some(i) = scn
         .endings
         .iter()
-        .position(|e| e.when.holds(&Bound::world(scn, &env_state)))
+        .position(|e| e.when.holds(&Bound::world(scn, &w.s).at_turn(w.turn)))
     {
         Some(Outcome::Ending { index: i })
     } else if w.turn >= scn.meta.turns {
@@ -666,45 +637,21 @@ fn finish(w: &mut World) {
         None
     };
     w.s.deals.retain(|d| d.until > w.turn);
-    // What-if turns (the AI's lookahead) skip the debrief's bookkeeping.
-    if w.force.is_none() {
-        let errors = scn
-            .actor_ids()
-            .map(|a| super::view::assessment_error(scn, &w.s, a, w.seed))
-            .collect();
-        while w.s.assessment.len() < w.turn as usize {
-            w.s.assessment.push(Vec::new());
-        }
-        w.s.assessment.push(errors);
-    }
     for a in scn.actor_ids() {
-        let env = Bound::actor(scn, &env_state, a);
         for (k, o) in scn.actor(a).objectives.iter().enumerate() {
-            if o.over == Over::Game && o.condition.holds(&env) {
+            if o.over == Over::Game
+                && o.condition
+                    .holds(&Bound::actor(scn, &w.s, a).at_turn(w.turn))
+            {
                 w.s.held[a.index()][k] += 1;
             }
         }
     }
+    w.s.turn = w.turn;
     match outcome {
         Some(outcome) => {
-            let headline = match &outcome {
-                Outcome::Clash => {
-                    "Armed clash: the crisis has crossed the threshold of war".to_string()
-                }
-                Outcome::TurnLimit => {
-                    format!("The crisis stands unresolved after {} turns", w.turn)
-                }
-                Outcome::Ending { index } => {
-                    let e = &scn.endings[*index];
-                    e.headline.as_ref().map_or_else(
-                        || e.text.clone(),
-                        |h| render(scn, h, &Bound::world(scn, &env_state), ""),
-                    )
-                }
-            };
-            w.events.push(Event::GameOver {
+            w.event(|| Event::GameOver {
                 outcome: outcome.clone(),
-                headline,
             });
             w.s.outcome = Some(outcome);
         }
@@ -719,6 +666,4 @@ fn finish(w: &mut World) {
             }
         }
     }
-    let snap = w.s.snapshot();
-    w.s.history.push(snap);
 }

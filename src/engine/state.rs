@@ -3,7 +3,65 @@
 use serde::{Deserialize, Serialize};
 
 use super::ledger::Cause;
-use crate::scenario::{ActorId, Op, Scenario, Stat, TrackId};
+use crate::scenario::{ActorId, Op, Scenario, Stat, SystemId, TrackId};
+
+/// A set of actors as a bit mask (scenarios have at most 24 actors), so
+/// "who knows of this shipment" is one word, copied for free in lookahead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ActorSet(pub u32);
+
+impl ActorSet {
+    /// No actor.
+    pub const EMPTY: ActorSet = ActorSet(0);
+
+    /// The first `n` actors.
+    pub fn all(n: usize) -> ActorSet {
+        if n >= 32 {
+            ActorSet(u32::MAX)
+        } else {
+            ActorSet((1u32 << n) - 1)
+        }
+    }
+
+    /// Exactly these actors.
+    pub fn of(actors: &[ActorId]) -> ActorSet {
+        let mut s = ActorSet::EMPTY;
+        for a in actors {
+            s.insert(*a);
+        }
+        s
+    }
+
+    /// Is `a` in the set?
+    pub fn contains(self, a: ActorId) -> bool {
+        a.0 < 32 && self.0 & (1 << a.0) != 0
+    }
+
+    /// Adds `a`.
+    pub fn insert(&mut self, a: ActorId) {
+        if a.0 < 32 {
+            self.0 |= 1 << a.0;
+        }
+    }
+
+    /// How many actors are in the set.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// True when no actor is in the set.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The actors in the set, in scenario order.
+    pub fn iter(self) -> impl Iterator<Item = ActorId> {
+        (0..32u16)
+            .filter(move |i| self.0 & (1 << i) != 0)
+            .map(ActorId)
+    }
+}
 
 /// A square table indexed by (actor, actor), stored row by row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +90,11 @@ impl<T: Copy> Grid<T> {
     /// Number of actors per side.
     pub fn size(&self) -> usize {
         self.n
+    }
+
+    /// Every cell, row by row.
+    pub fn cells(&self) -> &[T] {
+        &self.cells
     }
 }
 
@@ -105,7 +168,8 @@ pub enum Delta {
 pub struct Shipment {
     /// Unique within a game, in order of dispatch.
     pub id: u32,
-    pub system: String,
+    /// What it carries (a name in `scenario.systems`).
+    pub system: SystemId,
     pub from: ActorId,
     pub to: ActorId,
     /// Turns until it arrives: it arrives at the end of the turn `turns_left`
@@ -115,8 +179,8 @@ pub struct Shipment {
     pub sent_turn: u32,
     /// Hidden from actors not party to it.
     pub covert: bool,
-    /// Per actor: knows of this shipment (parties always; others once revealed).
-    pub known: Vec<bool>,
+    /// Who knows of this shipment (parties always; others once revealed).
+    pub known: ActorSet,
     /// What happens when it arrives.
     pub arrive: Vec<Delta>,
     /// The order that sent it.
@@ -128,15 +192,16 @@ pub struct Shipment {
 pub struct Factory {
     /// Unique within a game, in order of construction.
     pub id: u32,
-    pub name: String,
+    /// What kind of plant it is (a name in `scenario.systems`).
+    pub system: SystemId,
     /// Where it stands.
     pub at: ActorId,
     /// Who built it.
     pub owner: ActorId,
     pub built_turn: u32,
     pub covert: bool,
-    /// Per actor: knows of this factory (parties always; others once revealed).
-    pub known: Vec<bool>,
+    /// Who knows of this factory (parties always; others once revealed).
+    pub known: ActorSet,
     /// What it produces each turn.
     pub each_turn: Vec<Delta>,
 }
@@ -201,7 +266,8 @@ impl Outcome {
     }
 }
 
-/// The meters at the end of one turn, for history charts.
+/// The meters at the end of one turn, for history charts and the debrief.
+/// Kept by the game log ([`crate::engine::log::GameLog`]), never by the state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub turn: u32,
@@ -211,9 +277,20 @@ pub struct Snapshot {
     pub threat: Vec<f64>,
     pub capital: Vec<f64>,
     pub tracks: Vec<Vec<f64>>,
+    /// Pair tension, row by row (n×n, symmetric).
+    #[serde(default)]
+    pub tension: Vec<f64>,
+    /// Relations, row `from`, column `to` (n×n).
+    #[serde(default)]
+    pub relations: Vec<f64>,
+    /// Unilateral sanction levels, row `from`, column `to` (n×n).
+    #[serde(default)]
+    pub sanctions: Vec<u8>,
 }
 
-/// Everything that changes during a game.
+/// Everything that changes during a game: the current values only. What
+/// happened before (history, the debrief's analytics) lives in the game log,
+/// so cloning a state for the AI's lookahead is cheap.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct State {
     /// Turns resolved so far; the next turn to play is `turn + 1`.
@@ -239,8 +316,6 @@ pub struct State {
     pub fired: Vec<bool>,
     /// Per actor, per objective: turns on which it held (for `over = "game"`).
     pub held: Vec<Vec<u32>>,
-    /// The meters after each turn; entry 0 is the start.
-    pub history: Vec<Snapshot>,
     pub outcome: Option<Outcome>,
     /// How closely each actor watches each other, 0–1 (row: observer).
     pub surveillance: Grid<f64>,
@@ -252,9 +327,6 @@ pub struct State {
     pub offers: Vec<Offer>,
     /// Accepted deals still in force.
     pub deals: Vec<ActiveDeal>,
-    /// Per turn (index = turn), per actor: mean error of its estimates of
-    /// hidden values, as a share of their ranges (for the debrief).
-    pub assessment: Vec<Vec<f64>>,
 }
 
 impl State {
@@ -288,6 +360,9 @@ impl State {
             threat: self.actors.iter().map(|a| a.threat).collect(),
             capital: self.actors.iter().map(|a| a.capital).collect(),
             tracks: self.tracks.clone(),
+            tension: self.tension.cells().to_vec(),
+            relations: self.relations.cells().to_vec(),
+            sanctions: self.sanctions.cells().to_vec(),
         }
     }
 }

@@ -121,8 +121,8 @@ pub fn view(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> ActorVie
         }
         tracks.push(row);
     }
-    believed.shipments.retain(|x| x.known[observer.index()]);
-    believed.factories.retain(|f| f.known[observer.index()]);
+    believed.shipments.retain(|x| x.known.contains(observer));
+    believed.factories.retain(|f| f.known.contains(observer));
     ActorView {
         observer,
         state: believed,

@@ -1,10 +1,14 @@
 //! The state while a turn resolves: every change goes through
-//! [`World::adjust`], which clamps the value to its range, records the
-//! change with its cause in the ledger, and keeps regional tension in step
-//! (so each cause's share of a regional change is exact).
+//! [`World::adjust`], which clamps the value to its range, hands the change
+//! with its cause to the recorder, and keeps regional tension in step (so
+//! each cause's share of a regional change is exact). When the recorder
+//! keeps no ledger (the AI's what-if turns), regional tension is only
+//! brought up to date when something reads it.
 
+use super::dice::Dice;
 use super::events::Event;
 use super::ledger::{Cause, Change, Meter, Rule};
+use super::record::Recorder;
 use super::state::{Delta, State};
 use super::tension;
 use crate::scenario::{ActorId, Op, Scenario, Stat};
@@ -13,47 +17,65 @@ use crate::scenario::{ActorId, Op, Scenario, Stat};
 const MAX_AMOUNT: f64 = 1e6;
 
 /// A turn in progress.
-pub struct World<'a> {
+pub struct World<'a, R: Recorder> {
     pub scn: &'a Scenario,
     /// The state at the start of the turn: orders read their amounts here.
     pub start: &'a State,
     /// The state being changed.
     pub s: State,
-    pub seed: u64,
+    /// How chance is decided.
+    pub dice: Dice<'a>,
     /// The number of the turn being resolved.
     pub turn: u32,
-    pub changes: Vec<Change>,
-    pub events: Vec<Event>,
-    /// For what-if lookahead: force every order to succeed or fail.
-    pub force: Option<bool>,
+    /// What is kept of the changes and events.
+    pub rec: &'a mut R,
     /// Votes cast this turn: (voter, resolution target, yes).
     pub votes: Vec<(ActorId, ActorId, bool)>,
     /// Offers accepted this turn: (receiver, offerer).
     pub accepts: Vec<(ActorId, ActorId)>,
+    /// Regional tension is behind the pair tensions and threats (only
+    /// when the recorder keeps no ledger; see [`World::settle`]).
+    stale: bool,
 }
 
 fn pair(a: ActorId, b: ActorId) -> (ActorId, ActorId) {
     if a <= b { (a, b) } else { (b, a) }
 }
 
-impl<'a> World<'a> {
+impl<'a, R: Recorder> World<'a, R> {
     /// Starts resolving the turn after `start`.
-    pub fn new(scn: &'a Scenario, start: &'a State, seed: u64) -> Self {
+    pub fn new(scn: &'a Scenario, start: &'a State, dice: Dice<'a>, rec: &'a mut R) -> Self {
         World {
             scn,
             start,
             s: start.clone(),
-            seed,
+            dice,
             turn: start.turn + 1,
-            changes: Vec::new(),
-            events: Vec::new(),
-            force: None,
+            rec,
             votes: Vec::new(),
             accepts: Vec::new(),
+            stale: false,
         }
     }
 
-    /// The current value of a meter.
+    /// Records an event, if the recorder keeps events. The closure is only
+    /// called then, so a what-if turn never builds one.
+    pub fn event(&mut self, make: impl FnOnce() -> Event) {
+        if R::EVENTS {
+            self.rec.event(make());
+        }
+    }
+
+    /// Brings regional tension up to date before anything reads it.
+    pub fn settle(&mut self) {
+        if self.stale {
+            self.s.regional = tension::regional(self.scn, &self.s);
+            self.stale = false;
+        }
+    }
+
+    /// The current value of a meter (regional tension: call
+    /// [`World::settle`] first).
     pub fn get(&self, m: Meter) -> f64 {
         let s = &self.s;
         match m {
@@ -141,14 +163,22 @@ impl<'a> World<'a> {
             return 0.0;
         }
         self.put(meter, new);
-        self.changes.push(Change {
-            meter,
-            delta: real,
-            cause,
-            rule,
-        });
+        if R::CHANGES {
+            self.rec.change(Change {
+                meter,
+                delta: real,
+                cause,
+                rule,
+            });
+        }
         match meter {
-            Meter::Tension { .. } | Meter::Threat { .. } => self.update_regional(cause, rule),
+            Meter::Tension { .. } | Meter::Threat { .. } => {
+                if R::CHANGES {
+                    self.update_regional(cause, rule);
+                } else {
+                    self.stale = true;
+                }
+            }
             Meter::Stat {
                 actor,
                 stat: Stat::Military,
@@ -169,7 +199,7 @@ impl<'a> World<'a> {
         let d = r - self.s.regional;
         if d.abs() >= 1e-12 {
             self.s.regional = r;
-            self.changes.push(Change {
+            self.rec.change(Change {
                 meter: Meter::Regional,
                 delta: d,
                 cause,

@@ -40,6 +40,10 @@ pub struct SaveFile {
     /// Every resolved turn's orders, in order.
     #[serde(default)]
     pub turns: Vec<TurnEntry>,
+    /// The meters at the start and after each turn: checked turn by turn
+    /// against the replay, so a damaged save names the first bad turn.
+    #[serde(default)]
+    pub history: Vec<crate::engine::state::Snapshot>,
     /// The state after the last turn.
     pub state: State,
     /// The scenario, embedded.
@@ -215,6 +219,7 @@ pub fn from_game(game: &Game, created: Datetime) -> SaveFile {
                 orders: orders.list.iter().map(|o| order_entry(scn, o)).collect(),
             })
             .collect(),
+        history: game.history.snapshots.clone(),
         state: game.state.clone(),
         scenario: ScenarioSection {
             id: scn.meta.id.clone(),

@@ -78,6 +78,7 @@ pub fn into_game(opened: Opened, mut states: Vec<State>) -> Game {
         ..
     } = opened;
     let last = last_record(&scenario, seed, &humans, &log, &states);
+    let history = crate::engine::GameLog::from_states(&scenario, seed, &states);
     let state = states
         .pop()
         .unwrap_or_else(|| crate::engine::initial_state(&scenario));
@@ -86,6 +87,7 @@ pub fn into_game(opened: Opened, mut states: Vec<State>) -> Game {
         seed,
         humans,
         state,
+        history,
         log,
         last,
     }

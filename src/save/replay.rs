@@ -56,10 +56,12 @@ pub fn verify(o: &Opened) -> Verification {
     let Some(replayed) = states.last() else {
         return Verification { turns, states };
     };
-    let n = saved.history.len().max(replayed.history.len());
+    let replayed_history = crate::engine::GameLog::from_states(&o.scenario, o.seed, &states);
+    let saved_history = &o.file.history;
+    let n = saved_history.len().max(replayed_history.snapshots.len());
     for i in 0..n {
         let turn = i as u32;
-        let detail = match (saved.history.get(i), replayed.history.get(i)) {
+        let detail = match (saved_history.get(i), replayed_history.snapshots.get(i)) {
             (Some(a), Some(b)) if a == b => None,
             (Some(a), Some(b)) => Some(snapshot_diff(&o.scenario, a, b)),
             (Some(_), None) => Some(
@@ -224,6 +226,7 @@ fn first_diff(path: String, a: &Value, b: &Value) -> Option<String> {
 pub fn timeline(o: &Opened) -> GameRecord {
     let scn = &o.scenario;
     let mut state = engine::initial_state(scn);
+    let mut log = crate::engine::GameLog::new(&state);
     let mut turns = Vec::with_capacity(o.log.len());
     for orders in &o.log {
         let r = engine::resolve_turn(scn, &state, orders, o.seed);
@@ -236,6 +239,7 @@ pub fn timeline(o: &Opened) -> GameRecord {
             regional_before: state.regional,
         });
         state = r.state;
+        log.observe(scn, &state, o.seed);
     }
     let scores = engine::score(scn, &state);
     let facts = crate::sim::Facts::of(&state, &turns);
@@ -243,6 +247,7 @@ pub fn timeline(o: &Opened) -> GameRecord {
         seed: o.seed,
         turns,
         state,
+        log,
         scores,
         facts,
     }
@@ -257,6 +262,7 @@ pub fn game_from_record(scenario: crate::scenario::Scenario, record: &GameRecord
         seed: record.seed,
         humans: vec![false; n],
         state: record.state.clone(),
+        history: record.log.clone(),
         log: record.turns.iter().map(|t| t.orders.clone()).collect(),
         last: record.turns.last().cloned(),
     }

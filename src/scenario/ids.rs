@@ -38,6 +38,12 @@ index_type!(
     /// A scripted event, by its position in the scenario's `[[events]]` list.
     EventId
 );
+index_type!(
+    /// A named weapon system or plant (what `ship` and `factory` effects
+    /// name), by its position in [`crate::scenario::Scenario::systems`], so
+    /// states carry a small index instead of a copy of the name.
+    SystemId
+);
 
 /// The five stats every actor has, each 0–100.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -13,7 +13,7 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, ScenarioError};
-pub use ids::{ActorId, EventId, MoveId, Stat, TrackId};
+pub use ids::{ActorId, EventId, MoveId, Stat, SystemId, TrackId};
 pub use model::*;
 pub use validate::{MAX_FILE_BYTES, clean_text, load_bytes, load_str};
 

@@ -5,7 +5,7 @@
 //! sane and every expression type-checking.
 
 use super::expr::{Expr, Who};
-use super::ids::{ActorId, MoveId, Stat, TrackId};
+use super::ids::{ActorId, MoveId, Stat, SystemId, TrackId};
 
 /// A playable scenario.
 #[derive(Debug, Clone)]
@@ -31,6 +31,10 @@ pub struct Scenario {
     pub intelligence: Intelligence,
     pub council: Council,
     pub deals: Vec<Deal>,
+    /// Every weapon system and plant named by a `ship` or `factory` effect,
+    /// in order of first appearance; shipments and factories refer to them
+    /// by [`SystemId`].
+    pub systems: Vec<String>,
 }
 
 /// Fog of war and covert acts (`[intelligence]`).
@@ -533,6 +537,19 @@ impl Scenario {
         &self.moves[m.index()]
     }
 
+    /// The id of a weapon system or plant named in an effect. Every name
+    /// in the scenario's effects is listed; an unknown name (impossible for
+    /// a validated scenario) maps to the first entry.
+    pub fn system_id(&self, name: &str) -> SystemId {
+        let i = self.systems.iter().position(|s| s == name).unwrap_or(0);
+        SystemId(i as u16)
+    }
+
+    /// The name of a weapon system or plant.
+    pub fn system(&self, id: SystemId) -> &str {
+        self.systems.get(id.index()).map_or("?", String::as_str)
+    }
+
     /// The escalation level for a regional tension.
     pub fn level_index(&self, regional: f64) -> usize {
         self.levels
@@ -549,4 +566,46 @@ impl Scenario {
         let month = months.rem_euclid(12) + 1;
         format!("{year:04}-{month:02}")
     }
+}
+
+/// Every system and plant named in `ship` and `factory` effects (nested
+/// ones included), in order of first appearance, without repeats.
+pub fn collect_systems(moves: &[Move], events: &[ScriptedEvent], deals: &[Deal]) -> Vec<String> {
+    fn walk(list: &[Effect], out: &mut Vec<String>) {
+        for e in list {
+            match e {
+                Effect::Ship { system, arrive, .. } => {
+                    if !out.contains(system) {
+                        out.push(system.clone());
+                    }
+                    walk(arrive, out);
+                }
+                Effect::Factory {
+                    name, each_turn, ..
+                } => {
+                    if !out.contains(name) {
+                        out.push(name.clone());
+                    }
+                    walk(each_turn, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for m in moves {
+        walk(&m.effects, &mut out);
+        walk(&m.on_failure, &mut out);
+    }
+    for e in events {
+        walk(&e.effects, &mut out);
+    }
+    for d in deals {
+        walk(&d.give, &mut out);
+        walk(&d.take, &mut out);
+    }
+    if out.is_empty() {
+        out.push("arms".to_string());
+    }
+    out
 }

@@ -5,8 +5,8 @@
 use crate::engine::env::Bound;
 use crate::engine::ledger::{Cause, Meter, Rule};
 use crate::engine::orders::{Order, Orders};
-use crate::engine::resolve_forced;
 use crate::engine::state::State;
+use crate::engine::{Dice, Ledger, resolve};
 use crate::scenario::Scenario;
 
 use super::text::clean;
@@ -55,10 +55,11 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order, seed: u64) -> Previ
     let orders = Orders {
         list: vec![order.clone()],
     };
-    let r = resolve_forced(scn, state, &orders, seed, true);
+    let mut ledger = Ledger::default();
+    let after = resolve(scn, state, &orders, Dice::forced(seed, true), &mut ledger);
     let mine = |c: &Cause| matches!(c, Cause::Order { index: 0, .. });
     let mut sums: Vec<(Meter, f64)> = Vec::new();
-    for c in r
+    for c in ledger
         .changes
         .iter()
         .filter(|c| mine(&c.cause) && c.rule != Rule::Cost)
@@ -81,24 +82,20 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order, seed: u64) -> Previ
         .map(|(m, d)| (meter_name(scn, m), d))
         .collect();
     let mut notes = Vec::new();
-    for x in r.state.shipments.iter().filter(|x| mine(&x.cause)) {
+    for x in after.shipments.iter().filter(|x| mine(&x.cause)) {
         notes.push(format!(
             "ships {} to {} (arrives in {} turn{})",
-            clean(&x.system),
+            clean(scn.system(x.system)),
             clean(&scn.actor(x.to).short),
             x.turns_left,
             if x.turns_left == 1 { "" } else { "s" }
         ));
     }
-    let new_factories = r
-        .state
-        .factories
-        .len()
-        .saturating_sub(state.factories.len());
-    for f in r.state.factories.iter().rev().take(new_factories) {
+    let new_factories = after.factories.len().saturating_sub(state.factories.len());
+    for f in after.factories.iter().rev().take(new_factories) {
         notes.push(format!(
             "builds {} in {}",
-            clean(&f.name),
+            clean(scn.system(f.system)),
             clean(&scn.actor(f.at).short)
         ));
     }

@@ -624,7 +624,11 @@ pub fn add_selected(s: &mut Session) -> String {
             s.drafts[me.index()].push(order);
             format!("Added: {text} for {} capital", super::text::amount(cost))
         }
-        Err(e) => format!("Cannot add {}: {e}", super::text::clean(&scn.mv(mv).name)),
+        Err(e) => format!(
+            "Cannot add {}: {}",
+            super::text::clean(&scn.mv(mv).name),
+            crate::narrate::order_error(scn, &e)
+        ),
     }
 }
 

@@ -11,7 +11,7 @@ use super::text::clean;
 pub fn causes(scn: &Scenario, changes: &[Change], meter: Meter) -> Vec<(String, f64)> {
     let mut out: Vec<(String, f64)> = Vec::new();
     for c in ledger::explain(changes, meter) {
-        let text = clean(&ledger::describe_cause(scn, c.cause, c.rule));
+        let text = clean(&crate::narrate::describe_cause(scn, c.cause, c.rule));
         match out.iter_mut().find(|(t, _)| *t == text) {
             Some((_, d)) => *d += c.delta,
             None => out.push((text, c.delta)),

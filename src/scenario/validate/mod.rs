@@ -207,7 +207,9 @@ impl<'t> Validator<'t> {
                 diagnostics: diags,
             });
         }
+        let systems = super::model::collect_systems(&moves, &events, &deals);
         Ok(Scenario {
+            systems,
             origin: origin.to_string(),
             source: self.text.to_string(),
             meta,

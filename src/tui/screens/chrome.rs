@@ -59,11 +59,11 @@ pub fn header(s: &Session, tab: Tab, th: Theme, width: u16) -> Line<'static> {
     let st = &g.state;
     let turn = if st.is_over() { st.turn } else { st.turn + 1 };
     let level = scn.levels.get(st.level).map_or("", |l| l.name.as_str());
-    let change = st
-        .history
+    let h = &g.history.snapshots;
+    let change = h
         .len()
         .checked_sub(2)
-        .and_then(|i| st.history.get(i))
+        .and_then(|i| h.get(i))
         .map_or(0.0, |prev| st.regional - prev.regional);
     let who = if st.is_over() {
         Span::styled(" GAME OVER ", th.bad().add_modifier(Modifier::BOLD))

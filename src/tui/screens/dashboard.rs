@@ -39,8 +39,8 @@ pub fn headlines(s: &Session) -> Vec<String> {
     s.game.last.as_ref().map_or_else(Vec::new, |r| {
         r.events
             .iter()
-            .filter_map(|e| e.public_headline())
-            .map(clean)
+            .filter_map(|e| crate::narrate::public_headline(&s.game.scenario, r.turn, e))
+            .map(|h| clean(&h))
             .collect()
     })
 }

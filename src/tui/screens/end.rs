@@ -32,7 +32,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         .as_ref()
         .and_then(|r| {
             r.events.iter().find_map(|e| match e {
-                Event::GameOver { headline, .. } => Some(clean(headline)),
+                Event::GameOver { .. } => Some(clean(&crate::narrate::headline(scn, r.turn, e))),
                 _ => None,
             })
         })
@@ -111,20 +111,16 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         scores,
     );
     // Each turn as a bar as wide as the room allows.
-    let per = (spark.width.saturating_sub(2) as usize / st.history.len().max(1)).max(1);
-    let data: Vec<u64> = st
-        .history
+    let history = &s.game.history.snapshots;
+    let per = (spark.width.saturating_sub(2) as usize / history.len().max(1)).max(1);
+    let data: Vec<u64> = history
         .iter()
         .flat_map(|h| std::iter::repeat_n(h.regional.round().clamp(0.0, 100.0) as u64, per))
         .collect();
-    let peak = st
-        .history
-        .iter()
-        .map(|h| h.regional)
-        .fold(0.0_f64, f64::max);
+    let peak = history.iter().map(|h| h.regional).fold(0.0_f64, f64::max);
     let title = format!(
         " Regional tension through the game: start {:.0}, peak {peak:.0}, end {:.0} ",
-        st.history.first().map_or(0.0, |h| h.regional),
+        history.first().map_or(0.0, |h| h.regional),
         st.regional
     );
     f.render_widget(

@@ -75,7 +75,7 @@ type Curve = (Option<ActorId>, Vec<(f64, f64)>);
 /// The data of a series: one curve per line.
 fn data(s: &Session, series: Series) -> Vec<Curve> {
     let scn = &s.game.scenario;
-    let h = &s.game.state.history;
+    let h = &s.game.history.snapshots;
     match series {
         Series::Regional => vec![(
             None,

@@ -245,7 +245,13 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
             Span::styled("Enter", th.key()),
             Span::raw(" adds it to your orders."),
         ])),
-        Err(e) => lines.push(Line::styled(format!("Cannot order it now: {e}"), th.bad())),
+        Err(e) => lines.push(Line::styled(
+            format!(
+                "Cannot order it now: {}",
+                crate::narrate::order_error(scn, &e)
+            ),
+            th.bad(),
+        )),
     }
     if !p.effects.is_empty() || !p.notes.is_empty() {
         lines.push(Line::styled("If it succeeds, this turn:", th.heading()));

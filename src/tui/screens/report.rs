@@ -18,7 +18,12 @@ use crate::tui::text::{arrow, clean};
 use crate::tui::theme::Theme;
 
 /// How an order of the turn turned out.
-fn outcome(rec: &TurnRecord, index: usize, th: Theme) -> Span<'static> {
+fn outcome(
+    scn: &crate::scenario::Scenario,
+    rec: &TurnRecord,
+    index: usize,
+    th: Theme,
+) -> Span<'static> {
     for e in &rec.events {
         match e {
             Event::OrderResolved {
@@ -36,7 +41,8 @@ fn outcome(rec: &TurnRecord, index: usize, th: Theme) -> Span<'static> {
             Event::OrderRejected {
                 index: i, reason, ..
             } if *i as usize == index => {
-                return Span::styled(format!("rejected: {}", clean(reason)), th.bad());
+                let why = crate::narrate::order_error(scn, reason);
+                return Span::styled(format!("rejected: {}", clean(&why)), th.bad());
             }
             _ => {}
         }
@@ -133,7 +139,7 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
             out.push(Line::from(vec![
                 Span::styled(format!(" {:<5}", short(a)), th.actor(scn, a)),
                 Span::raw(format!("{} — ", draft::describe(scn, o))),
-                outcome(rec, i, th),
+                outcome(&s.game.scenario, rec, i, th),
             ]));
             if !human
                 && !shared
@@ -150,11 +156,11 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
     out.push(Line::styled("NEWS", th.heading()));
     let mut any = false;
     for e in &rec.events {
-        if let Some(h) = e.public_headline() {
+        if let Some(h) = crate::narrate::public_headline(&s.game.scenario, rec.turn, e) {
             any = true;
             out.push(Line::from(vec![
                 Span::styled(" • ", th.key()),
-                Span::raw(clean(h)),
+                Span::raw(clean(&h)),
             ]));
         }
     }

@@ -26,7 +26,7 @@ pub fn bar(value: f64, max: f64, width: usize, style: Style, th: Theme) -> Vec<S
 
 /// The change of one actor's threat perception over the last turn.
 fn threat_change(s: &Session, a: ActorId) -> f64 {
-    let h = &s.game.state.history;
+    let h = &s.game.history.snapshots;
     match h.len().checked_sub(2).and_then(|i| h.get(i)) {
         Some(prev) => {
             s.game.state.actor(a).threat - prev.threat.get(a.index()).copied().unwrap_or(0.0)

@@ -1,0 +1,346 @@
+//! Words for what the engine records with ids only: headlines of events
+//! (from the scenario's templates), reasons orders were rejected, and causes
+//! of changes. The engine never writes English; reports, the news feed,
+//! `simulate` and the debrief all come through here, so one event always
+//! reads the same everywhere.
+
+use serde_json::{Value, json};
+
+use crate::engine::ledger::{Cause, Contribution, Rule};
+use crate::engine::{Covert, Event, OrderError, Outcome};
+use crate::scenario::{ActorId, Piece, Scenario, Template};
+
+/// Fills a headline template with names and the level.
+pub fn render(
+    scn: &Scenario,
+    t: &Template,
+    me: Option<ActorId>,
+    target: Option<ActorId>,
+    level: i32,
+    label: &str,
+) -> String {
+    let name =
+        |a: Option<ActorId>| a.map_or_else(|| "?".to_string(), |a| scn.actor(a).name.clone());
+    t.0.iter()
+        .map(|p| match p {
+            Piece::Text(s) => s.clone(),
+            Piece::Actor => name(me),
+            Piece::Target => name(target),
+            Piece::Level => level.to_string(),
+            Piece::Label => label.to_string(),
+            Piece::Name(a) => scn.actor(*a).name.clone(),
+        })
+        .collect()
+}
+
+/// A template rendered for the world at large (no actor, level 0).
+fn render_world(scn: &Scenario, t: &Template) -> String {
+    render(scn, t, None, None, 0, "")
+}
+
+/// Plain words for why an order was rejected.
+pub fn order_error(scn: &Scenario, e: &OrderError) -> String {
+    match e {
+        OrderError::NotAllowed { actor } => {
+            format!("{} cannot use this move", scn.actor(*actor).name)
+        }
+        OrderError::NeedsTarget => "this move needs a target".into(),
+        OrderError::TakesNoTarget => "this move takes no target".into(),
+        OrderError::BadTarget { target } => format!(
+            "{} cannot be targeted by this move",
+            scn.actor(*target).name
+        ),
+        OrderError::SelfTarget => "an actor cannot target itself".into(),
+        OrderError::Level { level, min, max } => {
+            format!("level {level} is outside {min}–{max}")
+        }
+        OrderError::Unavailable => "not available now (its condition does not hold)".into(),
+        OrderError::TooExpensive { cost, left } => {
+            format!("costs {cost:.0} but only {left:.0} capital is left")
+        }
+        OrderError::Unknown => "the move or actor does not exist in this scenario".into(),
+        OrderError::GameOver => "the game is over".into(),
+    }
+}
+
+/// What a revelation exposed, e.g. "Cruise missiles shipment to North
+/// Korea" (`place`: with where it is going or standing).
+pub fn covert_item(scn: &Scenario, what: &Covert, place: bool) -> String {
+    match *what {
+        Covert::Shipment { system, to } if place => {
+            format!("{} shipment to {}", scn.system(system), scn.actor(to).name)
+        }
+        Covert::Shipment { system, .. } => format!("{} shipment", scn.system(system)),
+        Covert::Factory { system, at } if place => {
+            format!("{} in {}", scn.system(system), scn.actor(at).name)
+        }
+        Covert::Factory { system, .. } => scn.system(system).to_string(),
+    }
+}
+
+/// The headline of an event of turn `turn`. Rejected orders read as their
+/// reason; a factory's construction has no headline of its own.
+pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
+    let name = |a: ActorId| scn.actor(a).name.as_str();
+    match e {
+        Event::OrderRejected { reason, .. } => order_error(scn, reason),
+        Event::OrderResolved { order, success, .. } => {
+            let m = scn.mv(order.mv);
+            let template = if *success {
+                &m.headline
+            } else {
+                m.failure_headline.as_ref().unwrap_or(&m.headline)
+            };
+            let text = render(
+                scn,
+                template,
+                Some(order.actor),
+                order.target,
+                order.level,
+                &m.level.label,
+            );
+            if !success && m.failure_headline.is_none() {
+                format!("{text} — but it fails")
+            } else {
+                text
+            }
+        }
+        Event::ShipmentArrived {
+            system, from, to, ..
+        } => format!(
+            "{} from {} arrive in {}",
+            scn.system(*system),
+            name(*from),
+            name(*to)
+        ),
+        Event::ShipmentSeized {
+            system,
+            from,
+            to,
+            by,
+            ..
+        } => format!(
+            "{} intercepts {} shipment bound from {} to {}",
+            name(*by),
+            scn.system(*system),
+            name(*from),
+            name(*to)
+        ),
+        Event::FactoryBuilt { system, at, .. } => {
+            format!("{} built in {}", scn.system(*system), name(*at))
+        }
+        Event::FactoryDismantled { system, at, .. } => {
+            format!("{} dismantled in {}", scn.system(*system), name(*at))
+        }
+        Event::Scripted { event } => render_world(scn, &scn.events[event.index()].headline),
+        Event::Stage { track, stage, .. } => {
+            let t = &scn.tracks[track.index()];
+            let st = &t.stages[*stage];
+            st.headline.as_ref().map_or_else(
+                || format!("{}: {}", t.name, st.name),
+                |h| render_world(scn, h),
+            )
+        }
+        Event::Escalation { from, to } => {
+            let verb = if to > from { "rises" } else { "eases" };
+            format!("Regional tension {verb} to {}", scn.levels[*to].name)
+        }
+        Event::GameOver { outcome } => match outcome {
+            Outcome::Clash => "Armed clash: the crisis has crossed the threshold of war".into(),
+            Outcome::TurnLimit => format!("The crisis stands unresolved after {turn} turns"),
+            Outcome::Ending { index } => {
+                let e = &scn.endings[*index];
+                e.headline
+                    .as_ref()
+                    .map_or_else(|| e.text.clone(), |h| render_world(scn, h))
+            }
+        },
+        Event::Vote {
+            proposer,
+            on,
+            level,
+            yes,
+            no,
+            vetoed_by,
+            passed,
+        } => {
+            let council = &scn.council.name;
+            let target = name(*on);
+            let (y, n) = (yes.len(), no.len());
+            if *passed {
+                if *level == 0 {
+                    format!("{council} lifts its sanctions on {target} ({y}–{n})")
+                } else {
+                    format!("{council} imposes level-{level} sanctions on {target} ({y}–{n})")
+                }
+            } else if !vetoed_by.is_empty() {
+                let names: Vec<&str> = vetoed_by.iter().map(|a| name(*a)).collect();
+                format!(
+                    "{} vetoes {} resolution on {target} in {council} ({y}–{n})",
+                    names.join(" and "),
+                    name(*proposer),
+                )
+            } else {
+                format!(
+                    "{} resolution on {target} fails in {council} ({y}–{n})",
+                    name(*proposer)
+                )
+            }
+        }
+        Event::DealOffered { deal, from, to } => format!(
+            "{} offers {} a deal: {}",
+            name(*from),
+            name(*to),
+            scn.deals[*deal].name
+        ),
+        Event::DealAccepted {
+            deal,
+            from,
+            to,
+            level,
+        } => render(
+            scn,
+            &scn.deals[*deal].headline,
+            Some(*from),
+            Some(*to),
+            *level,
+            "",
+        ),
+        Event::DealRejected { deal, from, to } => format!(
+            "{} turns down {}'s offer: {}",
+            name(*to),
+            name(*from),
+            scn.deals[*deal].name
+        ),
+        Event::DealBroken {
+            deal,
+            breaker,
+            other,
+        } => format!(
+            "{} breaks its deal with {}: {}",
+            name(*breaker),
+            name(*other),
+            scn.deals[*deal].name
+        ),
+        Event::Revealed {
+            what,
+            culprit,
+            to,
+            by,
+            ..
+        } => match by {
+            Some(by) => format!(
+                "{} publishes intelligence exposing {}'s covert {}",
+                name(*by),
+                name(*culprit),
+                covert_item(scn, what, false)
+            ),
+            None => format!(
+                "{} intelligence uncovers {}'s covert {}",
+                to.first().map_or("?", |a| name(*a)),
+                name(*culprit),
+                covert_item(scn, what, true)
+            ),
+        },
+    }
+}
+
+/// The headline, if the event makes the news for everyone.
+pub fn public_headline(scn: &Scenario, turn: u32, e: &Event) -> Option<String> {
+    e.is_public().then(|| headline(scn, turn, e))
+}
+
+/// An event as `simulate --format json` prints it: its fields by id, names
+/// where the engine keeps an index (systems, what was revealed, the reason
+/// for a rejection), and its headline (see docs/simulate-json.md).
+pub fn event_json(scn: &Scenario, turn: u32, e: &Event) -> Value {
+    let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
+    let Value::Object(map) = &mut v else {
+        return v;
+    };
+    match e {
+        Event::OrderRejected { reason, .. } => {
+            map.insert("reason".into(), json!(order_error(scn, reason)));
+        }
+        Event::ShipmentArrived { system, .. } | Event::ShipmentSeized { system, .. } => {
+            map.insert("system".into(), json!(scn.system(*system)));
+        }
+        Event::FactoryBuilt { system, .. } | Event::FactoryDismantled { system, .. } => {
+            map.remove("system");
+            map.insert("name".into(), json!(scn.system(*system)));
+        }
+        Event::Revealed { what, by, .. } => {
+            map.insert("what".into(), json!(covert_item(scn, what, by.is_none())));
+            map.remove("by");
+        }
+        Event::DealAccepted { .. } => {
+            map.remove("level");
+        }
+        _ => {}
+    }
+    if !matches!(e, Event::OrderRejected { .. } | Event::FactoryBuilt { .. }) {
+        map.insert("headline".into(), json!(headline(scn, turn, e)));
+    }
+    v
+}
+
+/// Words for a cause, e.g. "DPRK Missile test", "delivery #3", "decay".
+pub fn describe_cause(scn: &Scenario, cause: Cause, rule: Rule) -> String {
+    match cause {
+        Cause::Order {
+            actor, mv, target, ..
+        } => {
+            let a = &scn.actor(actor).short;
+            let m = &scn.mv(mv).name;
+            match (target, rule) {
+                (_, Rule::Buildup) => format!("{a} {m} (build-up seen)"),
+                (Some(t), _) => format!("{a} {m} → {}", scn.actor(t).short),
+                (None, _) => format!("{a} {m}"),
+            }
+        }
+        Cause::Event { event } => format!("event: {}", scn.events[event.index()].name),
+        Cause::Shipment { id } => format!("arms delivery #{id}"),
+        Cause::Factory { id } => format!("factory #{id}"),
+        Cause::Sanctions { from, to } => format!(
+            "{} sanctions on {}",
+            scn.actor(from).short,
+            scn.actor(to).short
+        ),
+        Cause::Time => rule.describe().to_string(),
+        Cause::Council { on } => format!("{} vote on {}", scn.council.name, scn.actor(on).short),
+        Cause::Deal { deal, giver, taker } => format!(
+            "deal \"{}\" {}–{}",
+            scn.deals
+                .get(usize::from(deal))
+                .map_or("?", |d| d.name.as_str()),
+            scn.actor(giver).short,
+            scn.actor(taker).short
+        ),
+        Cause::Revelation { id } => format!("covert act #{id} exposed"),
+    }
+}
+
+/// One line such as "+4.0 DPRK Missile test, +3.1 arms delivery #2, −1.2 decay".
+/// Causes that read the same (an act's automatic effect and its written
+/// effects) are merged, so no cause is listed twice.
+pub fn summary_line(scn: &Scenario, contributions: &[Contribution], max: usize) -> String {
+    let mut merged: Vec<(String, f64)> = Vec::new();
+    for c in contributions {
+        let d = describe_cause(scn, c.cause, c.rule);
+        match merged.iter_mut().find(|(k, _)| *k == d) {
+            Some(m) => m.1 += c.delta,
+            None => merged.push((d, c.delta)),
+        }
+    }
+    merged.retain(|(_, d)| d.abs() >= 0.05);
+    let mut parts: Vec<String> = merged
+        .iter()
+        .take(max)
+        .map(|(d, v)| format!("{v:+.1} {d}"))
+        .collect();
+    if merged.len() > max {
+        let rest: f64 = merged[max..].iter().map(|(_, v)| v).sum();
+        parts.push(format!("{rest:+.1} other"));
+    }
+    parts.join(", ")
+}
