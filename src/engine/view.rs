@@ -9,8 +9,6 @@
 //! Estimates are drawn from the game seed, so a view is the same every time
 //! it is asked for in the same turn.
 
-use rand::RngExt;
-
 use super::rng::{self, Stream};
 use super::state::State;
 use crate::scenario::{ActorId, Scenario, Scope, Stat};
@@ -50,13 +48,12 @@ pub fn spread(scn: &Scenario, s: &State, observer: ActorId, target: ActorId) -> 
 
 /// A value in −1..1 fixed for (seed, turn, observer, slot).
 fn noise(seed: u64, turn: u32, observer: ActorId, slot: u64) -> f64 {
-    let mut g = rng::generator(
+    let u = rng::uniform(
         seed,
         turn,
         Stream::View,
         (u64::from(observer.0) << 32) | slot,
     );
-    let u: f64 = g.random();
     2.0 * u - 1.0
 }
 

@@ -450,7 +450,7 @@ const SOFT_SCALE: f64 = 20.0;
 impl Expr {
     /// The value of the expression; conditions give 1 for true and 0 for false.
     /// Division by zero gives 0, so no NaN can reach the game state.
-    pub fn eval(&self, env: &dyn Env) -> f64 {
+    pub fn eval<E: Env + ?Sized>(&self, env: &E) -> f64 {
         let v = match self {
             Expr::Num(v) => *v,
             Expr::Var(v) => env.var(*v),
@@ -504,13 +504,13 @@ impl Expr {
     }
 
     /// True when a condition holds.
-    pub fn holds(&self, env: &dyn Env) -> bool {
+    pub fn holds<E: Env + ?Sized>(&self, env: &E) -> bool {
         self.eval(env) != 0.0
     }
 
     /// How nearly a condition holds, from 0 to 1: comparisons grade the
     /// distance to their threshold, so the AI can tell "almost" from "far".
-    pub fn soft(&self, env: &dyn Env) -> f64 {
+    pub fn soft<E: Env + ?Sized>(&self, env: &E) -> f64 {
         match self {
             Expr::Not(e) => 1.0 - e.soft(env),
             Expr::Bin(BinOp::And, l, r) => l.soft(env).min(r.soft(env)),

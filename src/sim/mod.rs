@@ -1,6 +1,8 @@
 //! Playing whole games without a screen: every actor run by a policy.
 //! Pure like the engine: the same scenario and seed give the same record.
 
+pub mod synthetic;
+
 use crate::ai::{self, Policy};
 use crate::engine::{self, ActorScore, Change, Event, GameLog, Orders, State};
 use crate::scenario::Scenario;
