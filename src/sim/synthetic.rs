@@ -115,11 +115,10 @@ pub fn text(size: Size) -> String {
     for m in 0..size.moves.max(1) {
         let t = m % tracks;
         let body = match m % 8 {
-            0 => format!(
-                "category = \"sanction\"\ngoldstein = -8\nlevel = {{ min = 1, max = 5, label = \"severity\", default = 2 }}\n\
+            0 =>                 "category = \"sanction\"\ngoldstein = -8\nlevel = { min = 1, max = 5, label = \"severity\", default = 2 }\n\
                  cost = \"1 + level / 2\"\nrequires = \"sanction(self, target) < 5 and relation(self, target) < 30\"\n\
-                 effects = [{{ sanction = \"self\", on = \"target\", set = \"max(level, sanction(self, target))\" }}, {{ track = \"pressure\", of = \"target\", add = \"level\" }}]\n"
-            ),
+                 effects = [{ sanction = \"self\", on = \"target\", set = \"max(level, sanction(self, target))\" }, { track = \"pressure\", of = \"target\", add = \"level\" }]\n"
+                .to_string(),
             1 => format!(
                 "category = \"diplomacy\"\ngoldstein = 4\ncost = 1\nchance = \"clamp(0.5 + relation(target, self) / 200, 0.1, 0.9)\"\n\
                  effects = [{{ track = \"g{t}\", add = 4 }}, {{ relation = \"self\", toward = \"target\", add = 3, mutual = true }}]\n"
