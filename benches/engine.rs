@@ -7,31 +7,56 @@
 //! -- scale` only the generated scenarios.
 
 use std::hint::black_box;
+use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use flashpoint::ai::Policy;
-use flashpoint::engine::{initial_state, resolve_turn};
+use flashpoint::engine::{Orders, initial_state, resolve_turn};
+use flashpoint::referee::{Keep, Match, Missing};
 use flashpoint::scenario::{Scenario, load_bundled, load_str};
 use flashpoint::sim::{self, synthetic};
 
-fn default_scenario() -> Scenario {
-    load_bundled("korea-arms-deal")
-        .expect("bundled")
-        .expect("valid")
+fn default_scenario() -> Arc<Scenario> {
+    Arc::new(
+        load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid"),
+    )
+}
+
+/// A game `turns` AI turns in.
+fn mid_game(scn: &Arc<Scenario>, turns: u32) -> Match {
+    let policies = vec![Policy::Utility; scn.n()];
+    let mut m = Match::new(scn.clone(), 7, sim::seats(&policies), Keep::Everything);
+    for _ in 0..turns {
+        m.play_turn();
+    }
+    m
+}
+
+/// Every computer player's decision for the coming turn, each from its own
+/// view (the views are built too: they are part of an AI turn).
+fn decide_all(scn: &Scenario, m: &Match) -> Orders {
+    let mut orders = Orders::default();
+    for job in m.ai_jobs(Missing::Nothing) {
+        orders.list.extend(job.run(scn).orders);
+    }
+    orders
 }
 
 fn core(c: &mut Criterion) {
     let scn = default_scenario();
     let policies = vec![Policy::Utility; scn.n()];
     // A mid-game state: six AI turns in.
-    let mid = sim::play_game(&scn, 7, &policies, Some(6)).state;
-    let (orders, _) = sim::decide_all(&scn, &mid, 7, &policies);
+    let game = mid_game(&scn, 6);
+    let mid = game.truth().state.clone();
+    let orders = decide_all(&scn, &game);
 
     c.bench_function("resolve_turn (5 actors, AI orders)", |b| {
         b.iter(|| resolve_turn(black_box(&scn), black_box(&mid), black_box(&orders), 7))
     });
     c.bench_function("ai_turn (decisions of all 5 actors)", |b| {
-        b.iter(|| sim::decide_all(black_box(&scn), black_box(&mid), 7, &policies))
+        b.iter(|| decide_all(black_box(&scn), black_box(&game)))
     });
     c.bench_function("initial_state", |b| {
         b.iter(|| initial_state(black_box(&scn)))
@@ -64,11 +89,11 @@ fn scale(c: &mut Criterion) {
             events,
             tracks: if moves == 200 { 99 } else { 10 },
         };
-        let scn = load_str("synthetic", &synthetic::text(size)).expect("generated scenario");
-        let policies = vec![Policy::Utility; scn.n()];
-        let mid = sim::play_game(&scn, 7, &policies, Some(3)).state;
+        let scn =
+            Arc::new(load_str("synthetic", &synthetic::text(size)).expect("generated scenario"));
+        let mid = mid_game(&scn, 3);
         g.bench_with_input(BenchmarkId::new("ai_turn", label), &mid, |b, mid| {
-            b.iter(|| sim::decide_all(black_box(&scn), black_box(mid), 7, &policies))
+            b.iter(|| decide_all(black_box(&scn), black_box(mid)))
         });
     }
     g.finish();

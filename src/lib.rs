@@ -8,8 +8,9 @@
 pub mod ai;
 pub mod cli;
 pub mod engine;
-pub mod game;
 pub mod narrate;
+pub mod perspective;
+pub mod referee;
 pub mod save;
 pub mod scenario;
 pub mod sim;

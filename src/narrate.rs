@@ -78,33 +78,50 @@ pub fn covert_item(scn: &Scenario, what: &Covert, place: bool) -> String {
     }
 }
 
+/// The headline of an order that was carried out (succeeded or failed).
+pub fn order_headline(scn: &Scenario, order: &crate::engine::Order, success: bool) -> String {
+    let m = scn.mv(order.mv);
+    let template = if success {
+        &m.headline
+    } else {
+        m.failure_headline.as_ref().unwrap_or(&m.headline)
+    };
+    let text = render(
+        scn,
+        template,
+        Some(order.actor),
+        order.target,
+        order.level,
+        &m.level.label,
+    );
+    if !success && m.failure_headline.is_none() {
+        format!("{text} — but it fails")
+    } else {
+        text
+    }
+}
+
 /// The headline of an event of turn `turn`. Rejected orders read as their
 /// reason; a factory's construction has no headline of its own.
 pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
     let name = |a: ActorId| scn.actor(a).name.as_str();
     match e {
         Event::OrderRejected { reason, .. } => order_error(scn, reason),
-        Event::OrderResolved { order, success, .. } => {
-            let m = scn.mv(order.mv);
-            let template = if *success {
-                &m.headline
-            } else {
-                m.failure_headline.as_ref().unwrap_or(&m.headline)
-            };
-            let text = render(
-                scn,
-                template,
-                Some(order.actor),
-                order.target,
-                order.level,
-                &m.level.label,
-            );
-            if !success && m.failure_headline.is_none() {
-                format!("{text} — but it fails")
-            } else {
-                text
-            }
-        }
+        Event::OrderResolved { order, success, .. } => order_headline(scn, order, *success),
+        Event::ShipmentSent {
+            system,
+            from,
+            to,
+            turns,
+            ..
+        } => format!(
+            "{} sends {} to {} (arriving in {} turn{})",
+            name(*from),
+            scn.system(*system),
+            name(*to),
+            turns,
+            if *turns == 1 { "" } else { "s" }
+        ),
         Event::ShipmentArrived {
             system, from, to, ..
         } => format!(
@@ -133,6 +150,11 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
             format!("{} dismantled in {}", scn.system(*system), name(*at))
         }
         Event::Scripted { event } => render_world(scn, &scn.events[event.index()].headline),
+        Event::Injected { event, news, .. } => match (event, news) {
+            (Some(e), _) => render_world(scn, &scn.events[e.index()].headline),
+            (None, Some(text)) => text.clone(),
+            (None, None) => "The instructor announces a development".into(),
+        },
         Event::Stage { track, stage, .. } => {
             let t = &scn.tracks[track.index()];
             let st = &t.stages[*stage];
@@ -299,8 +321,8 @@ pub fn describe_cause(scn: &Scenario, cause: Cause, rule: Rule) -> String {
             }
         }
         Cause::Event { event } => format!("event: {}", scn.events[event.index()].name),
-        Cause::Shipment { id } => format!("arms delivery #{id}"),
-        Cause::Factory { id } => format!("factory #{id}"),
+        Cause::Shipment { .. } => "arms delivery".to_string(),
+        Cause::Factory { .. } => "factory output".to_string(),
         Cause::Sanctions { from, to } => format!(
             "{} sanctions on {}",
             scn.actor(from).short,
@@ -316,7 +338,8 @@ pub fn describe_cause(scn: &Scenario, cause: Cause, rule: Rule) -> String {
             scn.actor(giver).short,
             scn.actor(taker).short
         ),
-        Cause::Revelation { id } => format!("covert act #{id} exposed"),
+        Cause::Revelation { .. } => "covert act exposed".to_string(),
+        Cause::Inject { .. } => "instructor's inject".to_string(),
     }
 }
 

@@ -3,9 +3,11 @@
 mod engine_common;
 
 use engine_common::{mini, order};
+use flashpoint::engine::intel::{assessment_error, knows_track, picture};
+use flashpoint::engine::log::GameLog;
 use flashpoint::engine::orders::Orders;
-use flashpoint::engine::view::{assessment_error, knows_track, view};
 use flashpoint::engine::{Event, State, initial_state, resolve_turn};
+use flashpoint::perspective::PlayerView;
 use flashpoint::scenario::{ActorId, Stat};
 
 fn rich(s: &mut State) {
@@ -25,10 +27,10 @@ fn better_intelligence_gives_smaller_errors() {
         s.actors[red.index()].stats[Stat::Intel.index()] = 10.0;
         s.actors[blue.index()].stats[Stat::Intel.index()] = 90.0;
         let truth = s.actor(green).stat(Stat::Military);
-        low += (view(&scn, &s, red, seed).stats[green.index()][0].value - truth).abs();
-        high += (view(&scn, &s, blue, seed).stats[green.index()][0].value - truth).abs();
+        low += (picture(&scn, &s, red, seed).stats[green.index()][0].value - truth).abs();
+        high += (picture(&scn, &s, blue, seed).stats[green.index()][0].value - truth).abs();
         s.surveillance.set(blue, green, 1.0);
-        watched += (view(&scn, &s, blue, seed).stats[green.index()][0].value - truth).abs();
+        watched += (picture(&scn, &s, blue, seed).stats[green.index()][0].value - truth).abs();
     }
     assert!(high < 0.75 * low, "high intel error {high} vs low {low}");
     assert!(
@@ -37,8 +39,8 @@ fn better_intelligence_gives_smaller_errors() {
     );
     // Own values are exact.
     let s = initial_state(&scn);
-    assert_eq!(view(&scn, &s, red, 1).stats[0][0].spread, 0.0);
-    assert!(assessment_error(&scn, &s, blue, 1) > 0.0);
+    assert_eq!(picture(&scn, &s, red, 1).stats[0][0].spread, 0.0);
+    assert!(assessment_error(&scn, &s, &picture(&scn, &s, blue, 1)) > 0.0);
 }
 
 #[test]
@@ -63,29 +65,30 @@ fn views_never_show_what_an_actor_cannot_know() {
         );
         let s = r.state;
         for o in scn.actor_ids() {
-            let v = view(&scn, &s, o, seed);
+            let v = PlayerView::build(&scn, &s, &GameLog::default(), o, seed);
+            let believed = v.believed_state(&scn);
             let knows = knows_track(&scn, o, deal, None);
             if knows {
-                assert_eq!(v.state.tracks[deal][0], s.tracks[deal][0]);
+                assert_eq!(believed.tracks[deal][0], s.tracks[deal][0]);
             } else {
                 assert_ne!(
-                    v.state.tracks[deal][0],
+                    believed.tracks[deal][0],
                     s.tracks[deal][0],
                     "secret value leaked to {}",
                     scn.actor(o).id
                 );
-                assert!(v.tracks[deal][0].spread > 0.0);
+                assert!(v.picture.tracks[deal][0].spread > 0.0);
             }
-            for f in &v.state.factories {
-                assert!(
-                    f.known.contains(o),
-                    "an undiscovered covert factory is in {}'s view",
-                    scn.actor(o).id
-                );
-            }
+            let known = s.factories.iter().filter(|f| f.known.contains(o)).count();
+            assert_eq!(
+                v.factories.len(),
+                known,
+                "an undiscovered covert factory is in {}'s view",
+                scn.actor(o).id
+            );
             let party = o == ActorId(0) || o == ActorId(2);
             if party {
-                assert_eq!(v.state.factories.len(), 1);
+                assert_eq!(v.factories.len(), 1);
             }
         }
     }

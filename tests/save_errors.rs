@@ -5,7 +5,6 @@ mod save_common;
 
 use std::path::{Path, PathBuf};
 
-use flashpoint::game::Game;
 use flashpoint::save::{self, SaveError, format};
 use save_common::*;
 
@@ -13,7 +12,7 @@ use save_common::*;
 fn good_save(dir: &Path) -> (PathBuf, Game) {
     let scn = mini();
     let n = scn.n();
-    let mut g = Game::new(scn, 11, vec![true, false, false][..n].to_vec());
+    let mut g = new_game(scn, 11, vec![true, false, false][..n].to_vec());
     play(&mut g, 5);
     let p = dir.join("good.toml");
     save::write_new(&p, &g).unwrap();
@@ -41,7 +40,7 @@ fn a_good_save_loads() {
     let dir = tempdir();
     let (p, g) = good_save(dir.path());
     let back = save::load(&p).unwrap();
-    assert_eq!(back.state, g.state);
+    assert_eq!(state(&back), state(&g));
 }
 
 #[test]
@@ -96,7 +95,7 @@ fn hand_edited_state_that_no_longer_matches_its_orders() {
     let (p, g) = good_save(dir.path());
     let text = std::fs::read_to_string(&p).unwrap();
     // Edit the final regional tension.
-    let line = format!("regional = {}\n", g.state.regional);
+    let line = format!("regional = {}\n", state(&g).regional);
     assert!(text.contains(&line));
     let edited = text.replacen(&line, "regional = 12.5\n", 1);
     let q = write_text(dir.path(), "edited.toml", &edited);
@@ -109,7 +108,7 @@ fn hand_edited_state_that_no_longer_matches_its_orders() {
     assert!(msg.contains("turn 5"), "{msg}");
 
     // Edit the meters recorded for turn 3 in the history: named as turn 3.
-    let snap = &g.history.snapshots[3];
+    let snap = &g.truth().log.snapshots[3];
     let needle = format!("[[history]]\nturn = 3\nregional = {}\n", snap.regional);
     assert!(text.contains(&needle), "history entry not found");
     let edited = text.replace(&needle, "[[history]]\nturn = 3\nregional = 99.0\n");
@@ -132,7 +131,7 @@ fn hand_edited_order_changes_the_replay() {
     let text = std::fs::read_to_string(&p).unwrap();
     // Drop every order of turn 2: the replay must diverge at turn 2 or later.
     let file: toml::Table = toml::from_str(&text).unwrap();
-    assert!(!g.log[1].list.is_empty());
+    assert!(!log(&g)[1].list.is_empty());
     let mut file = file;
     file["turns"].as_array_mut().unwrap()[1]["orders"] = toml::Value::Array(vec![]);
     let edited = toml::to_string(&file).unwrap() + "\n" + format::END_MARKER + "\n";
@@ -154,7 +153,7 @@ fn scenario_hash_mismatch() {
     let q = write_text(dir.path(), "hash.toml", &edited);
     let (e, msg) = load_err(&q);
     assert!(matches!(e, SaveError::HashMismatch { .. }), "{msg}");
-    let saved = format::scenario_hash(&g.scenario.source);
+    let saved = format::scenario_hash(&g.scenario().source);
     assert!(msg.contains(&saved), "names the recorded hash: {msg}");
     assert!(msg.contains("scenario text was edited"), "{msg}");
     let SaveError::HashMismatch { actual, .. } = e else {
@@ -170,7 +169,7 @@ fn save_names_with_slashes_or_dots_are_refused_and_nothing_is_written() {
     let dir = root.path().join("saves");
     let scn = mini();
     let n = scn.n();
-    let g = Game::new(scn, 1, vec![false; n]);
+    let g = new_game(scn, 1, vec![false; n]);
     for name in [
         "../escape",
         "..",
@@ -225,7 +224,7 @@ fn an_existing_save_is_not_overwritten_unless_asked() {
     let err = save::save_as(dir.path(), "good", &later, false).unwrap_err();
     assert!(matches!(err, SaveError::Exists { .. }), "{err}");
     save::save_as(dir.path(), "good", &later, true).unwrap();
-    assert_eq!(save::load(&p).unwrap().state, later.state);
+    assert_eq!(state(&save::load(&p).unwrap()), state(&later));
 }
 
 #[test]
@@ -326,7 +325,7 @@ fn unknown_ids_in_orders_name_the_turn() {
     let (p, g) = good_save(dir.path());
     let text = std::fs::read_to_string(&p).unwrap();
     let mut file: toml::Table = toml::from_str(&text).unwrap();
-    let turn = g.log.iter().position(|o| !o.list.is_empty()).unwrap();
+    let turn = log(&g).iter().position(|o| !o.list.is_empty()).unwrap();
     file["turns"].as_array_mut().unwrap()[turn]["orders"][0]["move"] =
         toml::Value::String("teleport".into());
     let edited = toml::to_string(&file).unwrap() + format::END_MARKER + "\n";
@@ -384,8 +383,8 @@ fn format_0_loads_through_the_migration() {
     let opened = save::open(&q).unwrap();
     assert_eq!(opened.from_version, 0);
     let back = save::load(&q).unwrap();
-    assert_eq!(back.state, g.state);
-    assert_eq!(back.log, g.log);
+    assert_eq!(state(&back), state(&g));
+    assert_eq!(log(&back), log(&g));
 }
 
 trait TableHack {
@@ -403,7 +402,7 @@ fn autosave_keeps_the_previous_one_as_bak() {
     let saves = dir.path().join("saves");
     let scn = mini();
     let n = scn.n();
-    let mut g = Game::new(scn, 3, vec![false; n]);
+    let mut g = new_game(scn, 3, vec![false; n]);
     play(&mut g, 1);
     let p1 = save::autosave(&saves, &g).unwrap();
     assert_eq!(p1, saves.join("autosave-mini.toml"));
@@ -418,8 +417,8 @@ fn autosave_keeps_the_previous_one_as_bak() {
         first,
         ".bak holds the previous autosave"
     );
-    assert_eq!(save::load(&p2).unwrap().state.turn, 2);
-    assert_eq!(save::load(&bak).unwrap().state.turn, 1);
+    assert_eq!(state(&save::load(&p2).unwrap()).turn, 2);
+    assert_eq!(state(&save::load(&bak).unwrap()).clone().turn, 1);
     assert_eq!(save::latest_autosave(&saves), Some(p2.clone()));
     // Listing: one entry (the .bak is not listed), loadable, with its facts.
     let list = save::list(&saves);
@@ -513,7 +512,7 @@ fn cli_replay_verify_reports_each_turn_or_the_first_differing_one() {
     let tampered = std::fs::read_to_string(&p).unwrap().replace(
         &format!(
             "[[history]]\nturn = 4\nregional = {}\n",
-            g.history.snapshots[4].regional
+            g.truth().log.snapshots[4].regional
         ),
         "[[history]]\nturn = 4\nregional = 1.0\n",
     );
@@ -561,7 +560,7 @@ fn cli_replay_prints_the_timeline_as_text_and_json() {
     assert_eq!(v["save"]["humans"][0], "red");
     assert_eq!(v["turns"].as_array().unwrap().len(), 5);
     let orders = v["turns"][0]["orders"].as_array().unwrap();
-    assert_eq!(orders.len(), g.log[0].list.len());
+    assert_eq!(orders.len(), log(&g)[0].list.len());
     assert!(v["turns"][0]["regional"]["after"].is_number());
 }
 
@@ -601,11 +600,11 @@ fn save_on_quit_only_for_unfinished_games_with_turns() {
     let dir = tempdir();
     let scn = mini();
     let n = scn.n();
-    let mut g = Game::new(scn, 2, vec![false; n]);
+    let mut g = new_game(scn, 2, vec![false; n]);
     assert_eq!(save::save_on_quit(dir.path(), &g).unwrap(), None);
     play(&mut g, 2);
     let p = save::save_on_quit(dir.path(), &g).unwrap().unwrap();
-    assert_eq!(save::load(&p).unwrap().state, g.state);
+    assert_eq!(state(&save::load(&p).unwrap()), state(&g));
     assert_eq!(save::latest_autosave(dir.path()), Some(p.clone()));
     play_out(&mut g);
     std::fs::remove_file(&p).unwrap();
@@ -617,7 +616,7 @@ fn save_on_quit_only_for_unfinished_games_with_turns() {
 fn default_name_is_a_valid_name() {
     let scn = korea();
     let n = scn.n();
-    let g = Game::new(scn, 2, vec![false; n]);
+    let g = new_game(scn, 2, vec![false; n]);
     let name = save::default_name(&g);
     assert!(name.starts_with("korea-arms-deal-"), "{name}");
     assert_eq!(save::validate_name(&name).unwrap(), format!("{name}.toml"));

@@ -2,7 +2,6 @@
 
 mod save_common;
 
-use flashpoint::game::Game;
 use flashpoint::save::{self, format};
 use flashpoint::scenario::Scenario;
 use save_common::*;
@@ -21,9 +20,9 @@ fn check_stop_points(
 ) {
     let dir = tempdir();
     for &seed in seeds {
-        let mut g = Game::new(scn.clone(), seed, humans_for(seed));
+        let mut g = new_game(scn.clone(), seed, humans_for(seed));
         let mut at = vec![g.clone()];
-        while !g.state.is_over() {
+        while !state(&g).is_over() {
             play(&mut g, 1);
             at.push(g.clone());
         }
@@ -39,16 +38,17 @@ fn check_stop_points(
             let mut loaded =
                 save::load(&path).unwrap_or_else(|e| panic!("seed {seed} stop {stop}: {e}"));
             assert_eq!(
-                loaded.state, at_stop.state,
+                state(&loaded),
+                state(at_stop),
                 "seed {seed} stop {stop}: loaded state"
             );
-            assert_eq!(loaded.log, at_stop.log);
-            assert_eq!(loaded.humans, at_stop.humans);
-            assert_eq!(loaded.seed, seed);
-            assert_eq!(loaded.scenario.source, scn.source);
-            assert_eq!(loaded.scenario.origin, scn.origin);
-            assert_eq!(loaded.last.is_some(), !at_stop.log.is_empty());
-            if let (Some(a), Some(b)) = (&loaded.last, &at_stop.last) {
+            assert_eq!(log(&loaded), log(at_stop));
+            assert_eq!(humans(&loaded), humans(at_stop));
+            assert_eq!(loaded.seed(), seed);
+            assert_eq!(loaded.scenario().source, scn.source);
+            assert_eq!(loaded.scenario().origin, scn.origin);
+            assert_eq!(last(&loaded).is_some(), !log(at_stop).is_empty());
+            if let (Some(a), Some(b)) = (&last(&loaded), &last(at_stop)) {
                 assert_eq!(
                     a.events, b.events,
                     "seed {seed} stop {stop}: last turn's events"
@@ -60,11 +60,11 @@ fn check_stop_points(
             play(&mut loaded, (end - stop) as u32);
             let whole = &at[end];
             let ctx = format!("seed {seed}, stopped at {stop}, compared at {end}");
-            assert_eq!(loaded.state, whole.state, "{ctx}: state");
-            assert_eq!(loaded.log, whole.log, "{ctx}: order log");
+            assert_eq!(state(&loaded), state(whole), "{ctx}: state");
+            assert_eq!(log(&loaded), log(whole), "{ctx}: order log");
             assert_eq!(
-                toml::to_string(&loaded.state).unwrap(),
-                toml::to_string(&whole.state).unwrap(),
+                toml::to_string(&state(&loaded)).unwrap(),
+                toml::to_string(&state(whole)).unwrap(),
                 "{ctx}: serialized state"
             );
             assert_eq!(
@@ -142,38 +142,38 @@ fn mini_state_exercises_the_tricky_shapes() {
     for seed in 1..=10 {
         let mut humans = vec![false; n];
         humans[0] = true;
-        let mut g = Game::new(scn.clone(), seed, humans);
-        while !g.state.is_over() {
+        let mut g = new_game(scn.clone(), seed, humans);
+        while !state(&g).is_over() {
             let opts = flashpoint::engine::orders::options(
-                &g.scenario,
-                &g.state,
+                g.scenario(),
+                state(&g),
                 flashpoint::scenario::ActorId(0),
             );
             let mut orders = flashpoint::engine::Orders::default();
-            let first = (g.state.turn % 2) as usize; // alternate plant / ship_arms first
+            let first = (state(&g).turn % 2) as usize; // alternate plant / ship_arms first
             if let Some(o) = prefer[first..]
                 .iter()
                 .chain(&prefer[..first])
-                .find_map(|id| opts.iter().find(|o| g.scenario.mv(o.mv).id == *id))
+                .find_map(|id| opts.iter().find(|o| g.scenario().mv(o.mv).id == *id))
             {
                 orders.list.push(o.clone());
             }
-            g.play_turn(&orders);
-            seen_shipment |= !g.state.shipments.is_empty();
-            seen_factory |= !g.state.factories.is_empty();
+            play_with(&mut g, &orders);
+            seen_shipment |= !state(&g).shipments.is_empty();
+            seen_factory |= !state(&g).factories.is_empty();
             let text = format::game_text(&g, stamp()).unwrap();
             let (file, _) = save::load::parse(std::path::Path::new("mem.toml"), text.as_bytes())
-                .unwrap_or_else(|e| panic!("seed {seed} turn {}: {e}\n{text}", g.state.turn));
-            assert_eq!(file.state, g.state);
+                .unwrap_or_else(|e| panic!("seed {seed} turn {}: {e}\n{text}", state(&g).turn));
+            assert_eq!(&file.state, state(&g));
             assert_eq!(
                 toml::to_string(&file.state).unwrap(),
-                toml::to_string(&g.state).unwrap()
+                toml::to_string(&state(&g)).unwrap()
             );
         }
         let dir = tempdir();
         let p = dir.path().join("g.toml");
         save::write_new(&p, &g).unwrap();
-        assert_eq!(save::load(&p).unwrap().state, g.state);
+        assert_eq!(state(&save::load(&p).unwrap()), state(&g));
     }
     assert!(
         seen_shipment,
@@ -190,21 +190,21 @@ fn a_finished_game_and_a_fresh_game_round_trip() {
     let dir = tempdir();
     let scn = korea();
     let n = scn.n();
-    let fresh = Game::new(scn.clone(), 3, vec![true; n]);
+    let fresh = new_game(scn.clone(), 3, vec![true; n]);
     let p = dir.path().join("fresh.toml");
     save::write_new(&p, &fresh).unwrap();
     let g = save::load(&p).unwrap();
-    assert_eq!(g.state, fresh.state);
-    assert_eq!(g.humans, vec![true; n]);
-    assert!(g.log.is_empty() && g.last.is_none());
+    assert_eq!(state(&g), state(&fresh));
+    assert_eq!(humans(&g), vec![true; n]);
+    assert!(log(&g).is_empty() && last(&g).is_none());
 
-    let mut done = Game::new(scn, 4, vec![false; n]);
+    let mut done = new_game(scn, 4, vec![false; n]);
     play_out(&mut done);
     let p = dir.path().join("done.toml");
     save::write_new(&p, &done).unwrap();
     let g = save::load(&p).unwrap();
-    assert!(g.state.is_over());
-    assert_eq!(g.state, done.state);
+    assert!(state(&g).is_over());
+    assert_eq!(state(&g), state(&done));
 }
 
 #[test]
@@ -213,13 +213,13 @@ fn seeds_beyond_toml_integers_round_trip() {
     let scn = mini();
     let n = scn.n();
     for seed in [u64::MAX, i64::MAX as u64 + 1, 0] {
-        let mut g = Game::new(scn.clone(), seed, vec![false; n]);
+        let mut g = new_game(scn.clone(), seed, vec![false; n]);
         play(&mut g, 3);
         let p = dir.path().join(format!("{seed}.toml"));
         save::write_new(&p, &g).unwrap();
         let back = save::load(&p).unwrap();
-        assert_eq!(back.seed, seed);
-        assert_eq!(back.state, g.state);
+        assert_eq!(back.seed(), seed);
+        assert_eq!(state(&back), state(&g));
     }
 }
 
@@ -236,21 +236,21 @@ fn the_embedded_scenario_text_is_kept_exactly() {
         flashpoint::scenario::load_str("tricky.toml", &tricky).expect("tricky scenario loads");
     assert_eq!(scn.source, tricky);
     let n = scn.n();
-    let mut g = Game::new(scn, 9, vec![false; n]);
+    let mut g = new_game(scn, 9, vec![false; n]);
     play(&mut g, 2);
     let dir = tempdir();
     let p = dir.path().join("tricky.toml");
     save::write_new(&p, &g).unwrap();
     let back = save::load(&p).unwrap();
-    assert_eq!(back.scenario.source, tricky);
-    assert_eq!(back.state, g.state);
+    assert_eq!(back.scenario().source, tricky);
+    assert_eq!(state(&back), state(&g));
 }
 
 #[test]
 fn the_save_is_readable_toml_with_ids() {
     let scn = korea();
     let n = scn.n();
-    let mut g = Game::new(scn, 5, vec![false; n]);
+    let mut g = new_game(scn, 5, vec![false; n]);
     play(&mut g, 2);
     let text = format::game_text(&g, stamp()).unwrap();
     assert!(text.starts_with("# Flashpoint saved game"));
@@ -262,7 +262,7 @@ fn the_save_is_readable_toml_with_ids() {
     );
     assert!(text.contains(&format!(
         "sha256 = \"{}\"",
-        format::scenario_hash(&g.scenario.source)
+        format::scenario_hash(&g.scenario().source)
     )));
     assert!(text.trim_end().ends_with(format::END_MARKER));
     // And it is plain TOML.
@@ -278,17 +278,32 @@ fn a_simulated_game_saves_and_replays() {
     policies[1] = Policy::Random;
     let dir = tempdir();
     for seed in [1, 2, 3] {
-        let rec = flashpoint::sim::play_game(&scn, seed, &policies, None);
-        let g = save::game_from_record(scn.clone(), &rec);
+        let scn = std::sync::Arc::new(scn.clone());
+        let mut g = flashpoint::referee::Match::new(
+            scn.clone(),
+            seed,
+            flashpoint::sim::seats(&policies),
+            flashpoint::referee::Keep::Everything,
+        );
+        while !g.is_over() {
+            g.play_turn();
+        }
+        let rec = flashpoint::sim::record(&g);
         let p = dir.path().join(format!("sim-{seed}.toml"));
         save::write_new(&p, &g).unwrap();
         let back = save::load(&p).unwrap();
-        assert_eq!(back.state, rec.state);
-        assert_eq!(back.log.len(), rec.turns.len());
-        assert!(back.human_actors().is_empty());
+        assert_eq!(state(&back), &rec.state);
+        assert_eq!(log(&back).len(), rec.turns.len());
+        assert!(back.humans().is_empty());
+        assert_eq!(back.seats(), g.seats(), "the random player is kept");
         assert_eq!(
-            back.last.as_ref().map(|t| &t.events),
+            last(&back).as_ref().map(|t| &t.events),
             rec.turns.last().map(|t| &t.events)
+        );
+        assert_eq!(
+            last(&back).map(|t| &t.reasons),
+            rec.turns.last().map(|t| &t.reasons),
+            "the computer players' reasons are kept"
         );
     }
 }

@@ -18,6 +18,7 @@ use crate::engine::orders::{self, Order, Orders};
 use crate::engine::resolve_forced;
 use crate::engine::rng::{self, Stream};
 use crate::engine::state::State;
+use crate::perspective::PlayerView;
 use crate::scenario::{ActorId, Scenario};
 
 /// Most orders an AI gives in one turn.
@@ -28,7 +29,8 @@ const NOISE: f64 = 0.004;
 const MIN_GAIN: f64 = 0.002;
 
 /// Who decides an actor's orders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Policy {
     /// The utility AI.
     Utility,
@@ -53,17 +55,15 @@ struct Candidate {
     reason: String,
 }
 
-/// Decides `actor`'s orders from `state` (the actor's view of the game).
-pub fn decide(
-    scn: &Scenario,
-    state: &State,
-    actor: ActorId,
-    seed: u64,
-    policy: Policy,
-) -> Decision {
+/// Decides the orders of the view's observer from its view of the game
+/// (never the truth): the engine's lookahead runs on the state the actor
+/// believes in.
+pub fn decide(scn: &Scenario, view: &PlayerView, seed: u64, policy: Policy) -> Decision {
+    let state = view.believed_state(scn);
+    let actor = view.observer;
     match policy {
-        Policy::Utility => decide_utility(scn, state, actor, seed),
-        Policy::Random => decide_random(scn, state, actor, seed),
+        Policy::Utility => decide_utility(scn, &state, actor, seed),
+        Policy::Random => decide_random(scn, &state, actor, seed),
     }
 }
 

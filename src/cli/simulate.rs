@@ -10,8 +10,9 @@ use crate::ai::Policy;
 use crate::engine::ledger::{self, Meter};
 use crate::engine::{Event, rng};
 use crate::narrate;
+use crate::referee::{Keep, Match, TurnRecord};
 use crate::scenario::{ActorId, Scenario, Stat};
-use crate::sim::{self, GameRecord, TurnRecord};
+use crate::sim::{self, GameRecord};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -49,7 +50,7 @@ pub struct SimulateArgs {
 /// Runs the command.
 pub fn run(args: &SimulateArgs) -> ExitCode {
     let scn = match crate::scenario::resolve(args.scenario.as_deref()) {
-        Ok(s) => s,
+        Ok(s) => std::sync::Arc::new(s),
         Err(e) => {
             eprint!("{}", e.render(super::stderr_color()));
             return ExitCode::FAILURE;
@@ -73,10 +74,14 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     let seed = args.seed.unwrap_or(scn.meta.seed);
     let out = match args.runs {
         None => {
-            let g = sim::play_game(&scn, seed, &policies, args.turns);
+            let mut m = Match::new(scn.clone(), seed, sim::seats(&policies), Keep::Everything);
+            let limit = args.turns.unwrap_or(u32::MAX);
+            while !m.is_over() && m.turn() < limit {
+                m.play_turn();
+            }
+            let g = sim::record(&m);
             if let Some(path) = &args.save {
-                let game = crate::save::game_from_record(scn.clone(), &g);
-                if let Err(e) = crate::save::write_new(path, &game) {
+                if let Err(e) = crate::save::write_new(path, &m) {
                     eprintln!("error: {e}");
                     return ExitCode::FAILURE;
                 }
@@ -111,7 +116,7 @@ fn pretty(v: &Value) -> String {
 /// Plays `n` games, game `i` seeded from (`seed`, `i`), on all cores; the
 /// results come back in game order whatever the thread timing.
 pub fn play_many(
-    scn: &Scenario,
+    scn: &std::sync::Arc<Scenario>,
     seed: u64,
     n: u32,
     policies: &[Policy],
@@ -218,7 +223,7 @@ pub fn game_text(scn: &Scenario, g: &GameRecord) -> String {
                 _ => String::new(),
             };
             let _ = writeln!(s, "  {line} — {outcome}");
-            if let Some(r) = t.reasons.get(i) {
+            if let Some(Some(r)) = t.reasons.get(i) {
                 let _ = writeln!(s, "          why: {r}");
             }
         }
@@ -317,18 +322,24 @@ fn actor_json(scn: &Scenario, a: ActorId) -> Value {
 }
 
 /// What each actor believed about the values hidden from it when it gave
-/// its orders, beside the truth: `{observer: [{value, estimate, spread, truth}]}`.
-fn estimates_json(scn: &Scenario, s: &crate::engine::State, seed: u64) -> Value {
+/// its orders (its picture after the previous turn), beside the truth:
+/// `{observer: [{value, estimate, spread, truth}]}`.
+fn estimates_json(scn: &Scenario, log: &crate::engine::GameLog, before: u32) -> Value {
     let mut out = serde_json::Map::new();
+    let Some(s) = log.snapshot(before) else {
+        return Value::Object(out);
+    };
     for o in scn.actor_ids() {
-        let v = crate::engine::view(scn, s, o, seed);
+        let Some(v) = log.picture(before, o) else {
+            continue;
+        };
         let mut rows = Vec::new();
         for t in scn.actor_ids().filter(|t| *t != o) {
             for stat in [Stat::Military, Stat::Economy] {
                 let e = v.stats[t.index()][stat.index()];
                 rows.push(json!({
                     "value": format!("{}.{}", scn.actor(t).id, stat.name()),
-                    "estimate": round2(e.value), "spread": round2(e.spread), "truth": round2(s.actor(t).stat(stat)),
+                    "estimate": round2(e.value), "spread": round2(e.spread), "truth": round2(s.stats[t.index()][stat.index()]),
                 }));
             }
         }
@@ -353,14 +364,10 @@ fn estimates_json(scn: &Scenario, s: &crate::engine::State, seed: u64) -> Value 
 
 /// The JSON document of one game (see docs/simulate-json.md).
 pub fn game_json(scn: &Scenario, g: &GameRecord) -> Value {
-    // The state before each turn, rebuilt from the orders (the engine is deterministic).
-    let log: Vec<crate::engine::Orders> = g.turns.iter().map(|t| t.orders.clone()).collect();
-    let before = crate::game::Game::replay(scn, g.seed, &log);
     let turns: Vec<Value> = g
         .turns
         .iter()
-        .zip(&before)
-        .map(|(t, start)| {
+        .map(|t| {
             let orders: Vec<Value> = (0..t.orders.list.len())
                 .map(|i| {
                     let o = &t.orders.list[i];
@@ -370,7 +377,7 @@ pub fn game_json(scn: &Scenario, g: &GameRecord) -> Value {
                         "move": scn.mv(o.mv).id,
                         "target": o.target.map(|x| actor_json(scn, x)),
                         "level": o.level,
-                        "reason": t.reasons.get(i),
+                        "reason": t.reasons.get(i).cloned().flatten(),
                     });
                     match ev {
                         Some(e @ Event::OrderResolved { success, chance, cost, covert, .. }) => {
@@ -407,7 +414,7 @@ pub fn game_json(scn: &Scenario, g: &GameRecord) -> Value {
                     "causes": why,
                 },
                 "meters": snap.map(|s| meters_json(scn, s)),
-                "estimates": estimates_json(scn, start, g.seed),
+                "estimates": estimates_json(scn, &g.log, t.turn - 1),
             })
         })
         .collect();

@@ -355,8 +355,7 @@ impl<R: Recorder> World<'_, R> {
                 turns,
                 arrive,
             } => {
-                let id = self.s.next_id;
-                self.s.next_id += 1;
+                let id = self.new_id();
                 self.s.shipments.push(Shipment {
                     id,
                     system,
@@ -369,6 +368,15 @@ impl<R: Recorder> World<'_, R> {
                     arrive,
                     cause,
                 });
+                self.event(|| Event::ShipmentSent {
+                    id,
+                    system,
+                    from,
+                    to,
+                    covert,
+                    turns,
+                    cause,
+                });
             }
             Planned::Factory {
                 system,
@@ -376,8 +384,7 @@ impl<R: Recorder> World<'_, R> {
                 owner,
                 each_turn,
             } => {
-                let id = self.s.next_id;
-                self.s.next_id += 1;
+                let id = self.new_id();
                 self.s.factories.push(Factory {
                     id,
                     system,
@@ -387,6 +394,7 @@ impl<R: Recorder> World<'_, R> {
                     covert,
                     known: self.knowers(covert, &[at, owner]),
                     each_turn,
+                    cause,
                 });
                 self.event(|| Event::FactoryBuilt {
                     id,
@@ -394,6 +402,7 @@ impl<R: Recorder> World<'_, R> {
                     at,
                     owner,
                     covert,
+                    cause,
                 });
             }
             Planned::Interdict { by, target, count } => self.seize(by, target, count),
@@ -451,6 +460,22 @@ impl<R: Recorder> World<'_, R> {
                 self.event(|| Event::DealOffered { deal, from, to });
             }
             Planned::Accept { by, from } => self.accepts.push((by, from)),
+        }
+    }
+
+    /// A fresh id for a shipment or factory. Ids are scrambled, not counted
+    /// (1, 2, 3…), so an actor that sees shipments #3 and #5 cannot infer
+    /// a hidden #4; they are unique among the items in play.
+    fn new_id(&mut self) -> u32 {
+        loop {
+            let n = self.s.next_id;
+            self.s.next_id += 1;
+            let id = super::rng::handle(self.dice.seed, n);
+            let taken = self.s.shipments.iter().any(|x| x.id == id)
+                || self.s.factories.iter().any(|f| f.id == id);
+            if !taken {
+                return id;
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ledger::Cause;
 use super::orders::{Order, OrderError};
 use super::state::Outcome;
 use crate::scenario::{ActorId, EventId, SystemId, TrackId};
@@ -38,6 +39,17 @@ pub enum Event {
         /// Known only to the parties (a covert move).
         covert: bool,
     },
+    /// Arms were sent on their way (`cause`: the order or event that sent them).
+    ShipmentSent {
+        id: u32,
+        system: SystemId,
+        from: ActorId,
+        to: ActorId,
+        covert: bool,
+        /// Turns in transit (0: arrives at the end of this turn).
+        turns: u32,
+        cause: Cause,
+    },
     /// Arms arrived.
     ShipmentArrived {
         id: u32,
@@ -54,13 +66,14 @@ pub enum Event {
         to: ActorId,
         by: ActorId,
     },
-    /// A factory began producing.
+    /// A factory began producing (`cause`: the order or event that built it).
     FactoryBuilt {
         id: u32,
         system: SystemId,
         at: ActorId,
         owner: ActorId,
         covert: bool,
+        cause: Cause,
     },
     /// A factory was dismantled.
     FactoryDismantled {
@@ -118,6 +131,14 @@ pub enum Event {
         breaker: ActorId,
         other: ActorId,
     },
+    /// An instructor's inject took effect (`event`: the scenario event it
+    /// applied, if it was one; else the instructor's own news item).
+    Injected {
+        index: u16,
+        event: Option<EventId>,
+        /// The instructor's own headline (news items only).
+        news: Option<String>,
+    },
     /// A covert shipment or factory came to light for `to`: discovered by
     /// `to`'s own intelligence (`by` is `None`), or published by `by` to all.
     Revealed {
@@ -137,7 +158,8 @@ impl Event {
         !matches!(
             self,
             Event::OrderRejected { .. }
-                | Event::FactoryBuilt { .. }
+                | Event::FactoryBuilt { covert: true, .. }
+                | Event::ShipmentSent { covert: true, .. }
                 | Event::OrderResolved { covert: true, .. }
                 | Event::ShipmentArrived { covert: true, .. }
                 | Event::Stage { secret: true, .. }

@@ -79,6 +79,8 @@ pub enum Cause {
     },
     /// A covert act coming to light (shipment or factory id).
     Revelation { id: u32 },
+    /// An instructor's inject (its place in the turn's injects).
+    Inject { index: u16 },
 }
 
 /// The rule through which a cause changed a meter.
@@ -115,6 +117,8 @@ pub enum Rule {
     Breach,
     /// A covert act revealed.
     Exposure,
+    /// An instructor's inject.
+    Inject,
 }
 
 impl Rule {
@@ -136,6 +140,7 @@ impl Rule {
             Rule::Veto => "veto",
             Rule::Breach => "broken deal",
             Rule::Exposure => "exposed",
+            Rule::Inject => "instructor's inject",
         }
     }
 }

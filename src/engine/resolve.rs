@@ -20,6 +20,7 @@ use super::dice::Dice;
 use super::effects::plan_all;
 use super::env::Bound;
 use super::events::{Covert, Event};
+use super::inject::Inject;
 use super::ledger::{Cause, Change, Meter, Rule};
 use super::orders::{self, Order, Orders};
 use super::record::{Ledger, Recorder};
@@ -95,7 +96,7 @@ pub fn initial_state(scn: &Scenario) -> State {
 /// game is returned unchanged.
 pub fn resolve_turn(scn: &Scenario, state: &State, orders: &Orders, seed: u64) -> Resolution {
     let mut ledger = Ledger::default();
-    let state = resolve(scn, state, orders, Dice::seeded(seed), &mut ledger);
+    let state = resolve(scn, state, orders, &[], Dice::seeded(seed), &mut ledger);
     Resolution {
         state,
         events: ledger.events,
@@ -117,17 +118,21 @@ pub fn resolve_forced(
         scn,
         state,
         orders,
+        &[],
         Dice::forced(seed, success),
         &mut super::record::Silent,
     )
 }
 
-/// Resolves one turn with the given dice, keeping what `rec` keeps.
-/// The general form behind [`resolve_turn`] and [`resolve_forced`].
+/// Resolves one turn with the given dice, keeping what `rec` keeps: the
+/// turn's orders, and the instructor's injects (applied after the orders
+/// are paid for, before any move resolves). The general form behind
+/// [`resolve_turn`] and [`resolve_forced`].
 pub fn resolve<R: Recorder>(
     scn: &Scenario,
     state: &State,
     orders: &Orders,
+    injects: &[Inject],
     dice: Dice,
     rec: &mut R,
 ) -> State {
@@ -136,6 +141,7 @@ pub fn resolve<R: Recorder>(
     }
     let mut w = World::new(scn, state, dice, rec);
     let accepted = accept(&mut w, orders);
+    apply_injects(&mut w, injects);
     breaches(&mut w, &accepted);
     for cat in Category::ALL {
         if cat == Category::Sanction {
@@ -190,6 +196,41 @@ fn accept<R: Recorder>(w: &mut World<R>, orders: &Orders) -> Vec<(u16, Order)> {
         }
     }
     out
+}
+
+fn apply_injects<R: Recorder>(w: &mut World<R>, injects: &[Inject]) {
+    let scn = w.scn;
+    for (i, inject) in injects.iter().enumerate().take(u16::MAX as usize) {
+        let index = i as u16;
+        let cause = Cause::Inject { index };
+        match inject {
+            Inject::Event { event } => {
+                let Some(ev) = scn.events.get(event.index()) else {
+                    continue;
+                };
+                let start = w.start;
+                w.run_effects(&ev.effects, &Bound::world(scn, start), cause, false);
+                w.s.fired[event.index()] = true;
+            }
+            Inject::News { effects, .. } => {
+                for d in effects {
+                    w.apply(d, cause, Rule::Inject);
+                }
+            }
+        }
+        w.event(|| match inject {
+            Inject::Event { event } => Event::Injected {
+                index,
+                event: Some(*event),
+                news: None,
+            },
+            Inject::News { headline, .. } => Event::Injected {
+                index,
+                event: None,
+                news: Some(headline.clone()),
+            },
+        });
+    }
 }
 
 fn execute<R: Recorder>(w: &mut World<R>, index: u16, o: &Order) {

@@ -32,6 +32,13 @@ pub fn derive_seed(base: u64, index: u64) -> u64 {
     mix(mix(base) ^ index)
 }
 
+/// A scrambled, never-zero id for the `n`-th item a game creates: distinct
+/// items get distinct ids (barring a 1-in-2^32 collision, which the caller
+/// checks for), and the ids do not reveal how many items exist.
+pub fn handle(seed: u64, n: u32) -> u32 {
+    (mix(mix(seed ^ 0x1D5_1D5) ^ u64::from(n)) as u32) | 1
+}
+
 /// The generator for one purpose in one turn.
 pub fn generator(seed: u64, turn: u32, stream: Stream, index: u64) -> ChaCha8Rng {
     ChaCha8Rng::seed_from_u64(generator_seed(seed, turn, stream, index))

@@ -204,6 +204,8 @@ pub struct Factory {
     pub known: ActorSet,
     /// What it produces each turn.
     pub each_turn: Vec<Delta>,
+    /// The order (or event) that built it.
+    pub cause: Cause,
 }
 
 /// A council resolution waiting for its vote (next turn).

@@ -162,8 +162,8 @@ fn humans_of(o: &Opened) -> Vec<String> {
     o.scenario
         .actors
         .iter()
-        .zip(&o.humans)
-        .filter(|(_, h)| **h)
+        .zip(&o.seats)
+        .filter(|(_, h)| **h == crate::referee::Seat::Human)
         .map(|(a, _)| a.id.clone())
         .collect()
 }

@@ -1,4 +1,5 @@
-//! The save file's types and the conversion between a [`Game`] and a file.
+//! The save file's types and the conversion between a refereed game
+//! ([`Match`]) and a file.
 //!
 //! A save is TOML. Orders name actors and moves by their scenario ids (so a
 //! person can read them); the state is the engine's [`State`] as serde
@@ -8,8 +9,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use toml::value::Datetime;
 
-use crate::engine::{Order, Orders, State};
-use crate::game::Game;
+use std::collections::BTreeMap;
+
+use crate::ai::Policy;
+use crate::engine::{Inject, Order, State};
+use crate::referee::{Match, Seat};
 use crate::scenario::Scenario;
 
 /// The format this version of Flashpoint writes, and the newest it reads.
@@ -34,6 +38,9 @@ pub struct SaveFile {
     pub turn: u32,
     /// Actors played by people, by id; the AI played the others.
     pub humans: Vec<String>,
+    /// Computer players that do not play the default policy, by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub policies: BTreeMap<String, Policy>,
     /// Instructor injects (reserved: always empty in format 1).
     #[serde(default)]
     pub injects: Vec<toml::Table>,
@@ -59,6 +66,9 @@ pub struct TurnEntry {
     /// Every order of every actor, in the order they were given.
     #[serde(default)]
     pub orders: Vec<OrderEntry>,
+    /// The instructor's injects of this turn.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injects: Vec<Inject>,
 }
 
 /// One order, with scenario ids.
@@ -71,6 +81,9 @@ pub struct OrderEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     pub level: i32,
+    /// Why the computer chose it (absent for a person's order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// The embedded scenario.
@@ -186,41 +199,56 @@ fn civil_from_unix(secs: i64) -> (i64, u32, u32, u32, u32, u32) {
 }
 
 /// One order with scenario ids.
-pub fn order_entry(scn: &Scenario, o: &Order) -> OrderEntry {
+pub fn order_entry(scn: &Scenario, o: &Order, reason: Option<&String>) -> OrderEntry {
     OrderEntry {
         actor: scn.actor(o.actor).id.clone(),
         mv: scn.mv(o.mv).id.clone(),
         target: o.target.map(|t| scn.actor(t).id.clone()),
         level: o.level,
+        reason: reason.cloned(),
     }
 }
 
 /// The save file of a game.
-pub fn from_game(game: &Game, created: Datetime) -> SaveFile {
-    let scn = &game.scenario;
+pub fn from_match(game: &Match, created: Datetime) -> SaveFile {
+    let scn = game.scenario();
+    let truth = game.truth();
     SaveFile {
         format_version: FORMAT_VERSION,
         flashpoint: env!("CARGO_PKG_VERSION").to_string(),
         created,
-        seed: Seed(game.seed),
-        turn: game.state.turn,
+        seed: Seed(game.seed()),
+        turn: truth.state.turn,
         humans: game
-            .human_actors()
+            .humans()
             .into_iter()
             .map(|a| scn.actor(a).id.clone())
             .collect(),
-        injects: Vec::new(),
-        turns: game
-            .log
-            .iter()
-            .enumerate()
-            .map(|(i, orders)| TurnEntry {
-                turn: i as u32 + 1,
-                orders: orders.list.iter().map(|o| order_entry(scn, o)).collect(),
+        policies: scn
+            .actor_ids()
+            .filter_map(|a| match game.seats()[a.index()] {
+                Seat::Ai(p) if p != Policy::Utility => Some((scn.actor(a).id.clone(), p)),
+                _ => None,
             })
             .collect(),
-        history: game.history.snapshots.clone(),
-        state: game.state.clone(),
+        injects: Vec::new(),
+        turns: truth
+            .turns
+            .iter()
+            .map(|t| TurnEntry {
+                turn: t.turn,
+                orders: t
+                    .orders
+                    .list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| order_entry(scn, o, t.reasons.get(i).and_then(Option::as_ref)))
+                    .collect(),
+                injects: t.injects.clone(),
+            })
+            .collect(),
+        history: truth.log.snapshots.clone(),
+        state: truth.state.clone(),
         scenario: ScenarioSection {
             id: scn.meta.id.clone(),
             title: scn.meta.title.clone(),
@@ -256,16 +284,19 @@ pub fn to_text(file: &SaveFile) -> Result<String, super::SaveError> {
 }
 
 /// The text of a game's save, stamped `created`.
-pub fn game_text(game: &Game, created: Datetime) -> Result<String, super::SaveError> {
-    to_text(&from_game(game, created))
+pub fn game_text(game: &Match, created: Datetime) -> Result<String, super::SaveError> {
+    to_text(&from_match(game, created))
 }
 
-/// Orders of one turn with ids resolved against the scenario; an unknown
-/// id gives `(what, id)`.
+/// An order with the computer's reason for it (`None`: a person's order).
+pub type Reasoned = (Order, Option<String>);
+
+/// Orders of one turn (each with its reason) with ids resolved against the
+/// scenario; an unknown id gives `(what, id)`.
 pub fn resolve_orders(
     scn: &Scenario,
     entries: &[OrderEntry],
-) -> Result<Orders, (&'static str, String)> {
+) -> Result<Vec<Reasoned>, (&'static str, String)> {
     let mut list = Vec::with_capacity(entries.len());
     for e in entries {
         let actor = scn
@@ -276,14 +307,39 @@ pub fn resolve_orders(
             None => None,
             Some(t) => Some(scn.actor_by_id(t).ok_or(("target", t.clone()))?),
         };
-        list.push(Order {
-            actor,
-            mv,
-            target,
-            level: e.level,
-        });
+        list.push((
+            Order {
+                actor,
+                mv,
+                target,
+                level: e.level,
+            },
+            e.reason.clone(),
+        ));
     }
-    Ok(Orders { list })
+    Ok(list)
+}
+
+/// The seats a save describes: people for `humans`, the computer (with
+/// its saved policy, else the default) for everyone else. An unknown id
+/// gives `(what, id)`.
+pub fn seats(
+    scn: &Scenario,
+    humans: &[String],
+    policies: &BTreeMap<String, Policy>,
+) -> Result<Vec<Seat>, (&'static str, String)> {
+    let mut seats = vec![Seat::Ai(Policy::Utility); scn.n()];
+    for h in humans {
+        let a = scn.actor_by_id(h).ok_or(("humans", h.clone()))?;
+        seats[a.index()] = Seat::Human;
+    }
+    for (id, p) in policies {
+        let a = scn.actor_by_id(id).ok_or(("policies", id.clone()))?;
+        if seats[a.index()] != Seat::Human {
+            seats[a.index()] = Seat::Ai(*p);
+        }
+    }
+    Ok(seats)
 }
 
 #[cfg(test)]
@@ -320,6 +376,7 @@ mod tests {
                 TurnEntry {
                     turn: 1,
                     orders: vec![],
+                    injects: vec![],
                 },
                 TurnEntry {
                     turn: 2,
@@ -328,7 +385,9 @@ mod tests {
                         mv: "m".into(),
                         target: None,
                         level: 1,
+                        reason: Some("because".into()),
                     }],
+                    injects: vec![],
                 },
             ],
         };

@@ -109,18 +109,18 @@ pub fn summarize(path: &Path) -> Result<SaveSummary, super::SaveError> {
     let opened = load::open(path)?;
     let created = opened.file.created.to_string();
     let game = load::finish(opened)?;
-    let scn = &game.scenario;
+    let scn = game.scenario();
     Ok(SaveSummary {
         scenario_id: scn.meta.id.clone(),
         scenario_title: scn.meta.title.clone(),
-        turn: game.state.turn,
-        date: scn.date_of(game.state.turn),
+        turn: game.turn(),
+        date: scn.date_of(game.turn()),
         humans: game
-            .human_actors()
+            .humans()
             .into_iter()
             .map(|a| scn.actor(a).id.clone())
             .collect(),
-        over: game.state.is_over(),
+        over: game.is_over(),
         created,
     })
 }

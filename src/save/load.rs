@@ -1,5 +1,6 @@
 //! Reading a save: from bytes to a checked [`Opened`] save, and from there
-//! (after replaying its orders) to a [`Game`] ready to continue.
+//! (after replaying its orders through the referee) to a [`Match`] ready to
+//! continue.
 //!
 //! Every failure is a [`SaveError`] naming the file; nothing here panics on
 //! bad input.
@@ -10,10 +11,18 @@ use super::SaveError;
 use super::format::{self, END_MARKER, SaveFile};
 use super::migrate::{self, VersionError};
 use super::replay;
-use crate::engine::{Orders, State};
-use crate::game::Game;
+use std::sync::Arc;
+
+use crate::engine::{Inject, Order, State};
+use crate::referee::{Match, Seat};
 use crate::scenario::{self, Scenario};
-use crate::sim::TurnRecord;
+
+/// One turn of a save: its orders (each with its reason) and injects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedTurn {
+    pub orders: Vec<(Order, Option<String>)>,
+    pub injects: Vec<Inject>,
+}
 
 /// Largest file read as a save.
 pub const MAX_SAVE_BYTES: u64 = 64 << 20;
@@ -31,12 +40,12 @@ pub struct Opened {
     /// The format version the file had before migration.
     pub from_version: i64,
     /// The embedded scenario (its `origin` is the one recorded in the save).
-    pub scenario: Scenario,
+    pub scenario: Arc<Scenario>,
     pub seed: u64,
-    /// Per actor: played by a person.
-    pub humans: Vec<bool>,
-    /// Every turn's orders, with ids resolved.
-    pub log: Vec<Orders>,
+    /// Who plays each actor.
+    pub seats: Vec<Seat>,
+    /// Every turn's orders and injects, with ids resolved.
+    pub log: Vec<SavedTurn>,
 }
 
 impl Opened {
@@ -48,14 +57,14 @@ impl Opened {
 
 /// Loads a save into a game ready to continue: reads and checks it, replays
 /// its orders and checks the result equals the saved state.
-pub fn load(path: &Path) -> Result<Game, SaveError> {
+pub fn load(path: &Path) -> Result<Match, SaveError> {
     finish(open(path)?)
 }
 
 /// Replays an opened save and returns its game if the replay gives the
 /// saved state, else [`SaveError::StateMismatch`] naming the first
 /// differing turn.
-pub fn finish(opened: Opened) -> Result<Game, SaveError> {
+pub fn finish(opened: Opened) -> Result<Match, SaveError> {
     let v = replay::verify(&opened);
     if let Some(bad) = v.first_difference() {
         return Err(SaveError::StateMismatch {
@@ -64,64 +73,7 @@ pub fn finish(opened: Opened) -> Result<Game, SaveError> {
             detail: bad.detail.clone().unwrap_or_default(),
         });
     }
-    Ok(into_game(opened, v.states))
-}
-
-/// The game of a verified save; `states` are the replayed states, from the
-/// start to the last turn.
-pub fn into_game(opened: Opened, mut states: Vec<State>) -> Game {
-    let Opened {
-        scenario,
-        seed,
-        humans,
-        log,
-        ..
-    } = opened;
-    let last = last_record(&scenario, seed, &humans, &log, &states);
-    let history = crate::engine::GameLog::from_states(&scenario, seed, &states);
-    let state = states
-        .pop()
-        .unwrap_or_else(|| crate::engine::initial_state(&scenario));
-    Game {
-        scenario,
-        seed,
-        humans,
-        state,
-        history,
-        log,
-        last,
-    }
-}
-
-/// Re-resolves the last turn so the turn report can be shown after loading.
-fn last_record(
-    scn: &Scenario,
-    seed: u64,
-    humans: &[bool],
-    log: &[Orders],
-    states: &[State],
-) -> Option<TurnRecord> {
-    let orders = log.last()?;
-    let before = states.get(states.len().checked_sub(2)?)?;
-    let r = crate::engine::resolve_turn(scn, before, orders, seed);
-    Some(TurnRecord {
-        turn: before.turn + 1,
-        orders: orders.clone(),
-        reasons: orders
-            .list
-            .iter()
-            .map(|o| {
-                if humans.get(o.actor.index()).copied().unwrap_or(false) {
-                    "player's order".to_string()
-                } else {
-                    "the AI's order (its reasoning is not kept in saves)".to_string()
-                }
-            })
-            .collect(),
-        events: r.events,
-        changes: r.changes,
-        regional_before: before.regional,
-    })
+    Ok(v.game)
 }
 
 /// Reads a save file and runs every check that does not need a replay.
@@ -291,18 +243,12 @@ fn check(path: &Path, file: SaveFile, from_version: i64) -> Result<Opened, SaveE
             file.turns.len()
         )));
     }
-    let mut humans = vec![false; scn.n()];
-    for h in &file.humans {
-        match scn.actor_by_id(h) {
-            Some(a) => humans[a.index()] = true,
-            None => {
-                return Err(inconsistent(format!(
-                    "`humans` names `{h}`, which is not an actor of `{}`",
-                    scn.meta.id
-                )));
-            }
-        }
-    }
+    let seats = format::seats(&scn, &file.humans, &file.policies).map_err(|(what, id)| {
+        inconsistent(format!(
+            "`{what}` names `{id}`, which is not an actor of `{}`",
+            scn.meta.id
+        ))
+    })?;
     let mut log = Vec::with_capacity(file.turns.len());
     for (i, t) in file.turns.iter().enumerate() {
         let expected = i as u32 + 1;
@@ -320,15 +266,18 @@ fn check(path: &Path, file: SaveFile, from_version: i64) -> Result<Opened, SaveE
                 id,
                 scenario: scn.meta.id.clone(),
             })?;
-        log.push(orders);
+        log.push(SavedTurn {
+            orders,
+            injects: t.injects.clone(),
+        });
     }
     Ok(Opened {
         path: p(),
         seed: file.seed.0,
         file,
         from_version,
-        scenario: scn,
-        humans,
+        scenario: Arc::new(scn),
+        seats,
         log,
     })
 }

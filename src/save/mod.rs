@@ -6,10 +6,10 @@
 //! them through the engine and checks the result against the saved state.
 //!
 //! * [`format`] — the file's types ([`SaveFile`]), the scenario hash, and
-//!   the conversion between a [`Game`] and a file.
+//!   the conversion between a [`Match`] and a file.
 //! * [`migrate`] — the format version check and the chain of migrations.
 //! * [`write`] — atomic writes, save names, autosave with `.bak`.
-//! * [`load`] — reading a file into a [`Game`], with clear errors.
+//! * [`load`] — reading a file into a [`Match`], with clear errors.
 //! * [`list`] — the saves in a folder, newest first.
 //! * [`replay`] — turn-by-turn verification and the game's timeline.
 //! * [`cli`] — `flashpoint saves` and `flashpoint replay`.
@@ -29,7 +29,7 @@ pub use error::SaveError;
 pub use format::{FORMAT_VERSION, SaveFile, scenario_hash};
 pub use list::{SaveInfo, SaveSummary, latest_autosave, list};
 pub use load::{Opened, load, open};
-pub use replay::{TurnCheck, Verification, game_from_record, verify};
+pub use replay::{TurnCheck, Verification, verify};
 pub use write::{
     autosave, autosave_path, default_name, save_as, save_on_quit, save_path, validate_name, write,
     write_new,
@@ -38,7 +38,7 @@ pub use write::{
 use std::path::{Path, PathBuf};
 
 #[cfg(doc)]
-use crate::game::Game;
+use crate::referee::Match;
 
 /// The saves folder used when none is given: `saves` in the current folder.
 pub const DEFAULT_DIR: &str = "saves";

@@ -4,11 +4,11 @@
 use serde_json::Value;
 
 use super::load::Opened;
+use crate::engine::State;
 use crate::engine::state::Snapshot;
-use crate::engine::{self, State};
-use crate::game::Game;
+use crate::referee::{Keep, Match};
 use crate::scenario::{Scenario, Stat};
-use crate::sim::{GameRecord, TurnRecord};
+use crate::sim::GameRecord;
 
 /// The result of checking one turn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +25,8 @@ pub struct TurnCheck {
 pub struct Verification {
     /// One check per turn of the saved history, in order.
     pub turns: Vec<TurnCheck>,
-    /// The replayed states: the start, then after each turn of orders.
-    pub states: Vec<State>,
+    /// The game the replay gives, ready to continue.
+    pub game: Match,
 }
 
 impl Verification {
@@ -41,27 +41,42 @@ impl Verification {
     }
 
     /// The state replaying the whole log gives.
-    pub fn replayed(&self) -> Option<&State> {
-        self.states.last()
+    pub fn replayed(&self) -> &State {
+        self.game.truth().state
     }
+}
+
+/// Replays a save's turns through the referee.
+pub fn replay(o: &Opened) -> Match {
+    let mut m = Match::new(
+        o.scenario.clone(),
+        o.seed,
+        o.seats.clone(),
+        Keep::Everything,
+    );
+    for t in &o.log {
+        if m.is_over() {
+            break;
+        }
+        m.replay_turn(t.orders.clone(), t.injects.clone());
+    }
+    m
 }
 
 /// Replays the orders from the start and compares, turn by turn, the meters
 /// in the saved state's history with the replayed ones, then the whole
 /// final state (shipments, factories, tracks, outcome, …).
 pub fn verify(o: &Opened) -> Verification {
-    let states = Game::replay(&o.scenario, o.seed, &o.log);
+    let game = replay(o);
     let saved = o.saved_state();
     let mut turns = Vec::new();
-    let Some(replayed) = states.last() else {
-        return Verification { turns, states };
-    };
-    let replayed_history = crate::engine::GameLog::from_states(&o.scenario, o.seed, &states);
+    let replayed = game.truth().state;
+    let replayed_history = &game.truth().log.snapshots;
     let saved_history = &o.file.history;
-    let n = saved_history.len().max(replayed_history.snapshots.len());
+    let n = saved_history.len().max(replayed_history.len());
     for i in 0..n {
         let turn = i as u32;
-        let detail = match (saved_history.get(i), replayed_history.snapshots.get(i)) {
+        let detail = match (saved_history.get(i), replayed_history.get(i)) {
             (Some(a), Some(b)) if a == b => None,
             (Some(a), Some(b)) => Some(snapshot_diff(&o.scenario, a, b)),
             (Some(_), None) => Some(
@@ -95,7 +110,7 @@ pub fn verify(o: &Opened) -> Verification {
             }),
         }
     }
-    Verification { turns, states }
+    Verification { turns, game }
 }
 
 /// The first difference between two snapshots, with names from the scenario.
@@ -220,50 +235,9 @@ fn first_diff(path: String, a: &Value, b: &Value) -> Option<String> {
     }
 }
 
-/// The game's timeline: every turn re-resolved with its events and the
-/// ledger of changes, in the shape `flashpoint simulate` reports. The AI's
-/// reasons are not kept in saves, so `reasons` are empty.
+/// The game's timeline: every turn re-resolved through the referee, with
+/// its events, the ledger of changes and the computer players' reasons, in
+/// the shape `flashpoint simulate` reports.
 pub fn timeline(o: &Opened) -> GameRecord {
-    let scn = &o.scenario;
-    let mut state = engine::initial_state(scn);
-    let mut log = crate::engine::GameLog::new(&state);
-    let mut turns = Vec::with_capacity(o.log.len());
-    for orders in &o.log {
-        let r = engine::resolve_turn(scn, &state, orders, o.seed);
-        turns.push(TurnRecord {
-            turn: state.turn + 1,
-            orders: orders.clone(),
-            reasons: Vec::new(),
-            events: r.events,
-            changes: r.changes,
-            regional_before: state.regional,
-        });
-        state = r.state;
-        log.observe(scn, &state, o.seed);
-    }
-    let scores = engine::score(scn, &state);
-    let facts = crate::sim::Facts::of(&state, &turns);
-    GameRecord {
-        seed: o.seed,
-        turns,
-        state,
-        log,
-        scores,
-        facts,
-    }
-}
-
-/// A game for a finished [`GameRecord`] (e.g. from `flashpoint simulate`),
-/// every actor played by the AI, so it can be saved and replayed.
-pub fn game_from_record(scenario: crate::scenario::Scenario, record: &GameRecord) -> Game {
-    let n = scenario.n();
-    Game {
-        scenario,
-        seed: record.seed,
-        humans: vec![false; n],
-        state: record.state.clone(),
-        history: record.log.clone(),
-        log: record.turns.iter().map(|t| t.orders.clone()).collect(),
-        last: record.turns.last().cloned(),
-    }
+    crate::sim::record(&replay(o))
 }

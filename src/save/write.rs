@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 
 use super::SaveError;
 use super::format;
-use crate::game::Game;
+use crate::referee::Match;
 
 /// Longest save name accepted (in characters, without `.toml`).
 pub const MAX_NAME_CHARS: usize = 80;
@@ -23,14 +23,14 @@ pub const MAX_NAME_CHARS: usize = 80;
 /// Writes `game` as a save at `path` (any path: the CLI's `--save FILE`).
 /// Refuses to replace an existing file unless `overwrite`. Creates the
 /// parent folder if missing.
-pub fn write(path: &Path, game: &Game, overwrite: bool) -> Result<(), SaveError> {
+pub fn write(path: &Path, game: &Match, overwrite: bool) -> Result<(), SaveError> {
     let text = format::game_text(game, format::now())?;
     write_atomic(path, text.as_bytes(), overwrite)
 }
 
 /// [`write`] without overwriting: fails with [`SaveError::Exists`] if the
 /// file is there (`flashpoint simulate --save FILE`).
-pub fn write_new(path: &Path, game: &Game) -> Result<(), SaveError> {
+pub fn write_new(path: &Path, game: &Match) -> Result<(), SaveError> {
     write(path, game, false)
 }
 
@@ -38,7 +38,12 @@ pub fn write_new(path: &Path, game: &Game) -> Result<(), SaveError> {
 /// `.toml` is added unless the name ends with it. Returns the file written.
 /// With `overwrite` false an existing save gives [`SaveError::Exists`], so
 /// the UI can ask and call again with `overwrite` true.
-pub fn save_as(dir: &Path, name: &str, game: &Game, overwrite: bool) -> Result<PathBuf, SaveError> {
+pub fn save_as(
+    dir: &Path,
+    name: &str,
+    game: &Match,
+    overwrite: bool,
+) -> Result<PathBuf, SaveError> {
     let path = save_path(dir, name)?;
     write(&path, game, overwrite)?;
     Ok(path)
@@ -119,9 +124,9 @@ pub fn validate_name(name: &str) -> Result<String, SaveError> {
 
 /// The name the save dialog suggests: the scenario id and the date of the
 /// next turn, e.g. `korea-arms-deal-2026-05`.
-pub fn default_name(game: &Game) -> String {
-    let id = safe_id(&game.scenario.meta.id);
-    format!("{id}-{}", game.scenario.date_of(game.state.turn + 1))
+pub fn default_name(game: &Match) -> String {
+    let id = safe_id(&game.scenario().meta.id);
+    format!("{id}-{}", game.scenario().date_of(game.turn() + 1))
 }
 
 /// A scenario id made safe for a file name (ids are already plain, but a
@@ -157,8 +162,8 @@ pub fn bak_path(path: &Path) -> PathBuf {
 /// resolved turn, and on quit when the game is unfinished). The previous
 /// autosave is kept as `autosave-<id>.toml.bak`. Both are written
 /// atomically, so at every moment each of them is a complete save.
-pub fn autosave(dir: &Path, game: &Game) -> Result<PathBuf, SaveError> {
-    let path = autosave_path(dir, &game.scenario.meta.id);
+pub fn autosave(dir: &Path, game: &Match) -> Result<PathBuf, SaveError> {
+    let path = autosave_path(dir, &game.scenario().meta.id);
     let text = format::game_text(game, format::now())?;
     match fs::read(&path) {
         Ok(old) => write_atomic(&bak_path(&path), &old, true)?,
@@ -179,8 +184,8 @@ pub fn autosave(dir: &Path, game: &Game) -> Result<PathBuf, SaveError> {
 /// unfinished and at least one turn was played (a fresh game holds nothing
 /// to lose, and saving it would push a real game's autosave to `.bak`).
 /// Returns the file written, if any.
-pub fn save_on_quit(dir: &Path, game: &Game) -> Result<Option<PathBuf>, SaveError> {
-    if game.state.is_over() || game.log.is_empty() {
+pub fn save_on_quit(dir: &Path, game: &Match) -> Result<Option<PathBuf>, SaveError> {
+    if game.is_over() || game.turn() == 0 {
         return Ok(None);
     }
     autosave(dir, game).map(Some)

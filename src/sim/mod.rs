@@ -1,26 +1,15 @@
-//! Playing whole games without a screen: every actor run by a policy.
-//! Pure like the engine: the same scenario and seed give the same record.
+//! Playing whole games without a screen: every actor run by a policy,
+//! through the referee like any other game. Pure like the engine: the same
+//! scenario and seed give the same record.
 
 pub mod synthetic;
 
-use crate::ai::{self, Policy};
-use crate::engine::{self, ActorScore, Change, Event, GameLog, Orders, State};
-use crate::scenario::Scenario;
+use std::sync::Arc;
 
-/// One resolved turn with everything needed to report it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TurnRecord {
-    /// The number of the turn (1-based).
-    pub turn: u32,
-    /// Everyone's orders.
-    pub orders: Orders,
-    /// One reason per order, in the same order.
-    pub reasons: Vec<String>,
-    pub events: Vec<Event>,
-    pub changes: Vec<Change>,
-    /// Regional tension before the turn.
-    pub regional_before: f64,
-}
+use crate::ai::Policy;
+use crate::engine::{self, ActorScore, Event, GameLog, State};
+use crate::referee::{Keep, Match, Seat, TurnRecord};
+use crate::scenario::Scenario;
 
 /// A whole game.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +18,8 @@ pub struct GameRecord {
     pub turns: Vec<TurnRecord>,
     /// The final state.
     pub state: State,
-    /// The meters after every turn and each actor's assessment error.
+    /// The meters after every turn, each actor's pictures and assessment
+    /// error, and the covert acts.
     pub log: GameLog,
     pub scores: Vec<ActorScore>,
     /// Counts of what happened, for batch statistics.
@@ -81,71 +71,48 @@ impl Facts {
     }
 }
 
-/// Orders of every actor for the next turn, decided by their policies.
-pub fn decide_all(
-    scn: &Scenario,
-    state: &State,
-    seed: u64,
-    policies: &[Policy],
-) -> (Orders, Vec<String>) {
-    let mut orders = Orders::default();
-    let mut reasons = Vec::new();
-    for a in scn.actor_ids() {
-        let policy = policies.get(a.index()).copied().unwrap_or(Policy::Utility);
-        // Each actor decides from the game as it believes it to be.
-        let believed = crate::engine::view(scn, state, a, seed).state;
-        let d = ai::decide(scn, &believed, a, seed, policy);
-        orders.list.extend(d.orders);
-        reasons.extend(d.reasons);
-    }
-    (orders, reasons)
+/// Seats for a game every actor of which a policy plays.
+pub fn seats(policies: &[Policy]) -> Vec<Seat> {
+    policies.iter().map(|p| Seat::Ai(*p)).collect()
 }
 
-/// Plays one turn with every actor run by its policy.
-pub fn play_turn(
-    scn: &Scenario,
-    state: &State,
-    seed: u64,
-    policies: &[Policy],
-) -> (State, TurnRecord) {
-    let (orders, reasons) = decide_all(scn, state, seed, policies);
-    let r = engine::resolve_turn(scn, state, &orders, seed);
-    let rec = TurnRecord {
-        turn: state.turn + 1,
-        orders,
-        reasons,
-        events: r.events,
-        changes: r.changes,
-        regional_before: state.regional,
-    };
-    (r.state, rec)
-}
-
-/// Plays a game to its end (or `max_turns` turns).
+/// Plays a game to its end (or `max_turns` turns), every actor run by its
+/// policy, keeping everything.
 pub fn play_game(
-    scn: &Scenario,
+    scn: &Arc<Scenario>,
     seed: u64,
     policies: &[Policy],
     max_turns: Option<u32>,
 ) -> GameRecord {
-    let mut state = engine::initial_state(scn);
-    let mut log = GameLog::new(&state);
-    let mut turns = Vec::new();
+    play_game_keeping(scn, seed, policies, max_turns, Keep::Everything)
+}
+
+/// Like [`play_game`], keeping only what `keep` says.
+pub fn play_game_keeping(
+    scn: &Arc<Scenario>,
+    seed: u64,
+    policies: &[Policy],
+    max_turns: Option<u32>,
+    keep: Keep,
+) -> GameRecord {
+    let mut m = Match::new(scn.clone(), seed, seats(policies), keep);
     let limit = max_turns.unwrap_or(u32::MAX);
-    while !state.is_over() && state.turn < limit {
-        let (next, rec) = play_turn(scn, &state, seed, policies);
-        state = next;
-        log.observe(scn, &state, seed);
-        turns.push(rec);
+    while !m.is_over() && m.turn() < limit {
+        m.play_turn();
     }
-    let scores = engine::score(scn, &state);
-    let facts = Facts::of(&state, &turns);
+    record(&m)
+}
+
+/// The record of a game played so far.
+pub fn record(m: &Match) -> GameRecord {
+    let t = m.truth();
+    let scn = m.scenario();
     GameRecord {
-        seed,
-        turns,
-        state,
-        log,
-        scores,
-        facts,
+        seed: m.seed(),
+        turns: t.turns.to_vec(),
+        state: t.state.clone(),
+        log: t.log.clone(),
+        scores: engine::score(scn, t.state),
+        facts: Facts::of(t.state, t.turns),
     }
 }

@@ -4,8 +4,10 @@
 
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use crate::cli::PlayArgs;
-use crate::game::Game;
+use crate::referee::{Keep, Match, Seat, Table};
 
 use super::model::Model;
 use super::theme::Theme;
@@ -21,7 +23,7 @@ pub fn model(args: Option<&PlayArgs>, size: (u16, u16), theme: Theme) -> Result<
     };
     let dir = crate::save::saves_dir(a.saves_dir.as_deref());
     if let Some(path) = &a.load {
-        return match crate::save::load(path) {
+        return match Table::load(path) {
             Ok(game) => {
                 let mut m = Model::title(Vec::new(), size, theme).with_saves_dir(dir);
                 m.resume(game, path);
@@ -62,5 +64,16 @@ pub fn model(args: Option<&PlayArgs>, size: (u16, u16), theme: Theme) -> Result<
         }
     }
     let seed = a.seed.unwrap_or(scn.meta.seed);
-    Ok(Model::game(Game::new(scn, seed, humans), size, theme).with_saves_dir(dir))
+    let seats = humans
+        .iter()
+        .map(|h| {
+            if *h {
+                Seat::Human
+            } else {
+                Seat::Ai(crate::ai::Policy::Utility)
+            }
+        })
+        .collect();
+    let game = Match::new(Arc::new(scn), seed, seats, Keep::Everything);
+    Ok(Model::game(Table::new(game), size, theme).with_saves_dir(dir))
 }

@@ -69,8 +69,12 @@ fn event_loop(mut m: Model) -> io::Result<Option<String>> {
     m.size = (size.width, size.height);
     loop {
         terminal.draw(|f| view::view(&m, f))?;
-        if m.busy.is_some() {
-            update::update(&mut m, Msg::Work);
+        // While the computer players think (on a worker thread), wake every
+        // tenth of a second to collect their decisions and turn the
+        // spinner; otherwise block on input, so an idle game uses no CPU.
+        let thinking = m.session.as_ref().is_some_and(|s| s.thinking.is_some());
+        if thinking && !event::poll(std::time::Duration::from_millis(100))? {
+            update::update(&mut m, Msg::Tick);
             continue;
         }
         let ev = event::read()?;

@@ -4,9 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+
+use crate::ai::Decision;
 use crate::cli::scenarios::Listing;
-use crate::engine::Order;
-use crate::game::Game;
+use crate::engine::{Order, State};
+use crate::perspective::{Debrief, PlayerView, SeenTurn, TurnReport};
+use crate::referee::Table;
 use crate::save::{SaveInfo, SaveSummary};
 use crate::scenario::{ActorId, Scenario};
 
@@ -99,11 +104,18 @@ pub enum Focus {
     Drafts,
 }
 
-/// Slow work the loop runs right after drawing a "please wait" frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Busy {
-    /// Resolve the turn (the AI decides, the engine resolves).
-    Resolve,
+/// The computer players deciding on a worker thread while the screen
+/// keeps drawing (and `q` keeps working).
+#[derive(Debug)]
+pub struct Thinking {
+    /// Decisions as they are made.
+    pub rx: Receiver<(ActorId, Decision)>,
+    /// How many decisions the turn needs.
+    pub total: usize,
+    /// The decisions made so far.
+    pub done: Vec<(ActorId, Decision)>,
+    /// Frames drawn while waiting (drives the spinner).
+    pub ticks: u32,
 }
 
 /// A choice on the title screen.
@@ -238,10 +250,31 @@ pub struct PlayerUi {
     pub dossier_scroll: u16,
 }
 
-/// A game in progress with the players' drafts.
+/// One player's perspective, as the table gave it after the last turn:
+/// everything its screens draw from.
 #[derive(Debug, Clone)]
+pub struct Seen {
+    pub view: PlayerView,
+    /// The game as the player believes it to be (drafts are checked and
+    /// previewed on it).
+    pub believed: State,
+    pub history: Vec<SeenTurn>,
+    /// Every turn so far as the player may know it.
+    pub reports: Vec<TurnReport>,
+}
+
+/// A game in progress with the players' drafts. The game itself is at the
+/// [`Table`]; what the screens draw comes from each player's [`Seen`]
+/// perspective, and from the [`Debrief`] once the game is over.
+#[derive(Debug)]
 pub struct Session {
-    pub game: Game,
+    table: Table,
+    /// The actors whose screens this session shows (the people; never empty).
+    people: Vec<ActorId>,
+    /// Per entry of `people`: its perspective.
+    seen: Vec<Seen>,
+    /// The whole truth, once the game is over.
+    debrief: Option<Debrief>,
     /// The human whose view is on screen (whose orders are being given).
     pub current: ActorId,
     /// Humans who have not yet ended their orders this turn, in order.
@@ -254,45 +287,131 @@ pub struct Session {
     pub report_scroll: u16,
     /// Series shown on the history screen.
     pub history_series: usize,
+    /// The computer players at work on the turn.
+    pub thinking: Option<Thinking>,
 }
 
 impl Session {
-    /// A session at the start of `game`'s next turn. A game without a
-    /// human actor gets the first actor as its player.
-    pub fn new(mut game: Game) -> Self {
-        if game.human_actors().is_empty()
-            && let Some(h) = game.humans.first_mut()
-        {
-            *h = true;
+    /// A session at the start of the table's next turn. A game without a
+    /// human actor gets the first actor as its player (it watches).
+    pub fn new(table: Table) -> Self {
+        let n = table.scenario().n();
+        let mut humans = table.humans();
+        if humans.is_empty() {
+            humans.push(ActorId(0));
         }
-        let n = game.scenario.n();
-        let humans = game.human_actors();
-        let current = humans.first().copied().unwrap_or(ActorId(0));
+        let current = humans[0];
         let players = (0..n)
             .map(|i| PlayerUi {
-                choices: super::draft::default_choices(&game.scenario, ActorId(i as u16)),
+                choices: super::draft::default_choices(table.scenario(), ActorId(i as u16)),
                 dossier: i,
                 ..PlayerUi::default()
             })
             .collect();
         let mut s = Session {
+            table,
+            people: humans.clone(),
+            seen: Vec::new(),
+            debrief: None,
             current,
-            waiting: humans.clone(),
+            waiting: humans,
             drafts: vec![Vec::new(); n],
             players,
             report_scroll: 0,
             history_series: 0,
-            game,
+            thinking: None,
         };
-        for a in humans {
-            s.fit_targets(a);
-        }
+        s.refresh();
         s
+    }
+
+    /// Asks the table again for every player's perspective (after a turn).
+    pub fn refresh(&mut self) {
+        self.seen = self
+            .people
+            .iter()
+            .map(|a| {
+                let view = self.table.view(*a);
+                let believed = view.believed_state(self.table.scenario());
+                Seen {
+                    view,
+                    believed,
+                    history: self.table.history(*a),
+                    reports: self.table.reports(*a),
+                }
+            })
+            .collect();
+        for a in self.people.clone() {
+            self.fit_targets(a);
+        }
+        self.debrief = self.table.debrief();
+    }
+
+    /// The table the game is played at.
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// The table, to submit orders or save.
+    pub fn table_mut(&mut self) -> &mut Table {
+        &mut self.table
+    }
+
+    /// The scenario being played.
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        self.table.scenario()
+    }
+
+    /// The current player's perspective.
+    pub fn seen(&self) -> &Seen {
+        self.seen_of(self.current)
+    }
+
+    /// A player's perspective (the first player's for an actor no person
+    /// plays; `people` is never empty, see [`Session::new`]).
+    pub fn seen_of(&self, a: ActorId) -> &Seen {
+        let i = self.people.iter().position(|p| *p == a).unwrap_or(0);
+        &self.seen[i]
+    }
+
+    /// The current player's view of the game.
+    pub fn view(&self) -> &PlayerView {
+        &self.seen().view
+    }
+
+    /// The game as the current player believes it to be.
+    pub fn believed(&self) -> &State {
+        &self.seen().believed
+    }
+
+    /// The last turn as the current player may know it.
+    pub fn last_report(&self) -> Option<&TurnReport> {
+        self.seen().reports.last()
+    }
+
+    /// True once the game has ended.
+    pub fn is_over(&self) -> bool {
+        self.table.is_over()
+    }
+
+    /// Turns resolved so far.
+    pub fn turn(&self) -> u32 {
+        self.table.turn()
+    }
+
+    /// The whole truth, once the game is over.
+    pub fn debrief(&self) -> Option<&Debrief> {
+        self.debrief.as_ref()
+    }
+
+    /// Is this actor played by a person?
+    pub fn is_human(&self, a: ActorId) -> bool {
+        self.table.seats().get(a.index()) == Some(&crate::referee::Seat::Human)
     }
 
     /// More than one person plays: orders are secret between hand-offs.
     pub fn hotseat(&self) -> bool {
-        self.game.human_actors().len() > 1
+        self.table.humans().len() > 1
     }
 
     /// The current player's interface state.
@@ -305,21 +424,15 @@ impl Session {
         &mut self.players[self.current.index()]
     }
 
-    /// The game as the current player believes it to be (fog of war).
-    pub fn view(&self) -> crate::engine::ActorView {
-        crate::engine::view(
-            &self.game.scenario,
-            &self.game.state,
-            self.current,
-            self.game.seed,
-        )
-    }
-
     /// Aims every move of `actor` at a target the engine accepts, where
     /// the chosen one is not (at the start of each turn).
     pub fn fit_targets(&mut self, actor: ActorId) {
-        let scn = &self.game.scenario;
-        let st = &self.game.state;
+        let Some(i) = self.people.iter().position(|p| *p == actor) else {
+            return;
+        };
+        let seen = &self.seen[i];
+        let scn = self.table.scenario();
+        let st = &seen.believed;
         let draft = &self.drafts[actor.index()];
         let ui = &mut self.players[actor.index()];
         for mv in super::draft::move_list(scn, actor) {
@@ -333,10 +446,17 @@ impl Session {
     pub fn draft(&self) -> &[Order] {
         &self.drafts[self.current.index()]
     }
+
+    /// Plays a turn at once, people giving no orders (tests).
+    #[cfg(test)]
+    pub(crate) fn play_turn_now(&mut self) {
+        self.table.play_turn();
+        self.refresh();
+    }
 }
 
 /// The whole app.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Model {
     pub screen: Screen,
     pub popup: Option<Popup>,
@@ -364,9 +484,6 @@ pub struct Model {
     pub quit_error: Option<String>,
     /// Printed after the terminal is restored (where the game was saved).
     pub farewell: Option<String>,
-    /// Work to do after the next frame is drawn (a "please wait" frame
-    /// shows first); the loop sends [`super::msg::Msg::Work`] for it.
-    pub busy: Option<Busy>,
 }
 
 impl Model {
@@ -389,7 +506,6 @@ impl Model {
             theme,
             status: None,
             quit: false,
-            busy: None,
             saves_dir: None,
             load: LoadList::default(),
             save_form: None,
@@ -424,7 +540,7 @@ impl Model {
     }
 
     /// Straight into a game (as `flashpoint play` does).
-    pub fn game(game: Game, size: (u16, u16), theme: Theme) -> Self {
+    pub fn game(game: Table, size: (u16, u16), theme: Theme) -> Self {
         let mut m = Model::title(Vec::new(), size, theme);
         m.start(game);
         m
@@ -432,7 +548,7 @@ impl Model {
 
     /// Starts a game: a hotseat game opens on the hand-off screen, a
     /// single player's on their briefing.
-    pub fn start(&mut self, game: Game) {
+    pub fn start(&mut self, game: Table) {
         let session = Session::new(game);
         self.screen = if session.hotseat() {
             Screen::Handoff
@@ -446,9 +562,9 @@ impl Model {
     /// Continues a game loaded from the save at `from`: a finished game
     /// opens on its end screen, a hotseat game on the hand-off, one
     /// player's on the last turn's report (rebuilt by loading).
-    pub fn resume(&mut self, game: Game, from: &Path) {
-        let over = game.state.is_over();
-        let played = game.state.turn > 0 && game.last.is_some();
+    pub fn resume(&mut self, game: Table, from: &Path) {
+        let over = game.is_over();
+        let played = game.turn() > 0;
         self.start(game);
         let name = from.file_name().map_or_else(
             || from.display().to_string(),

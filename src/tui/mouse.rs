@@ -70,7 +70,7 @@ fn game(m: &mut Model, tab: Tab, area: Rect, p: Position) {
         return;
     }
     match tab {
-        Tab::Orders if !s.game.state.is_over() => {
+        Tab::Orders if !s.is_over() => {
             let a = orders::areas(s, c.body);
             if a.moves.contains(p) {
                 if let Some(i) = orders::move_at(s, a.moves, p.y) {
@@ -90,7 +90,7 @@ fn game(m: &mut Model, tab: Tab, area: Rect, p: Position) {
             let (list, _) = dossier::areas(c.body);
             if list.contains(p) {
                 let i = p.y.saturating_sub(list.y + 1) as usize;
-                if p.y > list.y && i < s.game.scenario.n() {
+                if p.y > list.y && i < s.scenario().n() {
                     let ui = s.ui_mut();
                     ui.dossier = i;
                     ui.dossier_scroll = 0;

@@ -58,8 +58,9 @@ pub enum Msg {
     Save,
     /// Back to the title screen for a new game.
     NewGame,
-    /// Do the pending slow work (see `Model::busy`).
-    Work,
+    /// Time passed while the computer players think: collect their
+    /// decisions and move the spinner (see `Session::thinking`).
+    Tick,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// A left click at (column, row).

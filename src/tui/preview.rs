@@ -48,7 +48,10 @@ pub fn meter_name(scn: &Scenario, m: Meter) -> String {
 }
 
 /// What `order` would do now, if it succeeds.
-pub fn preview(scn: &Scenario, state: &State, order: &Order, seed: u64) -> Preview {
+pub fn preview(scn: &Scenario, state: &State, order: &Order) -> Preview {
+    // The what-if only sums the order's own changes, so the dice of events
+    // do not matter: any fixed seed will do (the game's is the referee's).
+    let seed = 0;
     let m = scn.mv(order.mv);
     let env = Bound::new(scn, state, Some(order.actor), order.target, order.level);
     let chance = m.chance.eval(&env).clamp(0.0, 1.0);
@@ -56,7 +59,14 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order, seed: u64) -> Previ
         list: vec![order.clone()],
     };
     let mut ledger = Ledger::default();
-    let after = resolve(scn, state, &orders, Dice::forced(seed, true), &mut ledger);
+    let after = resolve(
+        scn,
+        state,
+        &orders,
+        &[],
+        Dice::forced(seed, true),
+        &mut ledger,
+    );
     let mine = |c: &Cause| matches!(c, Cause::Order { index: 0, .. });
     let mut sums: Vec<(Meter, f64)> = Vec::new();
     for c in ledger
@@ -126,7 +136,7 @@ mod tests {
             target: Some(dprk),
             level: 5,
         };
-        let p = preview(&scn, &state, &o, 7);
+        let p = preview(&scn, &state, &o);
         assert!(p.chance > 0.0);
         assert!(
             p.effects

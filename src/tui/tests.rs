@@ -11,17 +11,17 @@ use super::msg::Msg;
 use super::theme::Theme;
 use super::update;
 
-/// `update`, then any pending slow work, as the event loop does.
+/// `update`, then waits for the computer players if they are thinking,
+/// as the event loop's ticks would.
 fn update(m: &mut Model, msg: Msg) {
     update::update(m, msg);
-    while m.busy.is_some() {
-        update::update(m, Msg::Work);
-    }
+    update::settle(m);
 }
 use super::view::view;
 use crate::cli::scenarios::Listing;
-use crate::engine::Orders;
-use crate::game::Game;
+use std::sync::Arc;
+
+use crate::referee::{Keep, Match, Seat, Table};
 use crate::scenario::Scenario;
 
 const SEED: u64 = 7;
@@ -32,13 +32,13 @@ fn scn() -> Scenario {
         .expect("valid scenario")
 }
 
-fn new_game(humans: &[&str]) -> Game {
+fn new_game(humans: &[&str]) -> Table {
     let s = scn();
-    let mut h = vec![false; s.n()];
+    let mut seats = vec![Seat::Ai(crate::ai::Policy::Utility); s.n()];
     for id in humans {
-        h[s.actor_by_id(id).expect("actor").index()] = true;
+        seats[s.actor_by_id(id).expect("actor").index()] = Seat::Human;
     }
-    Game::new(s, SEED, h)
+    Table::new(Match::new(Arc::new(s), SEED, seats, Keep::Everything))
 }
 
 fn model(humans: &[&str]) -> Model {
@@ -55,8 +55,8 @@ fn send(m: &mut Model, msgs: &[Msg]) {
 fn select_move(m: &mut Model, id: &str) {
     send(m, &[Msg::GoTo(Tab::Orders)]);
     let s = m.session.as_ref().expect("session");
-    let mv = s.game.scenario.move_by_id(id).expect("move");
-    let list = draft::move_list(&s.game.scenario, s.current);
+    let mv = s.scenario().move_by_id(id).expect("move");
+    let list = draft::move_list(s.scenario(), s.current);
     let pos = list.iter().position(|x| *x == mv).expect("usable move");
     let cur = s.ui().selected;
     for _ in cur..pos {
@@ -68,8 +68,8 @@ fn select_move(m: &mut Model, id: &str) {
 fn target(m: &mut Model, id: &str) {
     for _ in 0..10 {
         let s = m.session.as_ref().expect("session");
-        let want = s.game.scenario.actor_by_id(id).expect("actor");
-        let mv = draft::move_list(&s.game.scenario, s.current)[s.ui().selected];
+        let want = s.scenario().actor_by_id(id).expect("actor");
+        let mv = draft::move_list(s.scenario(), s.current)[s.ui().selected];
         if s.ui().choices[mv.index()].target == Some(want) {
             return;
         }
@@ -80,7 +80,7 @@ fn target(m: &mut Model, id: &str) {
 
 fn selected_choice(m: &Model) -> draft::Choice {
     let s = m.session.as_ref().expect("session");
-    let mv = draft::move_list(&s.game.scenario, s.current)[s.ui().selected];
+    let mv = draft::move_list(s.scenario(), s.current)[s.ui().selected];
     s.ui().choices[mv.index()]
 }
 
@@ -89,7 +89,7 @@ fn drafts(m: &Model) -> usize {
 }
 
 fn turn(m: &Model) -> u32 {
-    m.session.as_ref().expect("session").game.state.turn
+    m.session.as_ref().expect("session").turn()
 }
 
 /// The sanctions order of the end-to-end story: US sanctions the DPRK at severity 3.
@@ -130,7 +130,7 @@ fn adding_an_order_uses_the_chosen_level_and_target() {
     let s = m.session.as_ref().expect("session");
     let o = &s.draft()[0];
     assert_eq!(o.level, 3);
-    assert_eq!(o.target, s.game.scenario.actor_by_id("dprk"));
+    assert_eq!(o.target, s.scenario().actor_by_id("dprk"));
     assert!(m.status.as_deref().unwrap_or("").starts_with("Added"));
 }
 
@@ -182,9 +182,12 @@ fn ending_the_turn_asks_then_resolves_and_reports() {
     assert_eq!(m.screen, Screen::Game(Tab::Report));
     let s = m.session.as_ref().expect("session");
     assert!(s.draft().is_empty());
-    let last = s.game.last.as_ref().expect("record");
-    let us = s.game.scenario.actor_by_id("us").expect("us");
-    assert_eq!(last.orders.of(us).count(), 1);
+    let last = s.last_report().expect("report");
+    let us = s.scenario().actor_by_id("us").expect("us");
+    assert_eq!(
+        last.orders.iter().filter(|o| o.order.actor == us).count(),
+        1
+    );
     update(&mut m, Msg::Select);
     assert_eq!(m.screen, Screen::Game(Tab::Dashboard));
 }
@@ -200,7 +203,7 @@ fn hotseat_hands_over_and_keeps_drafts_apart() {
     assert_eq!(m.screen, Screen::Handoff);
     assert_eq!(turn(&m), 0);
     let s = m.session.as_ref().expect("session");
-    assert_eq!(Some(s.current), s.game.scenario.actor_by_id("dprk"));
+    assert_eq!(Some(s.current), s.scenario().actor_by_id("dprk"));
     assert!(
         s.draft().is_empty(),
         "the DPRK player must not see the US drafts"
@@ -208,16 +211,19 @@ fn hotseat_hands_over_and_keeps_drafts_apart() {
     update(&mut m, Msg::Select);
     end_turn(&mut m);
     assert_eq!(turn(&m), 1);
+    // Each player reads its own report after the hand-off.
+    assert_eq!(m.screen, Screen::Handoff);
+    let s = m.session.as_ref().expect("session");
+    let us = s.scenario().actor_by_id("us").expect("us");
+    assert_eq!(s.current, us);
+    update(&mut m, Msg::Select);
     assert_eq!(m.screen, Screen::Game(Tab::Report));
     let s = m.session.as_ref().expect("session");
-    let us = s.game.scenario.actor_by_id("us").expect("us");
     assert_eq!(
-        s.game.last.as_ref().map(|r| r.orders.of(us).count()),
+        s.last_report()
+            .map(|r| r.orders.iter().filter(|o| o.order.actor == us).count()),
         Some(1)
     );
-    update(&mut m, Msg::Select);
-    assert_eq!(m.screen, Screen::Handoff);
-    assert_eq!(m.session.as_ref().map(|s| s.current), Some(us));
 }
 
 #[test]
@@ -289,12 +295,12 @@ fn setup_toggles_humans_and_edits_the_seed() {
     update(&mut m, Msg::Select);
     assert_eq!(m.screen, Screen::Handoff);
     let s = m.session.as_ref().expect("session");
-    assert_eq!(s.game.seed, 42);
+    assert_eq!(s.table().game().seed(), 42);
     let ids: Vec<&str> = s
-        .game
-        .human_actors()
+        .table()
+        .humans()
         .iter()
-        .map(|a| s.game.scenario.actor(*a).id.as_str())
+        .map(|a| s.scenario().actor(*a).id.as_str())
         .collect();
     assert_eq!(ids, ["dprk", "china"]);
 }
@@ -375,10 +381,10 @@ fn title_in(dir: &Path) -> Model {
 }
 
 /// A game after `turns` turns without orders.
-fn game_after(turns: u32) -> Game {
-    let mut g = new_game(&["us"]);
+fn game_after(turns: u32) -> Match {
+    let mut g = new_game(&["us"]).game().clone();
     for _ in 0..turns {
-        g.play_turn(&Orders::default());
+        g.play_turn();
     }
     g
 }
@@ -394,7 +400,12 @@ fn s_opens_the_save_popup_with_the_suggested_name_and_saves_what_is_typed() {
     let msg = super::translate(&m, &key(KeyCode::Char('s'))).expect("s is bound");
     update(&mut m, msg);
     assert_eq!(m.popup, Some(Popup::SaveAs));
-    let suggested = crate::save::default_name(&m.session.as_ref().expect("session").game);
+    let suggested = m
+        .session
+        .as_ref()
+        .expect("session")
+        .table()
+        .default_save_name();
     assert_eq!(
         m.save_form.as_ref().map(|f| f.name.as_str()),
         Some(suggested.as_str())
@@ -427,8 +438,14 @@ fn s_opens_the_save_popup_with_the_suggested_name_and_saves_what_is_typed() {
     );
     let loaded = crate::save::load(&file).expect("the save loads");
     assert_eq!(
-        loaded.state,
-        m.session.as_ref().expect("session").game.state
+        loaded.truth().state,
+        m.session
+            .as_ref()
+            .expect("session")
+            .table()
+            .game()
+            .truth()
+            .state
     );
 }
 
@@ -510,7 +527,7 @@ fn saving_over_an_existing_save_asks_first() {
     let msg = super::translate(&m, &key(KeyCode::Char('y'))).expect("y");
     update(&mut m, msg);
     assert_eq!(m.popup, None);
-    assert_eq!(crate::save::load(&file).expect("loads").state.turn, 1);
+    assert_eq!(crate::save::load(&file).expect("loads").turn(), 1);
 }
 
 #[test]
@@ -544,15 +561,15 @@ fn each_resolved_turn_is_autosaved_keeping_the_previous_as_bak() {
         "{:?}",
         m.status
     );
-    let game = &m.session.as_ref().expect("session").game;
+    let game = m.session.as_ref().expect("session").table().game();
     let loaded = crate::save::load(&auto).expect("loads");
-    assert_eq!(loaded.state, game.state);
-    assert_eq!(loaded.log, game.log);
+    assert_eq!(loaded.truth().state, game.truth().state);
+    assert_eq!(loaded.truth().turns, game.truth().turns);
     update(&mut m, Msg::Select);
     end_turn(&mut m);
-    assert_eq!(crate::save::load(&auto).expect("loads").state.turn, 2);
+    assert_eq!(crate::save::load(&auto).expect("loads").turn(), 2);
     let bak = crate::save::write::bak_path(&auto);
-    assert_eq!(crate::save::load(&bak).expect("bak loads").state.turn, 1);
+    assert_eq!(crate::save::load(&bak).expect("bak loads").turn(), 1);
 }
 
 #[test]
@@ -598,10 +615,7 @@ fn quitting_an_unfinished_game_saves_it() {
     assert!(screen.contains("autosaved to"), "{screen}");
     update(&mut m, Msg::Yes);
     assert!(m.quit);
-    assert_eq!(
-        crate::save::load(&auto).expect("saved on quit").state.turn,
-        1
-    );
+    assert_eq!(crate::save::load(&auto).expect("saved on quit").turn(), 1);
     assert!(
         m.farewell.as_deref().is_some_and(|f| f.contains("--load")),
         "{:?}",
@@ -646,8 +660,11 @@ fn the_title_continues_the_latest_autosave() {
     assert_eq!(m.title.item(), Some(TitleItem::Continue));
     update(&mut m, Msg::Select);
     let s = m.session.as_ref().expect("a game");
-    assert_eq!(s.game.state.turn, 3);
-    assert!(s.game.last.is_some(), "the last turn's report is rebuilt");
+    assert_eq!(s.turn(), 3);
+    assert!(
+        s.last_report().is_some(),
+        "the last turn's report is rebuilt"
+    );
     assert_eq!(m.screen, Screen::Game(Tab::Report));
     assert!(
         m.status
@@ -749,7 +766,7 @@ fn the_load_list_shows_every_save_and_loads_the_chosen_one() {
     m.load.selected = pos(&m, "later.toml");
     update(&mut m, Msg::Select);
     let s = m.session.as_ref().expect("loaded");
-    assert_eq!(s.game.state.turn, 4);
+    assert_eq!(s.turn(), 4);
     assert_eq!(m.screen, Screen::Game(Tab::Report));
 }
 
@@ -776,18 +793,22 @@ fn a_save_that_vanished_since_the_list_was_made_opens_a_dialog() {
 #[test]
 fn a_loaded_hotseat_game_opens_on_the_hand_off_and_a_finished_one_on_its_end() {
     let dir = tempdir();
-    let mut g = new_game(&["us", "dprk"]);
-    g.play_turn(&Orders::default());
+    let mut g = new_game(&["us", "dprk"]).game().clone();
+    g.play_turn();
     let path = crate::save::save_as(dir.path(), "hot", &g, false).expect("save");
     let mut m = title_in(dir.path());
     update::load_and_resume(&mut m, &path);
     assert_eq!(m.screen, Screen::Handoff);
     update(&mut m, Msg::Select);
-    assert_eq!(m.screen, Screen::Game(Tab::Dashboard));
+    assert_eq!(
+        m.screen,
+        Screen::Game(Tab::Report),
+        "each player first reads its own report"
+    );
 
-    let mut g = new_game(&["us"]);
-    while !g.state.is_over() {
-        g.play_turn(&Orders::default());
+    let mut g = new_game(&["us"]).game().clone();
+    while !g.is_over() {
+        g.play_turn();
     }
     let path = crate::save::save_as(dir.path(), "done", &g, false).expect("save");
     let mut m = title_in(dir.path());
@@ -844,7 +865,7 @@ fn play_load_starts_the_saved_game_and_bad_files_fail_before_the_terminal() {
     };
     let m = super::launch::model(Some(&args), (80, 24), Theme { color: false })
         .unwrap_or_else(|_| panic!("loads"));
-    assert_eq!(m.session.as_ref().map(|s| s.game.state.turn), Some(2));
+    assert_eq!(m.session.as_ref().map(|s| s.turn()), Some(2));
     assert_eq!(m.saves_dir.as_deref(), Some(dir.path()));
     std::fs::write(&path, "format_version = 1\n").expect("write");
     assert!(super::launch::model(Some(&args), (80, 24), Theme { color: false }).is_err());
@@ -974,9 +995,9 @@ fn snapshot_help() {
 fn snapshot_end() {
     let mut m = model(&["us"]);
     let mut guard = 0;
-    while !m.session.as_ref().expect("session").game.state.is_over() && guard < 100 {
+    while !m.session.as_ref().expect("session").is_over() && guard < 100 {
         if let Some(s) = m.session.as_mut() {
-            s.game.play_turn(&Orders::default());
+            s.play_turn_now();
         }
         guard += 1;
     }

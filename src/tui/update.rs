@@ -1,13 +1,15 @@
 //! `update`: the only place the model changes. Each message is handled by
 //! the popup that has the keyboard, else by the current screen.
 
-use crate::engine::Orders;
-use crate::game::Game;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use crate::referee::{Keep, Match, Missing, Seat, Table};
 use crate::scenario::ActorId;
 
 use super::draft;
 use super::model::{
-    Busy, Focus, LoadList, Model, Popup, SaveForm, Screen, Session, Setup, Tab, TitleItem,
+    Focus, LoadList, Model, Popup, SaveForm, Screen, Session, Setup, Tab, Thinking, TitleItem,
 };
 use super::msg::Msg;
 
@@ -18,8 +20,8 @@ pub fn update(m: &mut Model, msg: Msg) {
             m.size = (w, h);
             return;
         }
-        Msg::Work => {
-            work(m);
+        Msg::Tick => {
+            tick(m);
             return;
         }
         Msg::Click(x, y) => {
@@ -87,7 +89,7 @@ fn confirm_quit(m: &mut Model) {
     if m.quit_error.is_none()
         && let (Some(dir), Some(s)) = (m.saves_dir.as_deref(), m.session.as_ref())
     {
-        match crate::save::save_on_quit(dir, &s.game) {
+        match s.table().save_on_quit(dir) {
             Ok(Some(path)) => m.farewell = Some(farewell(dir, &path)),
             Ok(None) => {}
             Err(e) => {
@@ -131,7 +133,7 @@ fn open_save(m: &mut Model) {
         return;
     }
     m.save_form = Some(SaveForm {
-        name: crate::save::default_name(&s.game),
+        name: s.table().default_save_name(),
         error: None,
         overwrite: None,
     });
@@ -191,7 +193,7 @@ fn try_save(m: &mut Model, overwrite: bool) {
         m.popup = None;
         return;
     };
-    match crate::save::save_as(dir, &form.name, &s.game, overwrite) {
+    match s.table().save_as(dir, &form.name, overwrite) {
         Ok(path) => {
             let drafts = s.drafts.iter().any(|d| !d.is_empty());
             m.status = Some(format!(
@@ -259,7 +261,7 @@ fn continue_autosave(m: &mut Model) {
 
 /// Loads the save at `path` into a game; an error opens a dialog.
 pub fn load_and_resume(m: &mut Model, path: &std::path::Path) {
-    match crate::save::load(path) {
+    match Table::load(path) {
         Ok(game) => m.resume(game, path),
         Err(e) => m.error("This save does not load", e.to_string()),
     }
@@ -379,18 +381,31 @@ pub fn start_from_setup(m: &mut Model) {
         m.status = Some("Type a seed (a whole number)".into());
         return;
     };
-    let game = Game::new(s.scenario.clone(), seed, s.humans.clone());
-    m.start(game);
+    let seats = s
+        .humans
+        .iter()
+        .map(|h| {
+            if *h {
+                Seat::Human
+            } else {
+                Seat::Ai(crate::ai::Policy::Utility)
+            }
+        })
+        .collect();
+    let game = Match::new(Arc::new(s.scenario.clone()), seed, seats, Keep::Everything);
+    m.start(Table::new(game));
 }
 
 fn handoff(m: &mut Model, msg: Msg) {
     if msg == Msg::Select
         && let Some(s) = &m.session
     {
-        m.screen = if s.game.state.turn == 0 {
+        // A player's turn opens on their briefing at the start, then on
+        // their own report of the turn just played.
+        m.screen = if s.turn() == 0 {
             Screen::Game(Tab::Dossier)
         } else {
-            Screen::Game(Tab::Dashboard)
+            Screen::Game(Tab::Report)
         };
     }
 }
@@ -429,7 +444,7 @@ fn game(m: &mut Model, tab: Tab, msg: Msg) {
         m.screen = Screen::Title;
         return;
     };
-    let over = s.game.state.is_over();
+    let over = s.is_over();
     match msg {
         Msg::GoTo(t) => {
             m.screen = Screen::Game(t);
@@ -480,7 +495,7 @@ fn game(m: &mut Model, tab: Tab, msg: Msg) {
             };
         }
         Tab::Dossier => {
-            let n = s.game.scenario.n();
+            let n = s.scenario().n();
             let ui = s.ui_mut();
             match msg {
                 Msg::Up | Msg::Down => {
@@ -512,13 +527,11 @@ fn report(m: &mut Model, msg: Msg) {
         Msg::PageUp => s.report_scroll = s.report_scroll.saturating_sub(10),
         Msg::PageDown => s.report_scroll = s.report_scroll.saturating_add(10).min(2000),
         Msg::Select => {
-            if s.game.state.is_over() {
+            if s.is_over() {
                 s.report_scroll = 0;
             }
-            m.screen = if s.game.state.is_over() {
+            m.screen = if s.is_over() {
                 Screen::End
-            } else if s.hotseat() {
-                Screen::Handoff
             } else {
                 Screen::Game(Tab::Dashboard)
             };
@@ -531,14 +544,15 @@ fn orders(m: &mut Model, msg: Msg) {
     let Some(s) = m.session.as_mut() else {
         return;
     };
-    if s.game.state.is_over() {
+    if s.is_over() {
         if msg == Msg::Back {
             m.screen = Screen::End;
         }
         return;
     }
     let me = s.current;
-    let moves = draft::move_list(&s.game.scenario, me);
+    let scn = s.scenario().clone();
+    let moves = draft::move_list(&scn, me);
     let focus = s.ui().focus;
     match (focus, msg) {
         (_, Msg::NextPanel | Msg::PrevPanel) => {
@@ -557,10 +571,9 @@ fn orders(m: &mut Model, msg: Msg) {
                 return;
             };
             let delta = if msg == Msg::Left { -1 } else { 1 };
-            let scn = &s.game.scenario;
             let ui = &mut s.players[me.index()];
             if let Some(c) = ui.choices.get_mut(mv.index()) {
-                c.level = draft::step_level(scn, mv, c.level, delta);
+                c.level = draft::step_level(&scn, mv, c.level, delta);
             }
         }
         (Focus::Moves, Msg::NextTarget | Msg::PrevTarget) => {
@@ -568,10 +581,9 @@ fn orders(m: &mut Model, msg: Msg) {
                 return;
             };
             let dir = if msg == Msg::NextTarget { 1 } else { -1 };
-            let scn = &s.game.scenario;
             let ui = &mut s.players[me.index()];
             if let Some(c) = ui.choices.get_mut(mv.index()) {
-                c.target = draft::step_target(scn, me, mv, c.target, dir);
+                c.target = draft::step_target(&scn, me, mv, c.target, dir);
             }
         }
         (Focus::Moves, Msg::Select) => {
@@ -589,10 +601,7 @@ fn orders(m: &mut Model, msg: Msg) {
             if i < list.len() {
                 let o = list.remove(i);
                 let n = list.len();
-                m.status = Some(format!(
-                    "Removed: {}",
-                    draft::describe(&s.game.scenario, &o)
-                ));
+                m.status = Some(format!("Removed: {}", draft::describe(&scn, &o)));
                 let ui = s.ui_mut();
                 ui.draft_selected = ui.draft_selected.min(n.saturating_sub(1));
                 if n == 0 {
@@ -609,7 +618,8 @@ fn orders(m: &mut Model, msg: Msg) {
 /// player's draft, if the engine accepts it; returns the status line.
 pub fn add_selected(s: &mut Session) -> String {
     let me = s.current;
-    let scn = &s.game.scenario;
+    let scn = s.scenario().clone();
+    let scn = &*scn;
     let moves = draft::move_list(scn, me);
     let Some(&mv) = moves.get(s.ui().selected) else {
         return "No move selected".into();
@@ -618,7 +628,7 @@ pub fn add_selected(s: &mut Session) -> String {
         return "No move selected".into();
     };
     let order = draft::order_for(me, mv, choice);
-    match draft::check(scn, &s.game.state, s.draft(), &order) {
+    match draft::check(scn, s.believed(), s.draft(), &order) {
         Ok(cost) => {
             let text = draft::describe(scn, &order);
             s.drafts[me.index()].push(order);
@@ -632,41 +642,139 @@ pub fn add_selected(s: &mut Session) -> String {
     }
 }
 
-/// The current player is done: hand over to the next human, or resolve
-/// the turn when everyone is done.
+/// The current player is done: its orders go to the table; hand over to
+/// the next human, or let the computer players decide when everyone is
+/// done.
 pub fn end_turn(m: &mut Model) {
     let Some(s) = m.session.as_mut() else {
         return;
     };
-    if s.game.state.is_over() {
+    if s.is_over() {
         m.screen = Screen::End;
         return;
     }
     let me = s.current;
+    let orders = s.drafts[me.index()].clone();
+    if s.is_human(me)
+        && let Err(e) = s.table_mut().submit(me, orders)
+    {
+        let why = match &e {
+            crate::referee::SubmitError::Illegal { index, error } => format!(
+                "order {} cannot be given: {}",
+                index + 1,
+                crate::narrate::order_error(s.scenario(), error)
+            ),
+            other => other.to_string(),
+        };
+        m.status = Some(format!("Not ended: {why}"));
+        return;
+    }
     s.waiting.retain(|a| *a != me);
     if let Some(&next) = s.waiting.first() {
         s.current = next;
         m.screen = Screen::Handoff;
         return;
     }
-    m.busy = Some(Busy::Resolve);
+    start_thinking(s);
 }
 
-/// Resolves the turn (after the "resolving" frame has been drawn).
-fn work(m: &mut Model) {
-    let Some(Busy::Resolve) = m.busy.take() else {
-        return;
-    };
+/// Hands the computer players' decisions to a worker thread; the screen
+/// keeps drawing and the loop sends [`Msg::Tick`] until they are in.
+fn start_thinking(s: &mut Session) {
+    let jobs = s.table().ai_jobs(Missing::Nothing);
+    let (tx, rx) = mpsc::channel();
+    let scn = s.scenario().clone();
+    let total = jobs.len();
+    std::thread::spawn(move || {
+        for job in jobs {
+            let d = job.run(&scn);
+            if tx.send((job.actor, d)).is_err() {
+                return;
+            }
+        }
+    });
+    s.thinking = Some(Thinking {
+        rx,
+        total,
+        done: Vec::new(),
+        ticks: 0,
+    });
+}
+
+/// Collects the decisions made so far; once all are in, resolves the turn.
+fn tick(m: &mut Model) {
     let Some(s) = m.session.as_mut() else {
         return;
     };
-    resolve(s);
-    m.screen = Screen::Game(Tab::Report);
-    let over = s.game.state.is_over();
-    let saved = m
-        .saves_dir
-        .as_deref()
-        .map(|dir| crate::save::autosave(dir, &s.game));
+    let Some(t) = s.thinking.as_mut() else {
+        return;
+    };
+    t.ticks = t.ticks.wrapping_add(1);
+    loop {
+        match t.rx.try_recv() {
+            Ok(d) => t.done.push(d),
+            Err(mpsc::TryRecvError::Empty) => break,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                if t.done.len() < t.total {
+                    // The worker died: the missing players give no orders.
+                    t.total = t.done.len();
+                }
+                break;
+            }
+        }
+    }
+    if t.done.len() < t.total {
+        return;
+    }
+    finish_turn(m);
+}
+
+/// Waits for the computer players and resolves the turn (tests and
+/// headless drivers; the terminal game ticks instead).
+pub fn settle(m: &mut Model) {
+    while let Some(t) = m.session.as_mut().and_then(|s| s.thinking.as_mut()) {
+        match t.rx.recv() {
+            Ok(d) => t.done.push(d),
+            Err(_) => t.total = t.done.len(),
+        }
+        if t.done.len() >= t.total {
+            finish_turn(m);
+        }
+    }
+}
+
+/// Resolves the turn with everyone's orders and starts the next one.
+fn finish_turn(m: &mut Model) {
+    let Some(s) = m.session.as_mut() else {
+        return;
+    };
+    let Some(t) = s.thinking.take() else {
+        return;
+    };
+    s.table_mut().resolve(t.done);
+    for d in &mut s.drafts {
+        d.clear();
+    }
+    let humans = s.table().humans();
+    s.waiting = if humans.is_empty() {
+        vec![s.current]
+    } else {
+        humans
+    };
+    s.current = s.waiting.first().copied().unwrap_or(ActorId(0));
+    s.report_scroll = 0;
+    for ui in &mut s.players {
+        ui.draft_selected = 0;
+        ui.focus = Focus::Moves;
+    }
+    s.refresh();
+    let over = s.is_over();
+    m.screen = if s.hotseat() {
+        Screen::Handoff
+    } else {
+        Screen::Game(Tab::Report)
+    };
+    let saved = m.saves_dir.as_deref().map(|dir| s.table().autosave(dir));
     m.status = Some(match saved {
         Some(Err(e)) => format!("Autosave failed (the game goes on): {e}"),
         Some(Ok(_)) if over => {
@@ -678,26 +786,4 @@ fn work(m: &mut Model) {
         None if over => "The game is over — read the report, then Enter for the result".into(),
         None => "The turn is resolved — read what happened, then Enter to continue".into(),
     });
-}
-
-/// Resolves the turn with every human's drafts and starts the next one.
-fn resolve(s: &mut Session) {
-    let mut orders = Orders::default();
-    for a in s.game.human_actors() {
-        orders.list.extend(s.drafts[a.index()].iter().cloned());
-    }
-    s.game.play_turn(&orders);
-    for d in &mut s.drafts {
-        d.clear();
-    }
-    s.waiting = s.game.human_actors();
-    s.current = s.waiting.first().copied().unwrap_or(ActorId(0));
-    for a in s.game.human_actors() {
-        s.fit_targets(a);
-    }
-    s.report_scroll = 0;
-    for ui in &mut s.players {
-        ui.draft_selected = 0;
-        ui.focus = Focus::Moves;
-    }
 }

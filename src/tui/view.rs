@@ -63,8 +63,17 @@ pub fn view(m: &Model, f: &mut Frame) {
         ),
         None => {}
     }
-    if m.busy.is_some() {
-        confirm::notice("Resolving the turn…", th, f, area);
+    if let Some(t) = m.session.as_ref().and_then(|s| s.thinking.as_ref())
+        && m.popup.is_none()
+    {
+        const SPIN: [char; 4] = ['|', '/', '-', '\\'];
+        let spin = SPIN[(t.ticks as usize) % SPIN.len()];
+        let text = format!(
+            "{spin} The other players are deciding ({} of {}) — q quits",
+            t.done.len(),
+            t.total
+        );
+        confirm::notice(&text, th, f, area);
     }
 }
 
@@ -97,14 +106,13 @@ fn quit_lines(m: &Model) -> Vec<Line<'static>> {
             ratatui::style::Style::new(),
         );
     };
-    let g = &s.game;
-    let text = if g.state.is_over() {
+    let text = if s.is_over() {
         "Quit Flashpoint? The game is over; its last turn was autosaved.".to_string()
-    } else if g.log.is_empty() {
+    } else if s.turn() == 0 {
         "Quit Flashpoint? No turn has been played yet, so there is nothing to save.".to_string()
     } else {
         let path = clean(
-            &crate::save::autosave_path(dir, &g.scenario.meta.id)
+            &crate::save::autosave_path(dir, &s.scenario().meta.id)
                 .display()
                 .to_string(),
         );
@@ -119,7 +127,7 @@ fn quit_lines(m: &Model) -> Vec<Line<'static>> {
         }
     };
     let mut out = lines(&text, ratatui::style::Style::new());
-    if !g.state.is_over() && s.drafts.iter().any(|d| !d.is_empty()) {
+    if !s.is_over() && s.drafts.iter().any(|d| !d.is_empty()) {
         out.extend(lines("Orders drafted this turn are not saved.", th.dim()));
     }
     out
@@ -130,8 +138,8 @@ fn end_turn_lines(m: &Model) -> Vec<Line<'static>> {
     let Some(s) = &m.session else {
         return Vec::new();
     };
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     let spent = super::draft::committed(scn, st, s.draft());
     let n = s.draft().len();
     let mut lines = vec![Line::from(vec![
@@ -175,7 +183,7 @@ fn game(m: &Model, tab: Tab, f: &mut Frame) {
         Tab::Dossier => dossier::draw(s, th, f, c.body),
     }
     let hint = match tab {
-        Tab::Dashboard if !s.game.state.is_over() => Some(Line::from(vec![
+        Tab::Dashboard if !s.is_over() => Some(Line::from(vec![
             Span::styled(" New here? ", th.dim()),
             Span::styled("Enter", th.key()),
             Span::styled(" gives orders, ", th.dim()),
@@ -184,7 +192,7 @@ fn game(m: &Model, tab: Tab, f: &mut Frame) {
             Span::styled("?", th.key()),
             Span::styled(" lists every key.", th.dim()),
         ])),
-        Tab::Dossier if s.game.state.turn == 0 => Some(Line::from(vec![
+        Tab::Dossier if s.turn() == 0 => Some(Line::from(vec![
             Span::styled(" Read your briefing, then ", th.dim()),
             Span::styled("Enter", th.key()),
             Span::styled(" for the dashboard.", th.dim()),

@@ -1,17 +1,24 @@
-//! "Why did it move?": the ledger's contributions to a meter, in words.
-//! Contributions that read the same (one order through two rules, say)
-//! are shown as one.
+//! "Why did it move?": the causes of a meter's change in a player's turn
+//! report, in words. Contributions that read the same (one order through
+//! two rules, say) are shown as one; causes the player may not know read
+//! "cause unknown".
 
-use crate::engine::ledger::{self, Change, Meter};
+use crate::engine::ledger::Meter;
+use crate::perspective::{SeenCause, SeenChange};
 use crate::scenario::Scenario;
 
 use super::text::clean;
 
 /// The causes of a meter's change, biggest first: (words, amount).
-pub fn causes(scn: &Scenario, changes: &[Change], meter: Meter) -> Vec<(String, f64)> {
+pub fn causes(scn: &Scenario, changes: &[SeenChange], meter: Meter) -> Vec<(String, f64)> {
     let mut out: Vec<(String, f64)> = Vec::new();
-    for c in ledger::explain(changes, meter) {
-        let text = clean(&crate::narrate::describe_cause(scn, c.cause, c.rule));
+    for c in changes.iter().filter(|c| c.meter == meter) {
+        let text = match c.cause {
+            SeenCause::Known { cause } => {
+                clean(&crate::narrate::describe_cause(scn, cause, c.rule))
+            }
+            SeenCause::Unknown => "cause unknown".to_string(),
+        };
         match out.iter_mut().find(|(t, _)| *t == text) {
             Some((_, d)) => *d += c.delta,
             None => out.push((text, c.delta)),
@@ -23,7 +30,7 @@ pub fn causes(scn: &Scenario, changes: &[Change], meter: Meter) -> Vec<(String, 
 }
 
 /// One line such as "+4.0 DPRK Missile test, −1.2 decay, +0.3 other".
-pub fn summary(scn: &Scenario, changes: &[Change], meter: Meter, max: usize) -> String {
+pub fn summary(scn: &Scenario, changes: &[SeenChange], meter: Meter, max: usize) -> String {
     let all = causes(scn, changes, meter);
     let mut parts: Vec<String> = all
         .iter()

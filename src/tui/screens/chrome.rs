@@ -54,24 +54,16 @@ pub fn split_simple(area: Rect) -> (Rect, Rect, Rect) {
 /// level. The scenario title is left out when `width` is too narrow.
 pub fn header(s: &Session, tab: Tab, th: Theme, width: u16) -> Line<'static> {
     use ratatui::style::Modifier;
-    let g = &s.game;
-    let scn = &g.scenario;
-    let st = &g.state;
+    let _ = tab;
+    let scn = s.scenario();
+    let st = s.view();
     let turn = if st.is_over() { st.turn } else { st.turn + 1 };
     let level = scn.levels.get(st.level).map_or("", |l| l.name.as_str());
-    let h = &g.history.snapshots;
-    let change = h
-        .len()
-        .checked_sub(2)
-        .and_then(|i| h.get(i))
-        .map_or(0.0, |prev| st.regional - prev.regional);
+    let change = s
+        .last_report()
+        .map_or(0.0, |r| r.regional_after - r.regional_before);
     let who = if st.is_over() {
         Span::styled(" GAME OVER ", th.bad().add_modifier(Modifier::BOLD))
-    } else if s.hotseat() && tab == Tab::Report {
-        Span::styled(
-            " ALL PLAYERS ",
-            th.heading().add_modifier(Modifier::REVERSED),
-        )
     } else {
         Span::styled(
             format!(" {} ", clean(&scn.actor(s.current).name)),

@@ -24,34 +24,28 @@ pub fn panel(title: &str, th: Theme) -> Block<'static> {
 
 /// The line that says why regional tension moved last turn.
 pub fn why_line(s: &Session, max: usize) -> String {
-    let Some(last) = &s.game.last else {
+    let Some(last) = s.last_report() else {
         return "No turn played yet.".into();
     };
-    let line = why::summary(&s.game.scenario, &last.changes, Meter::Regional, max);
+    let line = why::summary(s.scenario(), &last.changes, Meter::Regional, max);
     if line.is_empty() {
         return "Regional tension did not move.".into();
     }
     line
 }
 
-/// Public headlines of the last turn.
+/// The headlines of the last turn the current player may see.
 pub fn headlines(s: &Session) -> Vec<String> {
-    s.game.last.as_ref().map_or_else(Vec::new, |r| {
-        r.events
-            .iter()
-            .filter_map(|e| crate::narrate::public_headline(&s.game.scenario, r.turn, e))
-            .map(|h| clean(&h))
-            .collect()
+    s.last_report().map_or_else(Vec::new, |r| {
+        r.news(s.scenario()).iter().map(|h| clean(h)).collect()
     })
 }
 
 fn tension_block(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    let st = &s.game.state;
-    let scn = &s.game.scenario;
+    let st = s.view();
+    let scn = s.scenario();
     let change = s
-        .game
-        .last
-        .as_ref()
+        .last_report()
         .map_or(0.0, |r| st.regional - r.regional_before);
     let level = scn
         .levels
@@ -94,10 +88,10 @@ fn lines_panel(title: &str, lines: Vec<Line<'static>>, th: Theme, f: &mut Frame,
 
 fn news_panel(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let heads = headlines(s);
-    let lines: Vec<Line> = if s.game.last.is_none() {
+    let lines: Vec<Line> = if s.last_report().is_none() {
         vec![
             Line::styled("The crisis begins.", th.heading()),
-            Line::raw(clean(&s.game.scenario.meta.summary)),
+            Line::raw(clean(&s.scenario().meta.summary)),
         ]
     } else if heads.is_empty() {
         vec![Line::styled("A quiet month: no public news.", th.dim())]
@@ -107,8 +101,8 @@ fn news_panel(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
             .map(|h| Line::from(vec![Span::styled("• ", th.key()), Span::raw(h)]))
             .collect()
     };
-    let title = match &s.game.last {
-        Some(r) => format!("News — {}", s.game.scenario.date_of(r.turn)),
+    let title = match s.last_report() {
+        Some(r) => format!("News — {}", s.scenario().date_of(r.turn)),
         None => "News".to_string(),
     };
     f.render_widget(
@@ -121,9 +115,9 @@ fn news_panel(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
 
 /// The player's orders so far and their capital.
 pub fn orders_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
-    let capital = st.actor(s.current).capital;
+    let scn = s.scenario();
+    let st = s.believed();
+    let capital = s.view().capital;
     let spent = draft::committed(scn, st, s.draft());
     let mut lines = vec![Line::from(vec![
         Span::raw("Capital "),
@@ -153,7 +147,7 @@ pub fn orders_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
 
 /// Draws the dashboard into `area`.
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    let n = s.game.scenario.n() as u16;
+    let n = s.scenario().n() as u16;
     let large = area.width >= 120 && area.height >= 34;
     if large {
         draw_large(s, th, f, area, n);
@@ -208,7 +202,7 @@ fn draw_small(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
     news_panel(s, th, f, news);
     let title = format!(
         "Your orders — {}",
-        clean(&s.game.scenario.actor(s.current).short)
+        clean(&s.scenario().actor(s.current).short)
     );
     f.render_widget(
         Paragraph::new(orders)
@@ -252,7 +246,7 @@ fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
         Constraint::Percentage(62),
         Constraint::Min(6),
     ]));
-    match s.game.scenario.meta.region {
+    match s.scenario().meta.region {
         Some(region) => {
             let legend = Line::from(vec![
                 Span::styled(" Map ", th.heading()),
@@ -271,7 +265,7 @@ fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
     news_panel(s, th, f, news);
     let title = format!(
         "Your orders — {}",
-        clean(&s.game.scenario.actor(s.current).name)
+        clean(&s.scenario().actor(s.current).name)
     );
     let mut lines = orders_lines(s, th);
     lines.push(Line::default());
@@ -279,8 +273,8 @@ fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
         "Last turn's tension, cause by cause:",
         th.dim(),
     ));
-    if let Some(last) = &s.game.last {
-        for (text, d) in why::causes(&s.game.scenario, &last.changes, Meter::Regional)
+    if let Some(last) = s.last_report() {
+        for (text, d) in why::causes(s.scenario(), &last.changes, Meter::Regional)
             .into_iter()
             .take(8)
         {
@@ -295,7 +289,7 @@ fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
     lines.extend(objective_lines(s, th, false));
     lines.push(Line::default());
     lines.push(Line::styled("Tracks, as you know them:", th.dim()));
-    lines.extend(track_lines(s, &s.view(), th));
+    lines.extend(track_lines(s, s.view(), th));
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -318,11 +312,12 @@ pub fn objective_mark(p: f64, judged: bool, th: Theme) -> Span<'static> {
     }
 }
 
-/// The current player's objectives with how far each is met now; with
+/// The current player's objectives with how far each is met now, as far
+/// as it can tell (judged on the game as it believes it to be); with
 /// `when`, each says whether it is judged every turn or at the end.
 pub fn objective_lines(s: &Session, th: Theme, when: bool) -> Vec<Line<'static>> {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     let progress = crate::engine::score::objective_progress(scn, st, s.current);
     scn.actor(s.current)
         .objectives
@@ -347,9 +342,13 @@ pub fn objective_lines(s: &Session, th: Theme, when: bool) -> Vec<Line<'static>>
 
 /// The scenario's tracks as the current player knows them: exact values,
 /// or estimates with their uncertainty (`~35 ±8`).
-pub fn track_lines(s: &Session, view: &crate::engine::ActorView, th: Theme) -> Vec<Line<'static>> {
-    let scn = &s.game.scenario;
-    let fmt = |e: &crate::engine::view::Estimate| {
+pub fn track_lines(
+    s: &Session,
+    view: &crate::perspective::PlayerView,
+    th: Theme,
+) -> Vec<Line<'static>> {
+    let scn = s.scenario();
+    let fmt = |e: &crate::engine::Estimate| {
         if e.spread > 0.05 {
             format!("~{:.0} ±{:.0}", e.value, e.spread)
         } else {
@@ -358,7 +357,7 @@ pub fn track_lines(s: &Session, view: &crate::engine::ActorView, th: Theme) -> V
     };
     let mut out = Vec::new();
     for (ti, t) in scn.tracks.iter().enumerate() {
-        let Some(row) = view.tracks.get(ti) else {
+        let Some(row) = view.picture.tracks.get(ti) else {
             continue;
         };
         let text = if row.len() == 1 {

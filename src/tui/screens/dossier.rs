@@ -9,7 +9,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::engine::ActorView;
+use crate::perspective::PlayerView;
 use crate::scenario::{ActorId, Stat};
 use crate::tui::model::Session;
 use crate::tui::text::{amount, clean, clean_lines};
@@ -27,12 +27,12 @@ pub struct Seen {
 
 /// The stats of `actor` as the current player sees them: its own exactly,
 /// others' as the engine's estimates.
-pub fn seen_stats(view: &ActorView, actor: ActorId) -> [Seen; 5] {
+pub fn seen_stats(view: &PlayerView, actor: ActorId) -> [Seen; 5] {
     let none = Seen {
         value: 0.0,
         spread: None,
     };
-    match view.stats.get(actor.index()) {
+    match view.picture.stats.get(actor.index()) {
         Some(row) => row.map(|e| Seen {
             value: e.value,
             spread: (e.spread > 0.05).then_some(e.spread),
@@ -54,8 +54,8 @@ pub fn areas(area: Rect) -> (Rect, Rect) {
 }
 
 fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'static>> {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     let me = s.current;
     let actor = scn.actor(a);
     let mut out = Vec::new();
@@ -65,7 +65,7 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
     )];
     if a == me {
         head.push(Span::styled("  (you)", th.key()));
-    } else if s.game.humans.get(a.index()).copied().unwrap_or(false) {
+    } else if s.is_human(a) {
         head.push(Span::styled("  (another player)", th.dim()));
     } else {
         head.push(Span::styled("  (computer)", th.dim()));
@@ -83,7 +83,7 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
     out.push(Line::from(head));
     let bar_w = (width as usize).saturating_sub(22).clamp(4, 30);
     let view = s.view();
-    for (k, seen) in Stat::ALL.iter().zip(seen_stats(&view, a)) {
+    for (k, seen) in Stat::ALL.iter().zip(seen_stats(view, a)) {
         let mut spans = vec![Span::raw(format!("{:<10}", k.name()))];
         spans.extend(bar(seen.value, 100.0, bar_w, th.actor(scn, a), th));
         spans.push(Span::raw(format!(" {:>3.0}", seen.value)));
@@ -92,13 +92,18 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
         }
         out.push(Line::from(spans));
     }
+    let threat = view.picture.threat[a.index()];
     out.push(Line::raw(format!(
-        "threat perception {:.0}{}",
-        st.actor(a).threat,
+        "threat perception {}{}",
+        if threat.is_exact() {
+            format!("{:.0}", threat.value)
+        } else {
+            format!("~{:.0} ±{:.0}", threat.value, threat.spread)
+        },
         if a == me {
             format!(
                 " · capital {} (+{} a turn, at most {})",
-                amount(st.actor(a).capital),
+                amount(view.capital),
                 amount(actor.capital.income),
                 amount(actor.capital.max)
             )
@@ -141,7 +146,7 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
         out.extend(super::dashboard::objective_lines(s, th, true));
         out.push(Line::default());
         out.push(Line::styled("TRACKS (as you know them)", th.heading()));
-        out.extend(super::dashboard::track_lines(s, &view, th));
+        out.extend(super::dashboard::track_lines(s, view, th));
         out.push(Line::default());
         out.push(Line::styled("YOUR BRIEFING", th.heading()));
         for l in clean_lines(&actor.briefing).lines() {
@@ -158,7 +163,7 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
 
 /// Draws the dossier screen.
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    let scn = &s.game.scenario;
+    let scn = s.scenario();
     let ui = s.ui();
     let (list, text) = areas(area);
     let items: Vec<Line> = scn

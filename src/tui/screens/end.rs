@@ -19,17 +19,19 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let Some(s) = &m.session else {
         return;
     };
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let Some(debrief) = s.debrief() else {
+        return;
+    };
+    let st = &debrief.state;
     let [top, scores, spark] = body.layout(&Layout::vertical([
         Constraint::Length(4),
         Constraint::Min(5),
         Constraint::Length(6),
     ]));
-    let headline = s
-        .game
-        .last
-        .as_ref()
+    let headline = debrief
+        .turns
+        .last()
         .and_then(|r| {
             r.events.iter().find_map(|e| match e {
                 Event::GameOver { .. } => Some(clean(&crate::narrate::headline(scn, r.turn, e))),
@@ -71,7 +73,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     for sc in score(scn, st) {
         let a = sc.actor;
         let actor = scn.actor(a);
-        let human = s.game.humans.get(a.index()).copied().unwrap_or(false);
+        let human = s.is_human(a);
         let met = sc.objectives.iter().filter(|p| **p >= 0.999).count();
         let mut spans = vec![Span::styled(
             format!("{:<16}", crate::tui::text::fit(&clean(&actor.name), 15)),
@@ -111,7 +113,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         scores,
     );
     // Each turn as a bar as wide as the room allows.
-    let history = &s.game.history.snapshots;
+    let history = &debrief.log.snapshots;
     let per = (spark.width.saturating_sub(2) as usize / history.len().max(1)).max(1);
     let data: Vec<u64> = history
         .iter()

@@ -17,9 +17,9 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let Some(s) = &m.session else {
         return;
     };
-    let scn = &s.game.scenario;
+    let scn = s.scenario();
     let next = s.current;
-    let turn = s.game.state.turn + 1;
+    let turn = s.turn() + 1;
     let lines = vec![
         Line::default(),
         Line::from(vec![

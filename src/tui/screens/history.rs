@@ -58,13 +58,11 @@ impl Series {
 }
 
 impl Series {
-    /// Whether the series shows other actors' hidden values (fog of war):
-    /// those are charted for the player's own actor only until the game ends.
+    /// Whether the series shows values hidden from other players: capital
+    /// is charted for the player's own actor only; stats and threat of
+    /// others are charted as the player estimated them each turn.
     pub fn hidden(self) -> bool {
-        match self {
-            Series::Regional | Series::Threat | Series::Stat(Stat::Prestige) => false,
-            Series::Stat(_) | Series::Capital => true,
-        }
+        matches!(self, Series::Capital)
     }
 }
 
@@ -74,8 +72,8 @@ type Curve = (Option<ActorId>, Vec<(f64, f64)>);
 
 /// The data of a series: one curve per line.
 fn data(s: &Session, series: Series) -> Vec<Curve> {
-    let scn = &s.game.scenario;
-    let h = &s.game.history.snapshots;
+    let scn = s.scenario();
+    let h = &s.seen().history;
     match series {
         Series::Regional => vec![(
             None,
@@ -83,16 +81,16 @@ fn data(s: &Session, series: Series) -> Vec<Curve> {
         )],
         _ => scn
             .actor_ids()
-            .filter(|a| !series.hidden() || *a == s.current || s.game.state.is_over())
+            .filter(|a| !series.hidden() || *a == s.current)
             .map(|a| {
                 let i = a.index();
                 let pts = h
                     .iter()
                     .map(|x| {
                         let v = match series {
-                            Series::Threat => x.threat.get(i).copied(),
-                            Series::Stat(st) => x.stats.get(i).map(|v| v[st.index()]),
-                            Series::Capital => x.capital.get(i).copied(),
+                            Series::Threat => x.picture.threat.get(i).map(|e| e.value),
+                            Series::Stat(st) => x.picture.stats.get(i).map(|v| v[st.index()].value),
+                            Series::Capital => Some(x.capital),
                             Series::Regional => None,
                         };
                         (f64::from(x.turn), v.unwrap_or(0.0))
@@ -106,10 +104,10 @@ fn data(s: &Session, series: Series) -> Vec<Curve> {
 
 /// Draws the chart of the selected series.
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    let scn = &s.game.scenario;
+    let scn = s.scenario();
     let series = SERIES[s.history_series % SERIES.len()];
     let lines = data(s, series);
-    let last_turn = s.game.state.turn.max(1);
+    let last_turn = s.turn().max(1);
     let x_max = f64::from(last_turn);
     let y_max = match series {
         Series::Capital => scn
@@ -177,9 +175,11 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
                 th.level(scn, *i),
             ));
         }
-    } else if series.hidden() && !s.game.state.is_over() {
+    } else if series.hidden() {
+        bottom.push(Span::styled(" others' capital is hidden ", th.dim()));
+    } else if series != Series::Stat(Stat::Prestige) {
         bottom.push(Span::styled(
-            " others' values are hidden: see their dossiers for estimates ",
+            " others' values as you estimated them each turn ",
             th.dim(),
         ));
     }

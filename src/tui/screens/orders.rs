@@ -27,7 +27,7 @@ pub enum Row {
 
 /// The rows of the moves list of the current player.
 pub fn rows(s: &Session) -> Vec<Row> {
-    let scn = &s.game.scenario;
+    let scn = s.scenario();
     let mut out = Vec::new();
     let mut last = None;
     for (i, mv) in draft::move_list(scn, s.current).into_iter().enumerate() {
@@ -104,7 +104,7 @@ fn selected_row(rows: &[Row], selected: usize) -> usize {
 
 fn choice(s: &Session, mv: MoveId) -> Choice {
     s.ui().choices.get(mv.index()).copied().unwrap_or(Choice {
-        level: s.game.scenario.mv(mv).level.default,
+        level: s.scenario().mv(mv).level.default,
         target: None,
     })
 }
@@ -122,7 +122,7 @@ fn focus_block(title: String, focused: bool, th: Theme) -> Block<'static> {
 
 /// Draws the orders screen into `area`.
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    if s.game.state.is_over() {
+    if s.is_over() {
         let p = Paragraph::new("The game is over: no more orders. Press Esc for the result.")
             .block(focus_block(" Orders ".into(), false, th));
         f.render_widget(p, area);
@@ -135,8 +135,8 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
 }
 
 fn draw_moves(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     let focused = s.ui().focus == Focus::Moves;
     let capital = st.actor(s.current).capital;
     let left = capital - draft::committed(scn, st, s.draft());
@@ -189,8 +189,8 @@ fn draw_moves(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
 }
 
 fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     let moves = draft::move_list(scn, s.current);
     let Some(&mv) = moves.get(s.ui().selected) else {
         f.render_widget(
@@ -231,8 +231,8 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         ]));
     }
     // The preview reads the game as the player believes it (fog of war).
-    let p = preview(scn, &s.view().state, &o, s.game.seed);
-    let capital = st.actor(s.current).capital - draft::committed(scn, st, s.draft());
+    let p = preview(scn, s.believed(), &o);
+    let capital = s.view().capital - draft::committed(scn, st, s.draft());
     lines.push(Line::from(vec![
         Span::raw("Cost     "),
         Span::styled(amount(orders::cost(scn, st, &o)), th.key()),
@@ -280,8 +280,8 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
 }
 
 fn draw_drafts(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     let focused = s.ui().focus == Focus::Drafts;
     let spent = draft::committed(scn, st, s.draft());
     let title = format!(

@@ -8,53 +8,36 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::engine::Event;
 use crate::engine::ledger::Meter;
+use crate::perspective::{SeenOutcome, TurnReport};
 use crate::scenario::{ActorId, Stat};
-use crate::sim::TurnRecord;
 use crate::tui::draft;
 use crate::tui::model::Session;
 use crate::tui::text::{arrow, clean};
 use crate::tui::theme::Theme;
 
-/// How an order of the turn turned out.
+/// How an order of the turn turned out, as the player may know it.
 fn outcome(
     scn: &crate::scenario::Scenario,
-    rec: &TurnRecord,
-    index: usize,
+    o: &crate::perspective::SeenOrder,
     th: Theme,
 ) -> Span<'static> {
-    for e in &rec.events {
-        match e {
-            Event::OrderResolved {
-                index: i,
-                success,
-                chance,
-                ..
-            } if *i as usize == index => {
-                return if *success {
-                    Span::styled(format!("succeeded ({:.0}%)", chance * 100.0), th.good())
-                } else {
-                    Span::styled(format!("failed ({:.0}%)", chance * 100.0), th.bad())
-                };
-            }
-            Event::OrderRejected {
-                index: i, reason, ..
-            } if *i as usize == index => {
-                let why = crate::narrate::order_error(scn, reason);
-                return Span::styled(format!("rejected: {}", clean(&why)), th.bad());
-            }
-            _ => {}
+    let pct = |c: Option<f64>| c.map_or_else(String::new, |c| format!(" ({:.0}%)", c * 100.0));
+    match &o.outcome {
+        SeenOutcome::Succeeded => Span::styled(format!("succeeded{}", pct(o.chance)), th.good()),
+        SeenOutcome::Failed => Span::styled(format!("failed{}", pct(o.chance)), th.bad()),
+        SeenOutcome::Rejected { reason } => {
+            let why = crate::narrate::order_error(scn, reason);
+            Span::styled(format!("rejected: {}", clean(&why)), th.bad())
         }
     }
-    Span::styled("no result", th.dim())
 }
 
-fn why(s: &Session, rec: &TurnRecord, meter: Meter, max: usize) -> String {
-    crate::tui::why::summary(&s.game.scenario, &rec.changes, meter, max)
+fn why(s: &Session, rec: &TurnReport, meter: Meter, max: usize) -> String {
+    crate::tui::why::summary(s.scenario(), &rec.changes, meter, max)
 }
 
-fn total(rec: &TurnRecord, meter: Meter) -> f64 {
+fn total(rec: &TurnReport, meter: Meter) -> f64 {
     rec.changes
         .iter()
         .filter(|c| c.meter == meter)
@@ -62,9 +45,12 @@ fn total(rec: &TurnRecord, meter: Meter) -> f64 {
         .sum()
 }
 
-/// Every line of the report of the last turn.
+/// Every line of the report of the last turn, as the current player may
+/// know it: its own orders with chance and outcome, others' overt orders
+/// (and covert ones it has uncovered), the news it may see, and the
+/// changes to what it sees, with their causes where it may know them.
 pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
-    let Some(rec) = &s.game.last else {
+    let Some(rec) = s.last_report() else {
         return vec![
             Line::styled("No turn has been played yet.", th.heading()),
             Line::raw(
@@ -72,14 +58,15 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
             ),
         ];
     };
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let view = s.view();
+    let me = s.current;
     let short = |a: ActorId| clean(&scn.actor(a).short);
     let mut out = Vec::new();
-    let d = st.regional - rec.regional_before;
+    let d = rec.regional_after - rec.regional_before;
     let level = scn
         .levels
-        .get(st.level)
+        .get(view.level)
         .map_or(String::new(), |l| clean(&l.name));
     out.push(Line::from(vec![
         Span::styled(
@@ -88,11 +75,14 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
         ),
         Span::raw(format!(
             "   regional tension {:.1} → {:.1} ",
-            rec.regional_before, st.regional
+            rec.regional_before, rec.regional_after
         )),
         Span::styled(arrow(d), th.tension_delta(d)),
         Span::raw(" "),
-        Span::styled(level, th.level(scn, st.level).add_modifier(Modifier::BOLD)),
+        Span::styled(
+            level,
+            th.level(scn, view.level).add_modifier(Modifier::BOLD),
+        ),
     ]));
     out.push(Line::from(vec![
         Span::styled("Why: ", th.dim()),
@@ -100,52 +90,43 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
     ]));
     out.push(Line::default());
     out.push(Line::styled("ORDERS", th.heading()));
-    // One reason for every AI order (a loaded save keeps no reasoning):
-    // said once, not under each order.
-    let is_human =
-        |a: crate::scenario::ActorId| s.game.humans.get(a.index()).copied().unwrap_or(false);
-    let ai_reasons: Vec<&String> = rec
-        .orders
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| !is_human(o.actor))
-        .filter_map(|(i, _)| rec.reasons.get(i))
-        .collect();
-    let shared = ai_reasons.len() > 1 && ai_reasons.windows(2).all(|w| w[0] == w[1]);
-    if shared && let Some(r) = ai_reasons.first() {
-        let text = format!("AI's reasons: {}", clean(r));
-        for l in crate::tui::text::wrap(&text, (width as usize).saturating_sub(2)) {
-            out.push(Line::styled(format!(" {l}"), th.dim()));
-        }
-    }
     for a in scn.actor_ids() {
-        let human = is_human(a);
-        let who = if human { "player" } else { "AI" };
-        let mine: Vec<(usize, &crate::engine::Order)> = rec
-            .orders
-            .list
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.actor == a)
-            .collect();
-        if mine.is_empty() {
+        let who = if a == me {
+            "you"
+        } else if s.is_human(a) {
+            "player"
+        } else {
+            "computer"
+        };
+        let theirs: Vec<&crate::perspective::SeenOrder> =
+            rec.orders.iter().filter(|o| o.order.actor == a).collect();
+        if theirs.is_empty() {
+            let none = if a == me {
+                "no orders"
+            } else {
+                "no orders you know of"
+            };
             out.push(Line::from(vec![
                 Span::styled(format!(" {:<5}", short(a)), th.actor(scn, a)),
-                Span::styled(format!("({who}) no orders"), th.dim()),
+                Span::styled(format!("({who}) {none}"), th.dim()),
             ]));
         }
-        for (i, o) in mine {
-            out.push(Line::from(vec![
+        for o in theirs {
+            let mut spans = vec![
                 Span::styled(format!(" {:<5}", short(a)), th.actor(scn, a)),
-                Span::raw(format!("{} — ", draft::describe(scn, o))),
-                outcome(&s.game.scenario, rec, i, th),
-            ]));
-            if !human
-                && !shared
-                && let Some(r) = rec.reasons.get(i)
-            {
-                let text = format!("AI's reason: {}", clean(r));
+                Span::raw(format!("{} — ", draft::describe(scn, &o.order))),
+                outcome(scn, o, th),
+            ];
+            if o.covert {
+                let note = match o.discovered {
+                    Some(t) => format!("  [covert, uncovered turn {t}]"),
+                    None => "  [covert]".to_string(),
+                };
+                spans.push(Span::styled(note, th.key()));
+            }
+            out.push(Line::from(spans));
+            if let Some(r) = &o.reason {
+                let text = format!("Why: {}", clean(r));
                 for l in crate::tui::text::wrap(&text, (width as usize).saturating_sub(8)) {
                     out.push(Line::styled(format!("       {l}"), th.dim()));
                 }
@@ -155,36 +136,40 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.push(Line::styled("NEWS", th.heading()));
     let mut any = false;
-    for e in &rec.events {
-        if let Some(h) = crate::narrate::public_headline(&s.game.scenario, rec.turn, e) {
-            any = true;
-            out.push(Line::from(vec![
-                Span::styled(" • ", th.key()),
-                Span::raw(clean(&h)),
-            ]));
-        }
+    for h in rec.news(scn) {
+        any = true;
+        out.push(Line::from(vec![
+            Span::styled(" • ", th.key()),
+            Span::raw(clean(&h)),
+        ]));
     }
     if !any {
-        out.push(Line::styled(" no public news", th.dim()));
+        out.push(Line::styled(" no news", th.dim()));
     }
     out.push(Line::default());
     out.push(Line::styled("WHAT CHANGED, AND WHY", th.heading()));
     let mut threat = Vec::new();
-    for a in scn.actor_ids() {
-        let m = Meter::Threat { actor: a };
-        let d = total(rec, m);
-        if d.abs() >= 0.5 {
-            threat.push(change(s, rec, m, st.actor(a).threat, d, true, th));
-        }
+    let m = Meter::Threat { actor: me };
+    let dt = total(rec, m);
+    if dt.abs() >= 0.5 {
+        threat.push(change(
+            s,
+            rec,
+            m,
+            view.picture.threat[me.index()].value,
+            dt,
+            true,
+            th,
+        ));
     }
-    section(&mut out, "Threat perception", threat, th);
+    section(&mut out, "Your threat perception", threat, th);
     let mut pairs: Vec<(Meter, f64, f64)> = Vec::new();
     for a in scn.actor_ids() {
         for b in scn.actor_ids().filter(|b| *b > a) {
             let m = Meter::Tension { a, b };
             let d = total(rec, m);
             if d.abs() >= 0.5 {
-                pairs.push((m, d, st.tension.get(a, b)));
+                pairs.push((m, d, view.tension.get(a, b)));
             }
         }
     }
@@ -195,22 +180,22 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
         .map(|(m, d, now)| change(s, rec, *m, *now, *d, true, th))
         .collect();
     section(&mut out, "Pair tension", pairs, th);
-    // Others' stats are hidden (fog of war), except prestige, which is public;
-    // a hotseat report is read by everyone, so it shows no hidden stat.
-    let open = |a: ActorId, stat: Stat| {
-        stat == Stat::Prestige || st.is_over() || (!s.hotseat() && a == s.current)
-    };
     let mut stats = Vec::new();
     for a in scn.actor_ids() {
-        for stat in Stat::ALL.into_iter().filter(|k| open(a, *k)) {
+        for stat in Stat::ALL {
             let m = Meter::Stat { actor: a, stat };
             let d = total(rec, m);
             if d.abs() >= 0.5 {
-                stats.push(change(s, rec, m, st.actor(a).stat(stat), d, false, th));
+                stats.push(change(s, rec, m, view.stat(a, stat).value, d, false, th));
             }
         }
     }
-    section(&mut out, "Stats", stats, th);
+    section(
+        &mut out,
+        "Stats (yours, and everyone's prestige)",
+        stats,
+        th,
+    );
     let mut other = Vec::new();
     for a in scn.actor_ids() {
         for b in scn.actor_ids() {
@@ -221,7 +206,7 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
                     s,
                     rec,
                     m,
-                    f64::from(st.sanctions.get(a, b)),
+                    f64::from(view.sanctions.get(a, b)),
                     d,
                     false,
                     th,
@@ -230,9 +215,6 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
         }
     }
     for (ti, t) in scn.tracks.iter().enumerate() {
-        if t.secret {
-            continue;
-        }
         let track = crate::scenario::TrackId(ti as u16);
         let who: Vec<Option<ActorId>> = match t.scope {
             crate::scenario::Scope::Global => vec![None],
@@ -242,11 +224,19 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
             let m = Meter::Track { track, actor };
             let d = total(rec, m);
             if d.abs() >= 0.5 {
-                other.push(change(s, rec, m, st.track(track, actor), d, false, th));
+                other.push(change(
+                    s,
+                    rec,
+                    m,
+                    view.track(track, actor).value,
+                    d,
+                    false,
+                    th,
+                ));
             }
         }
     }
-    section(&mut out, "Sanctions and public tracks", other, th);
+    section(&mut out, "Sanctions and tracks you can see", other, th);
     out
 }
 
@@ -264,14 +254,14 @@ fn section(out: &mut Vec<Line<'static>>, title: &str, lines: Vec<Line<'static>>,
 /// "  US threat perception  30 → 37 ▲6.8  +7.5 DPRK Missile test, −0.8 decay".
 fn change(
     s: &Session,
-    rec: &TurnRecord,
+    rec: &TurnReport,
     m: Meter,
     now: f64,
     d: f64,
     tension: bool,
     th: Theme,
 ) -> Line<'static> {
-    let scn = &s.game.scenario;
+    let scn = s.scenario();
     let style = if tension {
         th.tension_delta(d)
     } else {

@@ -58,8 +58,8 @@ pub fn map<'a>(
 }
 
 fn paint(ctx: &mut ratatui::widgets::canvas::Context<'_>, s: &Session, th: Theme) {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     ctx.draw(&Map {
         resolution: MapResolution::High,
         color: th.color_of(Color::DarkGray),
@@ -86,7 +86,7 @@ fn paint(ctx: &mut ratatui::widgets::canvas::Context<'_>, s: &Session, th: Theme
     // Shipments in transit the viewer may know of.
     // Only the shipments the viewer knows of (fog of war).
     let view = s.view();
-    for x in &view.state.shipments {
+    for x in &view.shipments {
         if let (Some((x1, y1)), Some((x2, y2))) = (loc(x.from), loc(x.to)) {
             ctx.draw(&CLine {
                 x1,

@@ -24,12 +24,14 @@ pub fn bar(value: f64, max: f64, width: usize, style: Style, th: Theme) -> Vec<S
     ]
 }
 
-/// The change of one actor's threat perception over the last turn.
+/// The change of one actor's threat perception over the last turn, as
+/// the current player sees it (its own exactly, others' estimated).
 fn threat_change(s: &Session, a: ActorId) -> f64 {
-    let h = &s.game.history.snapshots;
+    let h = &s.seen().history;
     match h.len().checked_sub(2).and_then(|i| h.get(i)) {
         Some(prev) => {
-            s.game.state.actor(a).threat - prev.threat.get(a.index()).copied().unwrap_or(0.0)
+            s.view().picture.threat[a.index()].value
+                - prev.picture.threat.get(a.index()).map_or(0.0, |e| e.value)
         }
         None => 0.0,
     }
@@ -37,20 +39,29 @@ fn threat_change(s: &Session, a: ActorId) -> f64 {
 
 /// One line per actor: name, bar, value, change.
 pub fn threat_lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
-    let scn = &s.game.scenario;
+    let scn = s.scenario();
     let name_w = 5;
     let bar_w = (width as usize).saturating_sub(name_w + 12).max(4);
     scn.actor_ids()
         .map(|a| {
-            let v = s.game.state.actor(a).threat;
+            let est = s.view().picture.threat[a.index()];
+            let v = est.value;
             let d = threat_change(s, a);
             let mut spans = vec![Span::styled(
                 format!("{:<5}", fit(&clean(&scn.actor(a).short), name_w - 1)),
                 th.actor(scn, a),
             )];
             spans.extend(bar(v, 100.0, bar_w, th.fg(threat_color(v)), th));
-            spans.push(Span::raw(format!(" {v:>3.0} ")));
-            spans.push(Span::styled(arrow(d), th.tension_delta(d)));
+            // An estimate's change is mostly noise: no arrow for it.
+            if est.is_exact() {
+                spans.push(Span::raw(format!(" {v:>3.0} ")));
+                spans.push(Span::styled(arrow(d), th.tension_delta(d)));
+            } else {
+                spans.push(Span::styled(
+                    format!("~{v:>3.0} ±{:.0}", est.spread),
+                    th.dim(),
+                ));
+            }
             Line::from(spans)
         })
         .collect()
@@ -71,13 +82,13 @@ fn threat_color(v: f64) -> ratatui::style::Color {
 
 /// The pairs of actors by current tension, highest first: (a, b, tension, change).
 pub fn tense_pairs(s: &Session) -> Vec<(ActorId, ActorId, f64, f64)> {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     let ids: Vec<ActorId> = scn.actor_ids().collect();
     let mut out = Vec::new();
     for (i, a) in ids.iter().enumerate() {
         for b in &ids[i + 1..] {
-            let d: f64 = s.game.last.as_ref().map_or(0.0, |r| {
+            let d: f64 = s.last_report().map_or(0.0, |r| {
                 r.changes
                     .iter()
                     .filter(|c| c.meter == Meter::Tension { a: *a, b: *b })
@@ -93,7 +104,7 @@ pub fn tense_pairs(s: &Session) -> Vec<(ActorId, ActorId, f64, f64)> {
 
 /// The `max` tensest pairs as lines.
 pub fn pair_lines(s: &Session, th: Theme, width: u16, max: usize) -> Vec<Line<'static>> {
-    let scn = &s.game.scenario;
+    let scn = s.scenario();
     let label_w = 11;
     let bar_w = (width as usize).saturating_sub(label_w + 12).max(4);
     tense_pairs(s)

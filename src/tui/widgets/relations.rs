@@ -13,8 +13,8 @@ const CELL: usize = 6;
 /// The matrix as lines: a header row, then one row per actor. A `$n`
 /// after a value marks sanctions of level n from the row on the column.
 pub fn matrix_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
-    let scn = &s.game.scenario;
-    let st = &s.game.state;
+    let scn = s.scenario();
+    let st = s.believed();
     let mut out = Vec::new();
     let mut head = vec![Span::styled(format!("{:<6}", "→"), th.dim())];
     for b in scn.actor_ids() {
@@ -57,5 +57,5 @@ pub fn matrix_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
 
 /// Width the matrix needs.
 pub fn width(s: &Session) -> u16 {
-    ((s.game.scenario.n() + 1) * CELL) as u16
+    ((s.scenario().n() + 1) * CELL) as u16
 }

@@ -1,20 +1,23 @@
-//! Fog of war: the game as one actor believes it to be.
+//! Fog of war, the rule: what one actor can know of the values hidden from
+//! it, and how wrong its estimates are.
 //!
-//! An observer knows its own values, public values (relations, tensions,
-//! sanctions, regional tension) and what it is party to. Other actors' stats
-//! and secret tracks it does not know appear as estimates: the truth plus an
-//! error whose spread shrinks with the observer's intelligence and with its
-//! surveillance of the actor, and grows again as surveillance fades. Covert
-//! shipments and factories it has not discovered are not in its view at all.
-//! Estimates are drawn from the game seed, so a view is the same every time
-//! it is asked for in the same turn.
+//! An observer knows its own values exactly, and the public ones (relations,
+//! tensions, sanctions, regional tension, prestige, non-secret tracks). Other
+//! actors' stats and threat perception, and secret tracks it is not told,
+//! it sees as estimates: the truth plus an error whose spread shrinks with
+//! the observer's intelligence and with its surveillance of the actor, and
+//! grows again as surveillance fades. Estimates are drawn from the game
+//! seed, so the picture is the same every time it is asked for in a turn.
+//! [`crate::perspective`] builds each player's view from this.
+
+use serde::{Deserialize, Serialize};
 
 use super::rng::{self, Stream};
 use super::state::State;
 use crate::scenario::{ActorId, Scenario, Scope, Stat};
 
 /// One estimated value and how uncertain it is.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Estimate {
     /// What the observer believes.
     pub value: f64,
@@ -22,16 +25,28 @@ pub struct Estimate {
     pub spread: f64,
 }
 
-/// The game as one actor believes it to be.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActorView {
+impl Estimate {
+    /// A value known exactly.
+    pub fn exact(value: f64) -> Self {
+        Estimate { value, spread: 0.0 }
+    }
+
+    /// Is the value known exactly?
+    pub fn is_exact(&self) -> bool {
+        self.spread == 0.0
+    }
+}
+
+/// What one observer believes of every actor's stats and threat perception
+/// and of every track, at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Picture {
     pub observer: ActorId,
-    /// The believed state: hidden values replaced by estimates, undiscovered
-    /// covert acts removed. The AI plans on this.
-    pub state: State,
-    /// Per actor, per stat (in `Stat::ALL` order): the estimate.
+    /// Per actor, per stat (in [`Stat::ALL`] order).
     pub stats: Vec<[Estimate; 5]>,
-    /// Per track, per value: the estimate.
+    /// Per actor: threat perception.
+    pub threat: Vec<Estimate>,
+    /// Per track, per value (one for a global track, one per actor else).
     pub tracks: Vec<Vec<Estimate>>,
 }
 
@@ -69,26 +84,34 @@ pub fn knows_track(
     !t.secret || t.known_to[observer.index()] || owner == Some(observer)
 }
 
-/// The state as `observer` believes it to be.
-pub fn view(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> ActorView {
-    let mut believed = s.clone();
+/// What `observer` believes of the hidden values in `s`.
+pub fn picture(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> Picture {
     let mut stats = Vec::with_capacity(scn.n());
+    let mut threat = Vec::with_capacity(scn.n());
     for t in scn.actor_ids() {
         let sp = spread(scn, s, observer, t);
-        let mut row = [Estimate {
-            value: 0.0,
-            spread: 0.0,
-        }; 5];
+        let mut row = [Estimate::exact(0.0); 5];
         for stat in Stat::ALL {
             let truth = s.actor(t).stat(stat);
             // Prestige is public: it is what the world thinks.
             let sp = if stat == Stat::Prestige { 0.0 } else { sp };
-            let slot = (u64::from(t.0) << 8) | stat.index() as u64;
-            let value = (truth + sp * noise(seed, s.turn, observer, slot)).clamp(0.0, 100.0);
-            row[stat.index()] = Estimate { value, spread: sp };
-            believed.actors[t.index()].stats[stat.index()] = value;
+            row[stat.index()] = if sp == 0.0 {
+                Estimate::exact(truth)
+            } else {
+                let slot = (u64::from(t.0) << 8) | stat.index() as u64;
+                let value = (truth + sp * noise(seed, s.turn, observer, slot)).clamp(0.0, 100.0);
+                Estimate { value, spread: sp }
+            };
         }
         stats.push(row);
+        let truth = s.actor(t).threat;
+        threat.push(if sp == 0.0 {
+            Estimate::exact(truth)
+        } else {
+            let slot = (2u64 << 24) | u64::from(t.0);
+            let value = (truth + sp * noise(seed, s.turn, observer, slot)).clamp(0.0, 100.0);
+            Estimate { value, spread: sp }
+        });
     }
     let mut tracks = Vec::with_capacity(scn.tracks.len());
     for (ti, t) in scn.tracks.iter().enumerate() {
@@ -96,10 +119,7 @@ pub fn view(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> ActorVie
         for (k, truth) in s.tracks[ti].iter().enumerate() {
             let owner = (t.scope == Scope::PerActor).then_some(ActorId(k as u16));
             let est = if knows_track(scn, observer, ti, owner) {
-                Estimate {
-                    value: *truth,
-                    spread: 0.0,
-                }
+                Estimate::exact(*truth)
             } else {
                 let base = owner.map_or(scn.intelligence.spread, |o| spread(scn, s, observer, o));
                 let intel = s.actor(observer).stat(Stat::Intel) / 100.0;
@@ -113,37 +133,34 @@ pub fn view(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> ActorVie
                 let value = (truth + sp * noise(seed, s.turn, observer, slot)).clamp(t.min, t.max);
                 Estimate { value, spread: sp }
             };
-            believed.tracks[ti][k] = est.value;
             row.push(est);
         }
         tracks.push(row);
     }
-    believed.shipments.retain(|x| x.known.contains(observer));
-    believed.factories.retain(|f| f.known.contains(observer));
-    ActorView {
+    Picture {
         observer,
-        state: believed,
         stats,
+        threat,
         tracks,
     }
 }
 
-/// The mean error of `observer`'s estimates of hidden values, as a share
-/// of each value's range (0 = perfectly informed), over other actors'
-/// military, economy, stability and intel and the secret tracks it cannot see.
-pub fn assessment_error(scn: &Scenario, s: &State, observer: ActorId, seed: u64) -> f64 {
-    let v = view(scn, s, observer, seed);
+/// The mean error of a picture's estimates of hidden values, as a share of
+/// each value's range (0 = perfectly informed), over other actors'
+/// military, economy, stability and intel and the secret tracks it cannot
+/// see. The debrief's measure of how well each actor assessed the situation.
+pub fn assessment_error(scn: &Scenario, s: &State, p: &Picture) -> f64 {
     let (mut sum, mut count) = (0.0, 0.0);
-    for t in scn.actor_ids().filter(|t| *t != observer) {
+    for t in scn.actor_ids().filter(|t| *t != p.observer) {
         for stat in [Stat::Military, Stat::Economy, Stat::Stability, Stat::Intel] {
-            sum += (v.stats[t.index()][stat.index()].value - s.actor(t).stat(stat)).abs() / 100.0;
+            sum += (p.stats[t.index()][stat.index()].value - s.actor(t).stat(stat)).abs() / 100.0;
             count += 1.0;
         }
     }
     for (ti, t) in scn.tracks.iter().enumerate() {
         for (k, truth) in s.tracks[ti].iter().enumerate() {
-            if v.tracks[ti][k].spread > 0.0 {
-                sum += (v.tracks[ti][k].value - truth).abs() / (t.max - t.min);
+            if p.tracks[ti][k].spread > 0.0 {
+                sum += (p.tracks[ti][k].value - truth).abs() / (t.max - t.min);
                 count += 1.0;
             }
         }

@@ -1,0 +1,144 @@
+//! A game at the table: the referee's [`Match`] behind a wall. What comes
+//! out are perspectives ([`PlayerView`], [`TurnReport`], and the
+//! [`Debrief`] once the game is over); what goes in are orders, the
+//! computer players' decisions and commands such as "save". The terminal
+//! game holds a `Table`, never a `Match`, so no screen can reach the true
+//! state: a leak is a compile error.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{AiJob, Match, Missing, Seat, SubmitError};
+use crate::ai::Decision;
+use crate::engine::{Order, Outcome};
+use crate::perspective::{Debrief, PlayerView, SeenTurn, TurnReport};
+use crate::save::SaveError;
+use crate::scenario::{ActorId, Scenario};
+
+/// A refereed game, seen from the table.
+#[derive(Debug, Clone)]
+pub struct Table {
+    game: Match,
+}
+
+impl Table {
+    /// Seats a game.
+    pub fn new(game: Match) -> Self {
+        Table { game }
+    }
+
+    /// Loads a saved game (replayed and verified).
+    pub fn load(path: &Path) -> Result<Self, SaveError> {
+        crate::save::load(path).map(Table::new)
+    }
+
+    /// The scenario (public: everyone plays the same rules).
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        self.game.scenario()
+    }
+
+    /// Who plays each actor.
+    pub fn seats(&self) -> &[Seat] {
+        self.game.seats()
+    }
+
+    /// The actors people play.
+    pub fn humans(&self) -> Vec<ActorId> {
+        self.game.humans()
+    }
+
+    /// Turns resolved so far.
+    pub fn turn(&self) -> u32 {
+        self.game.turn()
+    }
+
+    /// True once the game has ended.
+    pub fn is_over(&self) -> bool {
+        self.game.is_over()
+    }
+
+    /// How the game ended.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.game.outcome()
+    }
+
+    /// What `observer` may know now.
+    pub fn view(&self, observer: ActorId) -> PlayerView {
+        self.game.view(observer)
+    }
+
+    /// What `observer` saw after each turn so far.
+    pub fn history(&self, observer: ActorId) -> Vec<SeenTurn> {
+        self.game.history(observer)
+    }
+
+    /// Every turn so far as `observer` may know it.
+    pub fn reports(&self, observer: ActorId) -> Vec<TurnReport> {
+        self.game.reports(observer)
+    }
+
+    /// The whole truth, once the game is over.
+    pub fn debrief(&self) -> Option<Debrief> {
+        self.game.debrief()
+    }
+
+    /// A person's orders for the coming turn.
+    pub fn submit(&mut self, actor: ActorId, orders: Vec<Order>) -> Result<(), SubmitError> {
+        self.game.submit(actor, orders)
+    }
+
+    /// Takes a submission back.
+    pub fn withdraw(&mut self, actor: ActorId) {
+        self.game.withdraw(actor);
+    }
+
+    /// The people the turn waits for.
+    pub fn waiting_for(&self) -> Vec<ActorId> {
+        self.game.waiting_for()
+    }
+
+    /// The decisions the computer must make before the turn can resolve
+    /// (each from its own view; they may run on another thread).
+    pub fn ai_jobs(&self, missing: Missing) -> Vec<AiJob> {
+        self.game.ai_jobs(missing)
+    }
+
+    /// Resolves the coming turn with the submissions and the computer's
+    /// decisions; returns the number of the turn resolved.
+    pub fn resolve(&mut self, decisions: Vec<(ActorId, Decision)>) -> u32 {
+        self.game.resolve(decisions).turn
+    }
+
+    /// Plays the coming turn here and now (the computer decides on this
+    /// thread).
+    pub fn play_turn(&mut self) -> u32 {
+        self.game.play_turn().turn
+    }
+
+    /// The name the save dialog suggests.
+    pub fn default_save_name(&self) -> String {
+        crate::save::default_name(&self.game)
+    }
+
+    /// Saves under a name typed by a person, inside `dir`.
+    pub fn save_as(&self, dir: &Path, name: &str, overwrite: bool) -> Result<PathBuf, SaveError> {
+        crate::save::save_as(dir, name, &self.game, overwrite)
+    }
+
+    /// Writes the game's autosave in `dir`.
+    pub fn autosave(&self, dir: &Path) -> Result<PathBuf, SaveError> {
+        crate::save::autosave(dir, &self.game)
+    }
+
+    /// The game behind the wall, for tests of this crate only.
+    #[cfg(test)]
+    pub(crate) fn game(&self) -> &Match {
+        &self.game
+    }
+
+    /// Saves an unfinished game when the player quits; the file written,
+    /// if any.
+    pub fn save_on_quit(&self, dir: &Path) -> Result<Option<PathBuf>, SaveError> {
+        crate::save::save_on_quit(dir, &self.game)
+    }
+}
