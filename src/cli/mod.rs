@@ -2,6 +2,8 @@
 //! the terminal UI. Everything here is shell: it reads files, prints, and
 //! calls the pure core.
 
+mod new;
+mod schema;
 pub mod scenarios;
 pub mod simulate;
 mod validate;
@@ -37,6 +39,10 @@ pub enum Command {
     Saves(crate::save::cli::SavesArgs),
     /// Re-play a saved game's orders through the engine; check or print it.
     Replay(crate::save::cli::ReplayArgs),
+    /// Write a commented starting scenario to FILE (never overwrites a file).
+    New(new::NewArgs),
+    /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
+    Schema,
 }
 
 /// Options of `flashpoint play`.
@@ -67,6 +73,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Play(args)) => crate::tui::run(Some(args)),
         Some(Command::Saves(args)) => crate::save::cli::saves(&args),
         Some(Command::Replay(args)) => crate::save::cli::replay(&args),
+        Some(Command::New(args)) => new::run(&args),
+        Some(Command::Schema) => schema::run(),
         None => crate::tui::run(None),
     }
 }

@@ -4,10 +4,12 @@
 //! `model` is the checked result the rest of the program reads.
 
 pub mod diagnostic;
+pub mod effect_kinds;
 pub mod expr;
 pub mod ids;
 pub mod model;
 pub mod raw;
+pub mod schema;
 mod validate;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! Validation of moves and of the effects that moves and events have.
 
-use toml::Spanned;
+use crate::scenario::raw::Spanned;
 
 use super::{Ctx, MAX_EFFECTS, MAX_MOVES, Validator, clean_text};
 use crate::scenario::diagnostic::Diagnostic;

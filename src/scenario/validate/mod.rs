@@ -11,7 +11,7 @@ mod world;
 
 use std::ops::Range;
 
-use toml::Spanned;
+use crate::scenario::raw::Spanned;
 
 use super::diagnostic::{Diagnostic, ScenarioError};
 use super::expr::{self, Expr, Names, TrackScope, Type, Who};

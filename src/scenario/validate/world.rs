@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use toml::Spanned;
+use crate::scenario::raw::Spanned;
 
 use super::{Ctx, MAX_EVENTS, MAX_TURNS, Validator, clean_text};
 use crate::scenario::diagnostic::Diagnostic;
