@@ -3,8 +3,8 @@
 //! calls the pure core.
 
 mod new;
-mod schema;
 pub mod scenarios;
+mod schema;
 pub mod simulate;
 mod validate;
 

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod model;
 pub mod raw;
 pub mod schema;
+mod suggest;
 mod validate;
 
 use std::path::{Path, PathBuf};

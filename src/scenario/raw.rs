@@ -824,9 +824,7 @@ impl RawEffect {
         match key {
             Key::Mutual => self.mutual.as_ref().map(|m| m.span()),
             Key::Arrive | Key::EachTurn => self.nested(key).first().map(|e| e.span()),
-            Key::Add | Key::Set | Key::Turns | Key::Count => {
-                self.amount_key(key).map(|a| a.span())
-            }
+            Key::Add | Key::Set | Key::Turns | Key::Count => self.amount_key(key).map(|a| a.span()),
             _ => self.actor_key(key).map(|a| a.span()),
         }
     }

@@ -7,6 +7,7 @@
 
 mod actors;
 mod effects;
+mod moves;
 mod world;
 
 use std::ops::Range;
@@ -478,6 +479,21 @@ impl<'t> Validator<'t> {
         }
         Template(pieces)
     }
+}
+
+/// Longest user value echoed in a message; longer ones are cut with `…`.
+pub(crate) const ECHO_CHARS: usize = 60;
+
+/// A user's value as it may appear inside a message: cut to
+/// [`ECHO_CHARS`] characters, so a 400 KB expression or a 10,000-character
+/// name is never printed in full (the snippet under the message shows
+/// where it is).
+pub(crate) fn shorten(s: &str) -> String {
+    if s.chars().count() <= ECHO_CHARS {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(ECHO_CHARS - 1).collect();
+    format!("{head}…")
 }
 
 /// Removes control characters (escape sequences, bells, …) from scenario

@@ -7,6 +7,7 @@ use crate::scenario::raw::Spanned;
 
 use super::{Ctx, MAX_EVENTS, MAX_TURNS, Validator, clean_text};
 use crate::scenario::diagnostic::Diagnostic;
+use crate::scenario::effect_kinds::Place;
 use crate::scenario::expr::{ACTOR_ATTRIBUTES, GLOBAL_NAMES, TrackScope, Type};
 use crate::scenario::ids::Stat;
 use crate::scenario::model::{
@@ -337,8 +338,8 @@ impl Validator<'_> {
         for d in &raw.deals {
             let d = d.get_ref();
             let ctx = Ctx::of_move(true);
-            let give = self.effect_list(&d.give, ctx, false);
-            let take = self.effect_list(&d.take, ctx, false);
+            let give = self.effect_list(&d.give, ctx, Place::Deal);
+            let take = self.effect_list(&d.take, ctx, Place::Deal);
             let moves_of =
                 |v: &mut Self, list: &[Spanned<String>]| -> Vec<crate::scenario::MoveId> {
                     list.iter()
@@ -466,7 +467,7 @@ impl Validator<'_> {
                 }
                 None => Some(crate::scenario::expr::Expr::Num(1.0)),
             };
-            let effects = self.effect_list(&e.effects, Ctx::WORLD, true);
+            let effects = self.effect_list(&e.effects, Ctx::WORLD, Place::Event);
             let headline = self.template(&e.headline, Ctx::WORLD);
             if let (Some(when), Some(chance)) = (when, chance) {
                 out.push(ScriptedEvent {
