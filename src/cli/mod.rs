@@ -24,11 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check scenario files and report every problem with its line and column.
-    Validate {
-        /// Scenario files (.toml) to check.
-        #[arg(required = true)]
-        files: Vec<std::path::PathBuf>,
-    },
+    Validate(validate::ValidateArgs),
     /// Play whole games with every actor run by the AI, and report them.
     Simulate(simulate::SimulateArgs),
     /// List the bundled scenarios and those in ./scenarios.
@@ -67,7 +63,7 @@ pub struct PlayArgs {
 /// Runs the program with already-parsed arguments.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Some(Command::Validate { files }) => validate::run(&files),
+        Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Scenarios) => scenarios::run(),
         Some(Command::Play(args)) => crate::tui::run(Some(args)),

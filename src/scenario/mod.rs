@@ -8,16 +8,19 @@ pub mod effect_kinds;
 pub mod expr;
 pub mod ids;
 pub mod model;
+pub mod names;
 pub mod raw;
 pub mod schema;
 mod suggest;
+mod syntax;
 mod validate;
 
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, ScenarioError};
+pub use diagnostic::{Diagnostic, ScenarioError, Severity};
 pub use ids::{ActorId, EventId, MoveId, Stat, TrackId};
 pub use model::*;
+pub use names::display_width;
 pub use validate::{MAX_FILE_BYTES, clean_text, load_bytes, load_str};
 
 /// Scenarios built into the binary: (id, file name, text).

@@ -6,6 +6,7 @@ use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::effect_kinds::Place;
 use crate::scenario::expr::{Expr, Type};
 use crate::scenario::model::{Category, LevelSpec, Move};
+use crate::scenario::names::MAX_NAME;
 use crate::scenario::raw::{RawExpr, RawScenario, Spanned};
 
 impl Validator<'_> {
@@ -17,27 +18,22 @@ impl Validator<'_> {
                     .help("add at least one [[moves]] table; players need something to order"),
             );
         }
-        if raw.moves.len() > MAX_MOVES {
-            self.err(
-                Diagnostic::new(
-                    format!(
-                        "{} moves; a scenario may have at most {MAX_MOVES}",
-                        raw.moves.len()
-                    ),
-                    raw.moves[MAX_MOVES].span(),
-                )
-                .help("players cannot choose among that many; merge similar moves using levels"),
-            );
-        }
         self.unique("move", raw.moves.iter().map(|m| &m.get_ref().id));
         let mut out = Vec::new();
         for m in raw.moves.iter().take(MAX_MOVES) {
             let m = m.get_ref();
             self.ident("move", &m.id);
+            self.name("move name", &m.name, MAX_NAME);
             let category = Category::from_name(m.category.get_ref()).unwrap_or_else(|| {
                 self.err(
-                    Diagnostic::new(format!("unknown category `{}`", m.category.get_ref()), m.category.span())
-                        .help("categories are: diplomacy, economic, sanction, arms, military, intelligence"),
+                    Diagnostic::new(format!("unknown category `{}`", super::shorten(m.category.get_ref())), m.category.span())
+                        .help(super::effects::with_guess(
+                            crate::scenario::suggest::did_you_mean(
+                                m.category.get_ref(),
+                                Category::ALL.iter().map(|c| c.name()),
+                            ),
+                            "categories are: diplomacy, economic, sanction, arms, military, intelligence".into(),
+                        )),
                 );
                 Category::Diplomacy
             });
@@ -54,7 +50,10 @@ impl Validator<'_> {
                     if list.is_empty() {
                         self.err(
                             Diagnostic::new(
-                                format!("move `{}` has an empty actors list", m.id.get_ref()),
+                                format!(
+                                    "move `{}` has an empty actors list",
+                                    super::shorten(m.id.get_ref())
+                                ),
                                 m.id.span(),
                             )
                             .help("leave `actors` out to let every actor use the move"),
@@ -69,8 +68,11 @@ impl Validator<'_> {
                 Some(other) => {
                     let span = m.target.as_ref().map_or(0..0, |t| t.span());
                     self.err(
-                        Diagnostic::new(format!("unknown target kind `{other}`"), span)
-                            .help("target is \"actor\" (aimed at another actor) or \"none\""),
+                        Diagnostic::new(
+                            format!("unknown target kind `{}`", super::shorten(other)),
+                            span,
+                        )
+                        .help("target is \"actor\" (aimed at another actor) or \"none\""),
                     );
                     true
                 }
