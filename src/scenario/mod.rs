@@ -13,6 +13,7 @@ pub mod raw;
 pub mod schema;
 mod suggest;
 mod syntax;
+pub mod template;
 mod validate;
 
 use std::path::{Path, PathBuf};
