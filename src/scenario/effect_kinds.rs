@@ -13,42 +13,74 @@ use std::fmt::Write as _;
 /// What an effect changes: one variant per kind key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EffectKind {
+    /// `stat`: one of an actor's five stats.
     Stat,
+    /// `track`: a track of the scenario.
     Track,
+    /// `capital`: an actor's political capital.
     Capital,
+    /// `threat`: an actor's threat perception.
     Threat,
+    /// `show_of_force`: a display of strength that alarms hostile actors.
     ShowOfForce,
+    /// `relation`: how one actor regards another.
     Relation,
+    /// `tension`: the tension between a pair.
     Tension,
+    /// `sanction`: the sanctions one actor imposes on another.
     Sanction,
+    /// `ship`: a shipment of arms, with effects on arrival.
     Ship,
+    /// `factory`: a factory with effects every turn.
     Factory,
+    /// `interdict`: seizing shipments in transit.
     Interdict,
+    /// `dismantle`: removing factories.
     Dismantle,
+    /// `surveil`: watching an actor more closely.
     Surveil,
+    /// `publish`: making covert acts public.
     Publish,
+    /// `resolution`: tabling a council resolution.
     Resolution,
+    /// `vote`: a vote on the council's resolutions.
     Vote,
+    /// `offer`: offering a deal.
     Offer,
+    /// `accept`: accepting offers.
     Accept,
 }
 
 /// The keys of an effect other than its kind key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
+    /// `of`: whose value (a factory's owner).
     Of,
+    /// `from`: a shipment's sender.
     From,
+    /// `toward`: the actor a relation is about.
     Toward,
+    /// `with`: the other actor of a pair.
     With,
+    /// `on`: the actor sanctions or votes are aimed at.
     On,
+    /// `to`: where a shipment or an offer goes.
     To,
+    /// `at`: where a factory stands.
     At,
+    /// `add`: an amount added.
     Add,
+    /// `set`: a new value.
     Set,
+    /// `turns`: a shipment's travel time.
     Turns,
+    /// `count`: how many shipments or factories at most.
     Count,
+    /// `mutual`: both directions of a relation.
     Mutual,
+    /// `arrive`: a shipment's effects on arrival.
     Arrive,
+    /// `each_turn`: a factory's effects every turn.
     EachTurn,
 }
 

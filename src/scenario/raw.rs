@@ -720,41 +720,73 @@ enum TargetKind {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEffect {
+    /// Kind key `stat` (see [`EffectKind`]).
     pub stat: Option<Spanned<String>>,
+    /// Kind key `track` (see [`EffectKind`]).
     pub track: Option<Spanned<String>>,
+    /// Kind key `capital` (see [`EffectKind`]).
     pub capital: Option<Spanned<String>>,
+    /// Kind key `threat` (see [`EffectKind`]).
     pub threat: Option<Spanned<String>>,
+    /// Kind key `show_of_force` (see [`EffectKind`]).
     pub show_of_force: Option<Spanned<String>>,
+    /// Kind key `relation` (see [`EffectKind`]).
     pub relation: Option<Spanned<String>>,
+    /// Kind key `tension` (see [`EffectKind`]).
     pub tension: Option<Spanned<String>>,
+    /// Kind key `sanction` (see [`EffectKind`]).
     pub sanction: Option<Spanned<String>>,
+    /// Kind key `ship` (see [`EffectKind`]).
     pub ship: Option<Spanned<String>>,
+    /// Kind key `factory` (see [`EffectKind`]).
     pub factory: Option<Spanned<String>>,
+    /// Kind key `interdict` (see [`EffectKind`]).
     pub interdict: Option<Spanned<String>>,
+    /// Kind key `dismantle` (see [`EffectKind`]).
     pub dismantle: Option<Spanned<String>>,
+    /// Kind key `surveil` (see [`EffectKind`]).
     pub surveil: Option<Spanned<String>>,
+    /// Kind key `publish` (see [`EffectKind`]).
     pub publish: Option<Spanned<String>>,
+    /// Kind key `resolution` (see [`EffectKind`]).
     pub resolution: Option<Spanned<String>>,
+    /// Kind key `vote` (see [`EffectKind`]).
     pub vote: Option<Spanned<String>>,
+    /// Kind key `offer` (see [`EffectKind`]).
     pub offer: Option<Spanned<String>>,
+    /// Kind key `accept` (see [`EffectKind`]).
     pub accept: Option<Spanned<String>>,
 
+    /// Key `of` (see [`Key`]).
     pub of: Option<Spanned<String>>,
+    /// Key `from` (see [`Key`]).
     pub from: Option<Spanned<String>>,
+    /// Key `toward` (see [`Key`]).
     pub toward: Option<Spanned<String>>,
+    /// Key `with` (see [`Key`]).
     pub with: Option<Spanned<String>>,
+    /// Key `on` (see [`Key`]).
     pub on: Option<Spanned<String>>,
+    /// Key `to` (see [`Key`]).
     pub to: Option<Spanned<String>>,
+    /// Key `at` (see [`Key`]).
     pub at: Option<Spanned<String>>,
+    /// Key `add` (see [`Key`]).
     pub add: Option<Spanned<RawExpr>>,
+    /// Key `set` (see [`Key`]).
     pub set: Option<Spanned<RawExpr>>,
+    /// Key `turns` (see [`Key`]).
     pub turns: Option<Spanned<RawExpr>>,
+    /// Key `count` (see [`Key`]).
     pub count: Option<Spanned<RawExpr>>,
     #[serde(default)]
+    /// Key `mutual` (see [`Key`]).
     pub mutual: Option<Spanned<bool>>,
     #[serde(default)]
+    /// Key `arrive` (see [`Key`]).
     pub arrive: Vec<Spanned<RawEffect>>,
     #[serde(default)]
+    /// Key `each_turn` (see [`Key`]).
     pub each_turn: Vec<Spanned<RawEffect>>,
 }
 

@@ -434,6 +434,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tables_are_the_top_level_keys_of_the_schema() {
+        let schema = crate::scenario::schema::json_schema();
+        let mut keys: Vec<&str> = schema["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut tables = TABLES.to_vec();
+        keys.sort_unstable();
+        tables.sort_unstable();
+        assert_eq!(keys, tables);
+    }
+
+    #[test]
     fn header_names_are_read() {
         assert_eq!(header_name("[[actors]]").as_deref(), Some("actors"));
         assert_eq!(header_name("[actors.ai] # x").as_deref(), Some("actors.ai"));
