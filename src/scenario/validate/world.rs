@@ -159,10 +159,34 @@ impl Validator<'_> {
 
     /// Checks a colour name or `#rrggbb`.
     pub(super) fn color(&mut self, c: &Spanned<String>) {
+        const NAMES: [&str; 16] = [
+            "black",
+            "red",
+            "green",
+            "yellow",
+            "blue",
+            "magenta",
+            "cyan",
+            "gray",
+            "darkgray",
+            "lightred",
+            "lightgreen",
+            "lightyellow",
+            "lightblue",
+            "lightmagenta",
+            "lightcyan",
+            "white",
+        ];
         if ratatui::style::Color::from_str(c.get_ref()).is_err() {
             self.err(
-                Diagnostic::new(format!("`{}` is not a colour", super::shorten(c.get_ref())), c.span())
-                    .help("use a name (red, green, yellow, blue, magenta, cyan, white, gray, lightred, lightblue, …) or \"#rrggbb\""),
+                Diagnostic::new(
+                    format!("`{}` is not a colour", super::shorten(c.get_ref())),
+                    c.span(),
+                )
+                .help(super::effects::with_guess(
+                    crate::scenario::suggest::did_you_mean(c.get_ref(), NAMES),
+                    "use a name (red, green, yellow, blue, magenta, cyan, white, gray, lightred, lightblue, …) or \"#rrggbb\"".into(),
+                )),
             );
         }
     }
