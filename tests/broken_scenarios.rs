@@ -9,63 +9,226 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// Every broken file: (file name, line the first error must point at,
-/// a piece of the message it must contain).
-const CASES: &[(&str, usize, &str)] = &[
-    ("bad_expression.toml", 36, "`&` is not an operator here"),
-    ("bad_start_month.toml", 6, "start `2030-13` is not a month"),
+/// pieces the messages must contain).
+const CASES: &[(&str, usize, &[&str])] = &[
+    (
+        "actor_name_too_wide.toml",
+        12,
+        &["the actor name is 42 columns wide; at most 40 fit"],
+    ),
+    ("bad_expression.toml", 36, &["`&` is not an operator here"]),
+    (
+        "bad_start_month.toml",
+        6,
+        &["start `2030-13` is not a month"],
+    ),
+    ("blank_actor_name.toml", 12, &["the actor name is blank"]),
     (
         "condition_is_a_number.toml",
         35,
-        "this must be a condition (true or false), but it is a number",
+        &["this must be a condition (true or false), but it is a number"],
     ),
-    ("duplicate_move_id.toml", 39, "duplicate move id `protest`"),
+    (
+        "control_character_in_name.toml",
+        12,
+        &["the actor name holds a control character (U+0007)"],
+    ),
+    (
+        "duplicate_key.toml",
+        9,
+        &["duplicate key `turns`", "already set on line 8"],
+    ),
+    (
+        "duplicate_move_id.toml",
+        39,
+        &["duplicate move id `protest`"],
+    ),
     (
         "effect_key_combination.toml",
         36,
-        "`toward` does not go with `stat`",
+        &["`toward` does not go with `stat`"],
     ),
-    ("empty.toml", 1, "the file is empty"),
-    ("invalid_toml_syntax.toml", 6, "invalid basic string"),
+    ("empty.toml", 1, &["the file is empty"]),
+    (
+        "invalid_toml_syntax.toml",
+        6,
+        &["this text is not closed", "end the text with a \""],
+    ),
+    (
+        "invisible_actor_name.toml",
+        12,
+        &["the actor name has no visible characters"],
+    ),
     (
         "level_min_above_max.toml",
         34,
-        "level range 5–1 is not valid",
+        &["level range 5–1 is not valid"],
     ),
-    ("missing_required_key.toml", 29, "missing field `headline`"),
-    ("no_actors.toml", 3, "the scenario has no actors"),
-    ("non_utf8.toml", 6, "not valid UTF-8 (bad byte 0xff)"),
+    (
+        "long_expression.toml",
+        36,
+        &[
+            "expression is 5207 characters long; the limit is 2000",
+            "1 + 1 +…`",
+        ],
+    ),
+    (
+        "missing_equals.toml",
+        8,
+        &["a key needs `=` and a value", "turns = 12"],
+    ),
+    ("missing_required_key.toml", 29, &["missing key `headline`"]),
+    (
+        "misspelled_expression_name.toml",
+        37,
+        &["unknown name `tenson`", "did you mean `tension`?"],
+    ),
+    ("no_actors.toml", 3, &["the scenario has no actors"]),
+    ("non_utf8.toml", 6, &["not valid UTF-8 (bad byte 0xff)"]),
     (
         "number_in_quotes.toml",
         26,
-        "found text \"-30\", expected a number",
+        &[
+            "found the text \"-30\", expected a number",
+            "remove the quotes",
+        ],
     ),
-    ("only_a_comment.toml", 1, "missing field `scenario`"),
-    ("self_in_ending.toml", 40, "`self` has no meaning here"),
+    (
+        "number_too_large.toml",
+        8,
+        &["the number 99999999999999999999 is far too large for this key"],
+    ),
+    (
+        "only_a_comment.toml",
+        1,
+        &["the file has no [scenario] table"],
+    ),
+    (
+        "over_actor_limit.toml",
+        179,
+        &[
+            "25 actors; a scenario may have at most 24",
+            "1 problem found",
+        ],
+    ),
+    (
+        "over_ending_limit.toml",
+        289,
+        &[
+            "51 endings; a scenario may have at most 50",
+            "1 problem found",
+        ],
+    ),
+    ("self_in_ending.toml", 40, &["`self` has no meaning here"]),
+    (
+        "ship_inside_arrive.toml",
+        36,
+        &["`ship` cannot be used inside arrive or each_turn"],
+    ),
+    (
+        "short_name_too_wide.toml",
+        13,
+        &["the short name is 11 columns wide; at most 8 fit"],
+    ),
+    (
+        "single_brackets.toml",
+        30,
+        &["expected a list", "write [[name]] for each entry"],
+    ),
     (
         "stat_out_of_range.toml",
         13,
-        "military is 150, outside 0–100",
+        &["military is 150, outside 0–100"],
     ),
-    ("target_in_event.toml", 41, "`target` has no meaning here"),
-    ("vote_in_event.toml", 41, "`vote` needs an acting actor"),
+    (
+        "target_in_event.toml",
+        41,
+        &["`target` has no meaning here"],
+    ),
     (
         "two_effect_kinds.toml",
         35,
-        "one effect changes one thing; this one has `stat` and `capital`",
+        &["one effect changes one thing; this one has `stat` and `capital`"],
     ),
-    ("unknown_actor_in_relation.toml", 25, "unknown actor `bleu`"),
-    ("unknown_key_typo.toml", 33, "unknown field `golstein`"),
+    (
+        "unknown_actor_in_relation.toml",
+        25,
+        &["unknown actor `bleu`", "did you mean `blue`?"],
+    ),
+    (
+        "unknown_key_typo.toml",
+        33,
+        &["unknown key `golstein`", "did you mean `goldstein`?"],
+    ),
     (
         "unknown_name_in_expression.toml",
         35,
-        "unknown name `wealth`",
+        &["unknown name `wealth`"],
     ),
+    (
+        "unknown_nested_table.toml",
+        17,
+        &[
+            "unknown table `actors.objective`",
+            "did you mean `objectives`?",
+        ],
+    ),
+    (
+        "unknown_table_singular.toml",
+        21,
+        &[
+            "unknown table `actor`",
+            "did you mean `actors`?",
+            "1 problem found",
+        ],
+    ),
+    (
+        "unquoted_text.toml",
+        6,
+        &["text must be in double quotes", "write \"Broken example\""],
+    ),
+    (
+        "vote_in_deal.toml",
+        42,
+        &["`vote` cannot be used in a deal's give or take"],
+    ),
+    ("vote_in_event.toml", 41, &["`vote` needs an acting actor"]),
     (
         "wrong_placeholder.toml",
         36,
-        "unknown placeholder `{targt}` in headline",
+        &[
+            "unknown placeholder `{targt}` in headline",
+            "did you mean `{target}`?",
+        ],
+    ),
+    (
+        "yes_for_true.toml",
+        28,
+        &["`yes` is not a value TOML knows", "write true or false"],
     ),
 ];
+
+/// Words of the parser and of serde that mean nothing to a scenario
+/// author; no message may use them.
+const JARGON: &[&str] = &[
+    "i128",
+    "u128",
+    "f64",
+    "u32",
+    "i64",
+    "struct ",
+    "untagged",
+    "field",
+    "expected `=`",
+    "expected nothing",
+    "literal string",
+    "invalid type",
+    "variant",
+];
+
+/// Most bytes one broken file's report may take: a message never echoes
+/// a long value in full.
+const MAX_REPORT: usize = 4_000;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -136,7 +299,7 @@ fn locations(text: &str, name: &str) -> Vec<(usize, usize)> {
 }
 
 /// What is wrong with the result of validating one broken file (empty: all good).
-fn check_broken(name: &str, line: usize, expected: &str) -> Vec<String> {
+fn check_broken(name: &str, line: usize, expected: &[&str]) -> Vec<String> {
     let (code, stdout, stderr) = validate(&broken_dir(), name);
     let mut problems = Vec::new();
     if code != Some(1) {
@@ -162,8 +325,18 @@ fn check_broken(name: &str, line: usize, expected: &str) -> Vec<String> {
             }
         }
     }
-    if !stderr.contains(expected) {
-        problems.push(format!("stderr does not contain {expected:?}"));
+    for piece in expected {
+        if !stderr.contains(piece) {
+            problems.push(format!("stderr does not contain {piece:?}"));
+        }
+    }
+    for word in JARGON {
+        if stderr.contains(word) {
+            problems.push(format!("stderr uses the jargon {word:?}"));
+        }
+    }
+    if stderr.len() > MAX_REPORT {
+        problems.push(format!("stderr is {} bytes long", stderr.len()));
     }
     if problems.is_empty() {
         Vec::new()
@@ -277,4 +450,106 @@ fn locations_are_found_without_regex() {
     assert_eq!(locations(text, "a.toml"), vec![(12, 5), (12, 5)]);
     assert!(locations("a.toml: 1 problem", "a.toml").is_empty());
     assert!(locations("a.toml:12", "a.toml").is_empty());
+}
+
+/// Runs `flashpoint validate` with extra arguments inside `dir`.
+fn validate_with(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_flashpoint"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .arg("validate")
+        .args(args)
+        .output()
+        .expect("the flashpoint binary runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn json_format_gives_file_line_column_severity_message_help() {
+    let (code, stdout, stderr) = validate_with(
+        &broken_dir(),
+        &[
+            "--format",
+            "json",
+            "unknown_actor_in_relation.toml",
+            "../../../scenarios/strait-standoff.toml",
+        ],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.is_empty(),
+        "JSON mode prints nothing on stderr: {stderr}"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout).expect("stdout is one JSON document");
+    assert_eq!(doc["ok"], false);
+    let d = &doc["diagnostics"][0];
+    assert_eq!(d["file"], "unknown_actor_in_relation.toml");
+    assert_eq!(d["line"], 25);
+    assert_eq!(d["column"], 6);
+    assert_eq!(d["end_line"], 25);
+    assert_eq!(d["end_column"], 12);
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "unknown actor `bleu`");
+    assert!(
+        d["help"]
+            .as_str()
+            .unwrap_or("")
+            .contains("did you mean `blue`?")
+    );
+    assert_eq!(doc["diagnostics"].as_array().map(Vec::len), Some(1));
+    let files = doc["files"].as_array().expect("files");
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["ok"], false);
+    assert_eq!(files[1]["ok"], true);
+    assert_eq!(files[1]["scenario"], "strait-standoff");
+}
+
+#[test]
+fn json_format_of_good_files_is_ok_with_exit_0() {
+    let (code, stdout, _) = validate_with(
+        &root(),
+        &["--format", "json", "scenarios/strait-standoff.toml"],
+    );
+    assert_eq!(code, Some(0));
+    let doc: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(doc["ok"], true);
+    assert_eq!(doc["diagnostics"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_400_kb_expression_is_not_echoed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = std::fs::read_to_string(broken_dir().join("unknown_actor_in_relation.toml"))
+        .expect("base file")
+        .replace("\"bleu\"", "\"blue\"");
+    let huge = "1 + ".repeat(100_000) + "nothing";
+    let text = base.replace("cost = 1", &format!("cost = \"{huge}\""));
+    assert!(text.len() > 400_000);
+    std::fs::write(dir.path().join("huge.toml"), text).expect("write");
+    let (code, _, stderr) = validate(dir.path(), "huge.toml");
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("characters long; the limit is 2000"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.len() < MAX_REPORT,
+        "{} bytes:\n{}",
+        stderr.len(),
+        &stderr[..2000]
+    );
+}
+
+#[test]
+fn inline_tables_may_span_lines() {
+    // The docs say so (TOML 1.1, which the game reads); keep them honest.
+    let dir = root().join("tests/scenarios/good");
+    let (code, stdout, stderr) = validate_with(&dir, &["multiline_inline_table.toml"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.starts_with("ok"), "{stdout}");
 }

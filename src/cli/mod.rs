@@ -2,7 +2,9 @@
 //! the terminal UI. Everything here is shell: it reads files, prints, and
 //! calls the pure core.
 
+mod new;
 pub mod scenarios;
+mod schema;
 pub mod simulate;
 mod validate;
 
@@ -22,11 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check scenario files and report every problem with its line and column.
-    Validate {
-        /// Scenario files (.toml) to check.
-        #[arg(required = true)]
-        files: Vec<std::path::PathBuf>,
-    },
+    Validate(validate::ValidateArgs),
     /// Play whole games with every actor run by the AI, and report them.
     Simulate(simulate::SimulateArgs),
     /// List the bundled scenarios and those in ./scenarios.
@@ -37,6 +35,10 @@ pub enum Command {
     Saves(crate::save::cli::SavesArgs),
     /// Re-play a saved game's orders through the engine; check or print it.
     Replay(crate::save::cli::ReplayArgs),
+    /// Write a commented starting scenario to FILE (never overwrites a file).
+    New(new::NewArgs),
+    /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
+    Schema,
 }
 
 /// Options of `flashpoint play`.
@@ -61,12 +63,14 @@ pub struct PlayArgs {
 /// Runs the program with already-parsed arguments.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Some(Command::Validate { files }) => validate::run(&files),
+        Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Scenarios) => scenarios::run(),
         Some(Command::Play(args)) => crate::tui::run(Some(args)),
         Some(Command::Saves(args)) => crate::save::cli::saves(&args),
         Some(Command::Replay(args)) => crate::save::cli::replay(&args),
+        Some(Command::New(args)) => new::run(&args),
+        Some(Command::Schema) => schema::run(),
         None => crate::tui::run(None),
     }
 }

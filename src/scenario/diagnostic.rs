@@ -6,9 +6,22 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+/// How serious a problem is. Validation reports only errors (a file with
+/// one is not played); warnings are for checks that advise, such as a lint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The file cannot be played until it is fixed.
+    Error,
+    /// Worth a look; the file still plays.
+    Warning,
+}
+
 /// One problem in a scenario file, at a byte range of its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
     /// What is wrong.
     pub message: String,
     /// Byte range in the file the problem is about (may be empty).
@@ -23,6 +36,7 @@ impl Diagnostic {
     /// A problem at `span`.
     pub fn new(message: impl Into<String>, span: Range<usize>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             message: message.into(),
             span,
             label: None,
@@ -33,6 +47,12 @@ impl Diagnostic {
     /// Adds a short label under the caret.
     pub fn label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Makes it a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
         self
     }
 
@@ -83,7 +103,11 @@ impl ScenarioError {
             let title = format!("{} ({}:{line}:{col})", d.message, self.origin);
             let start = d.span.start.min(self.text.len());
             let end = d.span.end.clamp(start, self.text.len());
-            let title = Level::ERROR.primary_title(title.as_str());
+            let level = match d.severity {
+                Severity::Error => Level::ERROR,
+                Severity::Warning => Level::WARNING,
+            };
+            let title = level.primary_title(title.as_str());
             let group = if self.text.is_empty() {
                 Group::with_title(title)
             } else {
@@ -114,6 +138,33 @@ impl ScenarioError {
             self.origin
         ));
         out
+    }
+}
+
+impl ScenarioError {
+    /// Every problem as a JSON object for editors and CI, in the shape
+    /// documented in docs/scenario-format.md ("validate --format json"):
+    /// `file`, `line`, `column`, `end_line`, `end_column` (1-based; columns
+    /// count characters), `severity`, `message`, `label`, `help`.
+    pub fn json(&self) -> Vec<serde_json::Value> {
+        self.diagnostics
+            .iter()
+            .map(|d| {
+                let (line, column) = self.line_col(d.span.start);
+                let (end_line, end_column) = self.line_col(d.span.end.max(d.span.start));
+                serde_json::json!({
+                    "file": self.origin,
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "severity": d.severity,
+                    "message": d.message,
+                    "label": d.label,
+                    "help": d.help,
+                })
+            })
+            .collect()
     }
 }
 

@@ -4,17 +4,24 @@
 //! `model` is the checked result the rest of the program reads.
 
 pub mod diagnostic;
+pub mod effect_kinds;
 pub mod expr;
 pub mod ids;
 pub mod model;
+pub mod names;
 pub mod raw;
+pub mod schema;
+mod suggest;
+mod syntax;
+pub mod template;
 mod validate;
 
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, ScenarioError};
+pub use diagnostic::{Diagnostic, ScenarioError, Severity};
 pub use ids::{ActorId, EventId, MoveId, Stat, SystemId, TrackId};
 pub use model::*;
+pub use names::display_width;
 pub use validate::{MAX_FILE_BYTES, clean_text, load_bytes, load_str};
 
 /// Scenarios built into the binary: (id, file name, text).

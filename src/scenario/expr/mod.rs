@@ -224,8 +224,17 @@ fn who(name: &str, span: &std::ops::Range<usize>, names: &Names) -> Result<Who, 
             .position(|a| a == name)
             .map(|i| Who::Actor(ActorId(i as u16)))
             .ok_or_else(|| {
-                ExprError::new(format!("unknown actor `{name}`"), span.clone())
-                    .with_help(format!("actors are: {}", list(names.actors.iter(), names)))
+                let guess = crate::scenario::suggest::did_you_mean(
+                    name,
+                    names.actors.iter().map(String::as_str),
+                );
+                let all = format!("actors are: {}", list(names.actors.iter(), names));
+                ExprError::new(format!("unknown actor `{}`", short(name)), span.clone()).with_help(
+                    match guess {
+                        Some(g) => format!("did you mean `{g}`? {all}"),
+                        None => all,
+                    },
+                )
             }),
     }
 }
@@ -299,11 +308,16 @@ fn resolve_path(parts: &[String], ast: &Ast, names: &Names) -> Result<Var, ExprE
             let mut valid: Vec<&str> = Stat::ALL.iter().map(|s| s.name()).collect();
             valid.extend(ACTOR_ATTRIBUTES);
             valid.extend(per_actor);
+            let guess = crate::scenario::suggest::did_you_mean(attr, valid.iter().copied());
+            let list = format!("an actor has: {}", valid.join(", "));
             Err(ExprError::new(
-                format!("`{actor}` has no value `{attr}`"),
+                format!("`{}` has no value `{}`", short(actor), short(attr)),
                 span.start + actor.len() + 1..span.end,
             )
-            .with_help(format!("an actor has: {}", valid.join(", "))))
+            .with_help(match guess {
+                Some(g) => format!("did you mean `{g}`? {list}"),
+                None => list,
+            }))
         }
         _ => Err(
             ExprError::new(format!("`{}` has too many parts", parts.join(".")), span).with_help(
@@ -328,9 +342,12 @@ fn unknown_name(name: &str, span: std::ops::Range<usize>, names: &Names) -> Expr
     let hint = if names.actors.iter().any(|a| a == name) {
         format!("`{name}` is an actor: write one of its values, e.g. `{name}.economy`")
     } else {
-        format!("known names: {}", valid.join(", "))
+        match crate::scenario::suggest::did_you_mean(name, valid.iter().copied()) {
+            Some(g) => format!("did you mean `{g}`? known names: {}", valid.join(", ")),
+            None => format!("known names: {}", valid.join(", ")),
+        }
     };
-    ExprError::new(format!("unknown name `{name}`"), span).with_help(hint)
+    ExprError::new(format!("unknown name `{}`", short(name)), span).with_help(hint)
 }
 
 fn resolve_call(
@@ -428,10 +445,15 @@ fn resolve_call(
             }
             Ok((Expr::Call(Func::If, v), Type::Num))
         }
-        _ => Err(ExprError::new(format!("unknown function `{name}`"), span).with_help(
+        _ => Err(ExprError::new(format!("unknown function `{}`", short(name)), span).with_help(
             "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), sanction(a, b), offered(a, b), proposed(a), council(a)",
         )),
     }
+}
+
+/// A name from the expression as it may appear in a message (cut when long).
+fn short(s: &str) -> String {
+    crate::scenario::validate::shorten(s)
 }
 
 /// An actor id of the scenario for examples in messages.

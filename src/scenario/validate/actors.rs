@@ -4,6 +4,7 @@ use super::{Ctx, Validator, clean_text, stat_array};
 use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::expr::Type;
 use crate::scenario::model::{Actor, Capital, Objective, Over, Personality, Scope, Stage, Track};
+use crate::scenario::names::{MAX_ACTOR_NAME, MAX_NAME, MAX_SHORT_NAME};
 use crate::scenario::raw::{RawAi, RawScenario};
 
 impl Validator<'_> {
@@ -12,6 +13,10 @@ impl Validator<'_> {
         let mut out = Vec::new();
         for a in raw.actors.iter().take(n) {
             let a = a.get_ref();
+            self.name("actor name", &a.name, MAX_ACTOR_NAME);
+            if let Some(short) = &a.short {
+                self.name("short name", short, MAX_SHORT_NAME);
+            }
             self.color(&a.color);
             let (mut veto, mut council) = (false, false);
             for f in &a.flags {
@@ -19,9 +24,15 @@ impl Validator<'_> {
                     "veto" => veto = true,
                     "council" => council = true,
                     other => self.err(
-                        Diagnostic::new(format!("unknown flag `{other}`"), f.span()).help(
-                            "flags are: \"council\" (sits on the council), \"veto\" (holds a veto)",
-                        ),
+                        Diagnostic::new(
+                            format!("unknown flag `{}`", super::shorten(other)),
+                            f.span(),
+                        )
+                        .help(super::effects::with_guess(
+                            crate::scenario::suggest::did_you_mean(other, ["council", "veto"]),
+                            "flags are: \"council\" (sits on the council), \"veto\" (holds a veto)"
+                                .into(),
+                        )),
                     ),
                 }
             }
@@ -87,7 +98,7 @@ impl Validator<'_> {
                     Some("game") => Over::Game,
                     Some(other) => {
                         let span = o.over.as_ref().map_or(0..0, |s| s.span());
-                        self.err(Diagnostic::new(format!("unknown `over = \"{other}\"`"), span).help(
+                        self.err(Diagnostic::new(format!("unknown `over = \"{}\"`", super::shorten(other)), span).help(
                             "\"end\" judges the objective on the last turn; \"game\" scores the share of turns it held",
                         ));
                         Over::End
@@ -138,6 +149,7 @@ impl Validator<'_> {
         let mut out = Vec::new();
         for (t, (_, scope)) in raw.tracks.iter().zip(self.track_names.clone()) {
             let t = t.get_ref();
+            self.name("track name", &t.name, MAX_NAME);
             let scope = match scope {
                 crate::scenario::expr::TrackScope::Global => Scope::Global,
                 crate::scenario::expr::TrackScope::PerActor => Scope::PerActor,
@@ -201,6 +213,7 @@ impl Validator<'_> {
             let mut last = f64::NEG_INFINITY;
             for s in &t.stages {
                 let s = s.get_ref();
+                self.name("stage name", &s.name, MAX_NAME);
                 let at = self.range("stage start", &s.at, min, max.max(min));
                 if at <= last {
                     self.err(Diagnostic::new(

@@ -1,392 +1,108 @@
-//! Validation of moves and of the effects that moves and events have.
+//! Validation of effects, driven by the table of effect kinds.
+//!
+//! What each kind needs and allows (keys, defaults, amounts, places) is
+//! read from [`crate::scenario::effect_kinds::KINDS`]; the one `match` here
+//! only says which [`Effect`] each kind becomes.
 
-use toml::Spanned;
+use std::ops::Range;
 
-use super::{Ctx, MAX_EFFECTS, MAX_MOVES, Validator, clean_text};
+use super::{Ctx, MAX_EFFECTS, Validator, clean_text};
 use crate::scenario::diagnostic::Diagnostic;
+use crate::scenario::effect_kinds::{Amount, EffectKind, Key, KindSpec, Need, Place};
 use crate::scenario::expr::{Expr, TrackScope, Type, Who};
 use crate::scenario::ids::{Stat, TrackId};
-use crate::scenario::model::{Category, Effect, LevelSpec, Move, Op};
-use crate::scenario::raw::{RawEffect, RawExpr, RawScenario};
+use crate::scenario::model::{Effect, Op};
+use crate::scenario::raw::{RawEffect, Spanned};
+use crate::scenario::suggest::did_you_mean;
 
-/// The keys that say what an effect changes.
-const KINDS: [&str; 18] = [
-    "stat",
-    "track",
-    "capital",
-    "threat",
-    "show_of_force",
-    "relation",
-    "tension",
-    "sanction",
-    "ship",
-    "factory",
-    "interdict",
-    "dismantle",
-    "surveil",
-    "publish",
-    "resolution",
-    "vote",
-    "offer",
-    "accept",
-];
+/// One effect being validated: the raw table, its kind's row, where it is.
+struct Cx<'r> {
+    r: &'r RawEffect,
+    spec: &'static KindSpec,
+    ctx: Ctx,
+    span: Range<usize>,
+}
 
 impl Validator<'_> {
-    pub(super) fn moves(&mut self, raw: &RawScenario) -> Vec<Move> {
-        let n = self.actor_ids.len();
-        if raw.moves.is_empty() {
-            self.err(
-                Diagnostic::new("the scenario has no moves", raw.scenario.span())
-                    .help("add at least one [[moves]] table; players need something to order"),
-            );
-        }
-        if raw.moves.len() > MAX_MOVES {
-            self.err(
-                Diagnostic::new(
-                    format!(
-                        "{} moves; a scenario may have at most {MAX_MOVES}",
-                        raw.moves.len()
-                    ),
-                    raw.moves[MAX_MOVES].span(),
-                )
-                .help("players cannot choose among that many; merge similar moves using levels"),
-            );
-        }
-        self.unique("move", raw.moves.iter().map(|m| &m.get_ref().id));
-        let mut out = Vec::new();
-        for m in raw.moves.iter().take(MAX_MOVES) {
-            let m = m.get_ref();
-            self.ident("move", &m.id);
-            let category = Category::from_name(m.category.get_ref()).unwrap_or_else(|| {
-                self.err(
-                    Diagnostic::new(format!("unknown category `{}`", m.category.get_ref()), m.category.span())
-                        .help("categories are: diplomacy, economic, sanction, arms, military, intelligence"),
-                );
-                Category::Diplomacy
-            });
-            let goldstein = self.range("goldstein", &m.goldstein, -10.0, 10.0);
-            let users = match &m.actors {
-                None => vec![true; n],
-                Some(list) => {
-                    let mut v = vec![false; n];
-                    for a in list {
-                        if let Some(id) = self.actor_ref(a) {
-                            v[id.index()] = true;
-                        }
-                    }
-                    if list.is_empty() {
-                        self.err(
-                            Diagnostic::new(
-                                format!("move `{}` has an empty actors list", m.id.get_ref()),
-                                m.id.span(),
-                            )
-                            .help("leave `actors` out to let every actor use the move"),
-                        );
-                    }
-                    v
-                }
-            };
-            let targeted = match m.target.as_ref().map(|t| t.get_ref().as_str()) {
-                None | Some("actor") => true,
-                Some("none") => false,
-                Some(other) => {
-                    let span = m.target.as_ref().map_or(0..0, |t| t.span());
-                    self.err(
-                        Diagnostic::new(format!("unknown target kind `{other}`"), span)
-                            .help("target is \"actor\" (aimed at another actor) or \"none\""),
-                    );
-                    true
-                }
-            };
-            let targets = match &m.targets {
-                None => vec![true; n],
-                Some(list) => {
-                    if !targeted {
-                        self.err(Diagnostic::new(
-                            "`targets` given for a move with target = \"none\"",
-                            m.id.span(),
-                        ));
-                    }
-                    let mut v = vec![false; n];
-                    for a in list {
-                        if let Some(id) = self.actor_ref(a) {
-                            v[id.index()] = true;
-                        }
-                    }
-                    v
-                }
-            };
-            let level = match &m.level {
-                None => LevelSpec {
-                    min: 1,
-                    max: 1,
-                    label: "level".into(),
-                    default: 1,
-                },
-                Some(l) => {
-                    let l = l.get_ref();
-                    let (lo, hi) = (*l.min.get_ref(), *l.max.get_ref());
-                    if !(0..=100).contains(&lo) || !(0..=100).contains(&hi) || lo > hi {
-                        self.err(Diagnostic::new(format!("level range {lo}–{hi} is not valid"), l.min.span()).help("levels are whole numbers from 0 to 100 with min ≤ max, e.g. min = 1, max = 5"));
-                    }
-                    let default = l.default.as_ref().map_or(lo, |d| {
-                        let v = *d.get_ref();
-                        if v < lo || v > hi {
-                            self.err(Diagnostic::new(
-                                format!("default level {v} is outside {lo}–{hi}"),
-                                d.span(),
-                            ));
-                        }
-                        v
-                    });
-                    LevelSpec {
-                        min: lo.clamp(0, 100) as i32,
-                        max: hi.clamp(lo.clamp(0, 100), 100) as i32,
-                        label: clean_text(l.label.as_deref().unwrap_or("level"), false),
-                        default: default.clamp(lo.clamp(0, 100), hi.clamp(lo.clamp(0, 100), 100))
-                            as i32,
-                    }
-                }
-            };
-            let ctx = Ctx::of_move(targeted);
-            let cost = self.amount(&m.cost, ctx, Type::Num);
-            if let RawExpr::Num(c) = m.cost.get_ref()
-                && *c < 0.0
-            {
-                self.err(
-                    Diagnostic::new("cost is negative", m.cost.span())
-                        .help("a move costs 0 or more political capital"),
-                );
-            }
-            let chance = match &m.chance {
-                Some(c) => {
-                    if let RawExpr::Num(x) = c.get_ref()
-                        && !(0.0..=1.0).contains(x)
-                    {
-                        self.err(
-                            Diagnostic::new(format!("chance {x} is not a probability"), c.span())
-                                .help("write a chance from 0 to 1, e.g. 0.75 for three in four"),
-                        );
-                    }
-                    self.amount(c, ctx, Type::Num)
-                }
-                None => Some(Expr::Num(1.0)),
-            };
-            let requires = m.requires.as_ref().map(|r| self.expr(r, ctx, Type::Bool));
-            let effects = self.effect_list(&m.effects, ctx, true);
-            let on_failure = self.effect_list(&m.on_failure, ctx, true);
-            let headline = self.template(&m.headline, ctx);
-            let failure_headline = m.failure_headline.as_ref().map(|h| self.template(h, ctx));
-            if let (Some(cost), Some(chance), Some(requires)) =
-                (cost, chance, requires.map_or(Some(None), |r| r.map(Some)))
-            {
-                out.push(Move {
-                    id: m.id.get_ref().clone(),
-                    name: clean_text(m.name.get_ref(), false),
-                    category,
-                    description: clean_text(&m.description, true),
-                    cameo: m.cameo.clone(),
-                    goldstein,
-                    users,
-                    targeted,
-                    targets,
-                    level,
-                    cost,
-                    chance,
-                    requires,
-                    covert: m.covert,
-                    effects,
-                    on_failure,
-                    headline,
-                    failure_headline,
-                });
-            }
-        }
-        out
-    }
-
-    /// Validates a list of effects. `top` is false inside `arrive`/`each_turn`,
-    /// where shipments, factories and interdictions cannot nest.
+    /// Validates a list of effects standing in `place`.
     pub(super) fn effect_list(
         &mut self,
         list: &[Spanned<RawEffect>],
         ctx: Ctx,
-        top: bool,
+        place: Place,
     ) -> Vec<Effect> {
         if list.len() > MAX_EFFECTS {
-            self.err(Diagnostic::new(
-                format!("more than {MAX_EFFECTS} effects in one list"),
-                list[MAX_EFFECTS].span(),
-            ));
+            self.err(
+                Diagnostic::new(
+                    format!(
+                        "{} effects in one list; the limit is {MAX_EFFECTS}",
+                        list.len()
+                    ),
+                    list[MAX_EFFECTS].span(),
+                )
+                .help("split the move or event in two, or merge effects"),
+            );
         }
         list.iter()
             .take(MAX_EFFECTS)
-            .filter_map(|e| self.effect(e, ctx, top))
+            .filter_map(|e| self.effect(e, ctx, place))
             .collect()
     }
 
-    fn effect(&mut self, e: &Spanned<RawEffect>, ctx: Ctx, top: bool) -> Option<Effect> {
-        let span = e.span();
+    fn effect(&mut self, e: &Spanned<RawEffect>, ctx: Ctx, place: Place) -> Option<Effect> {
         let r = e.get_ref();
-        let kinds: [(&str, &Option<Spanned<String>>); 18] = [
-            ("stat", &r.stat),
-            ("track", &r.track),
-            ("capital", &r.capital),
-            ("threat", &r.threat),
-            ("show_of_force", &r.show_of_force),
-            ("relation", &r.relation),
-            ("tension", &r.tension),
-            ("sanction", &r.sanction),
-            ("ship", &r.ship),
-            ("factory", &r.factory),
-            ("interdict", &r.interdict),
-            ("dismantle", &r.dismantle),
-            ("surveil", &r.surveil),
-            ("publish", &r.publish),
-            ("resolution", &r.resolution),
-            ("vote", &r.vote),
-            ("offer", &r.offer),
-            ("accept", &r.accept),
-        ];
-        let present: Vec<(&str, &Spanned<String>)> = kinds
-            .iter()
-            .filter_map(|(k, v)| v.as_ref().map(|v| (*k, v)))
+        let present: Vec<(EffectKind, &Spanned<String>)> = EffectKind::ALL
+            .into_iter()
+            .filter_map(|k| r.kind_value(k).map(|v| (k, v)))
             .collect();
         let (kind, subject) = match present.as_slice() {
             [one] => *one,
             [] => {
+                let kinds: Vec<&str> = EffectKind::allowed_in(place).map(|k| k.key()).collect();
                 self.err(
-                    Diagnostic::new("this effect does not say what it changes", span)
-                        .help(format!("start it with one of: {}", KINDS.join(", "))),
+                    Diagnostic::new("this effect does not say what it changes", e.span())
+                        .help(format!("start it with one of: {}", kinds.join(", "))),
                 );
                 return None;
             }
-            [_, second, ..] => {
+            [(first, _), (second, at), ..] => {
                 self.err(
                     Diagnostic::new(
                         format!(
                             "one effect changes one thing; this one has `{}` and `{}`",
-                            present[0].0, second.0
+                            first.key(),
+                            second.key()
                         ),
-                        second.1.span(),
+                        at.span(),
                     )
                     .help("split it into two effects"),
                 );
                 return None;
             }
         };
-        let needs_actor = matches!(
-            kind,
-            "interdict" | "surveil" | "publish" | "resolution" | "vote" | "offer" | "accept"
-        );
-        if needs_actor && !ctx.me {
-            self.err(
-                Diagnostic::new(
-                    format!("`{kind}` needs an acting actor, so it works only in moves"),
-                    subject.span(),
-                )
-                .help("use it in a [[moves]] entry; events have no actor"),
-            );
+        let spec = kind.spec();
+        if !spec.places.contains(place) {
+            self.misplaced(spec, subject, ctx, place);
             return None;
         }
-        if !top && (needs_actor || matches!(kind, "ship" | "factory" | "dismantle")) {
-            self.err(Diagnostic::new(
-                format!("`{kind}` cannot be nested inside arrive, each_turn or a deal's give/take"),
-                subject.span(),
-            ));
-            return None;
-        }
-        let allowed: &[&str] = match kind {
-            "stat" | "track" => &["of", "add", "set"],
-            "capital" | "threat" | "show_of_force" => &["add"],
-            "relation" => &["toward", "add", "mutual"],
-            "tension" => &["with", "add"],
-            "sanction" => &["on", "add", "set"],
-            "ship" => &["from", "to", "turns", "arrive"],
-            "factory" => &["at", "of", "each_turn"],
-            "surveil" => &["add"],
-            "resolution" => &["set"],
-            "vote" => &["on"],
-            "offer" => &["to"],
-            "publish" | "accept" => &[],
-            _ => &["count"],
+        self.check_keys(r, spec);
+        let cx = Cx {
+            r,
+            spec,
+            ctx,
+            span: e.span(),
         };
-        self.check_modifiers(r, kind, allowed);
-        let who_of = |v: &mut Self, s: &Option<Spanned<String>>, key: &str| -> Option<Who> {
-            match s {
-                Some(s) => v.who(s, ctx),
-                None if ctx.me => Some(Who::Me),
-                None => {
-                    v.err(
-                        Diagnostic::new(
-                            format!("say whose: add {key} = \"<actor id>\""),
-                            span.clone(),
-                        )
-                        .help(format!("actors are: {}", v.actor_list())),
-                    );
-                    None
-                }
-            }
-        };
-        let required = |v: &mut Self, s: &Option<Spanned<String>>, key: &str| -> Option<Who> {
-            match s {
-                Some(s) => v.who(s, ctx),
-                None => {
-                    v.err(
-                        Diagnostic::new(format!("`{kind}` needs `{key}`"), span.clone())
-                            .help(format!("add {key} = \"target\" (or an actor id)")),
-                    );
-                    None
-                }
-            }
-        };
-        let add_only = |v: &mut Self| -> Option<Expr> {
-            match &r.add {
-                Some(a) => v.amount(a, ctx, Type::Num),
-                None => {
-                    v.err(Diagnostic::new(
-                        format!("`{kind}` needs an amount: add = …"),
-                        span.clone(),
-                    ));
-                    None
-                }
-            }
-        };
-        let op_amount = |v: &mut Self| -> Option<(Op, Expr)> {
-            match (&r.add, &r.set) {
-                (Some(a), None) => v.amount(a, ctx, Type::Num).map(|x| (Op::Add, x)),
-                (None, Some(s)) => v.amount(s, ctx, Type::Num).map(|x| (Op::Set, x)),
-                (Some(_), Some(s)) => {
-                    v.err(Diagnostic::new(
-                        "an effect either adds or sets, not both",
-                        s.span(),
-                    ));
-                    None
-                }
-                (None, None) => {
-                    v.err(Diagnostic::new(
-                        format!("`{kind}` needs an amount: add = … or set = …"),
-                        span.clone(),
-                    ));
-                    None
-                }
-            }
-        };
-        let whom = |v: &mut Self, s: &Spanned<String>| -> Option<Who> { v.who(s, ctx) };
-        match kind {
-            "stat" => {
-                let stat = Stat::from_name(subject.get_ref());
-                if stat.is_none() {
-                    self.err(
-                        Diagnostic::new(
-                            format!("unknown stat `{}`", subject.get_ref()),
-                            subject.span(),
-                        )
-                        .help("stats are: military, economy, stability, prestige, intel"),
-                    );
-                }
-                let who = who_of(self, &r.of, "of");
-                let (op, amount) = op_amount(self)?;
+        self.build(&cx, subject)
+    }
+
+    /// The one place that says which [`Effect`] each kind becomes.
+    fn build(&mut self, cx: &Cx, subject: &Spanned<String>) -> Option<Effect> {
+        let ctx = cx.ctx;
+        match cx.spec.kind {
+            EffectKind::Stat => {
+                let stat = self.stat_name(subject);
+                let who = self.party(cx, Key::Of);
+                let (op, amount) = self.op_amount(cx)?;
                 Some(Effect::Stat {
                     who: who?,
                     stat: stat?,
@@ -394,97 +110,75 @@ impl Validator<'_> {
                     amount,
                 })
             }
-            "track" => {
-                let found = self
-                    .track_names
-                    .iter()
-                    .position(|(t, _)| t == subject.get_ref());
-                let Some(i) = found else {
-                    let known = self
-                        .track_names
-                        .iter()
-                        .map(|(t, _)| format!("`{t}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    self.err(
-                        Diagnostic::new(
-                            format!("unknown track `{}`", subject.get_ref()),
-                            subject.span(),
-                        )
-                        .help(if known.is_empty() {
-                            "this scenario declares no [[tracks]]".to_string()
-                        } else {
-                            format!("tracks are: {known}")
-                        }),
-                    );
-                    return None;
-                };
-                let who = match (self.track_names[i].1, &r.of) {
+            EffectKind::Track => {
+                let (track, scope) = self.track_name(subject)?;
+                let who = match (scope, &cx.r.of) {
                     (TrackScope::Global, None) => None,
                     (TrackScope::Global, Some(o)) => {
                         self.err(
                             Diagnostic::new(
-                                format!("track `{}` is global; it has no owner", subject.get_ref()),
+                                format!(
+                                    "track `{}` is global; it has no owner",
+                                    super::shorten(subject.get_ref())
+                                ),
                                 o.span(),
                             )
-                            .help("remove `of`"),
+                            .help(
+                                "remove `of`, or make the track per-actor with scope = \"actor\"",
+                            ),
                         );
                         return None;
                     }
-                    (TrackScope::PerActor, of) => Some(who_of(self, of, "of")?),
+                    (TrackScope::PerActor, _) => Some(self.party(cx, Key::Of)?),
                 };
-                let (op, amount) = op_amount(self)?;
+                let (op, amount) = self.op_amount(cx)?;
                 Some(Effect::Track {
-                    track: TrackId(i as u16),
+                    track,
                     who,
                     op,
                     amount,
                 })
             }
-            "capital" => {
-                let who = whom(self, subject);
-                Some(Effect::Capital {
-                    who: who?,
-                    amount: add_only(self)?,
-                })
+            EffectKind::Capital => {
+                let who = self.who(subject, ctx);
+                let (_, amount) = self.op_amount(cx)?;
+                Some(Effect::Capital { who: who?, amount })
             }
-            "threat" => {
-                let who = whom(self, subject);
-                Some(Effect::Threat {
-                    who: who?,
-                    amount: add_only(self)?,
-                })
+            EffectKind::Threat => {
+                let who = self.who(subject, ctx);
+                let (_, amount) = self.op_amount(cx)?;
+                Some(Effect::Threat { who: who?, amount })
             }
-            "show_of_force" => {
-                let who = whom(self, subject);
-                Some(Effect::ShowOfForce {
-                    who: who?,
-                    amount: add_only(self)?,
-                })
+            EffectKind::ShowOfForce => {
+                let who = self.who(subject, ctx);
+                let (_, amount) = self.op_amount(cx)?;
+                Some(Effect::ShowOfForce { who: who?, amount })
             }
-            "relation" => {
-                let who = whom(self, subject);
-                let toward = required(self, &r.toward, "toward");
+            EffectKind::Relation => {
+                let who = self.who(subject, ctx);
+                let toward = self.party(cx, Key::Toward);
+                let (_, amount) = self.op_amount(cx)?;
                 Some(Effect::Relation {
                     who: who?,
                     toward: toward?,
-                    amount: add_only(self)?,
-                    mutual: r.mutual.as_ref().is_some_and(|m| *m.get_ref()),
+                    amount,
+                    mutual: cx.r.mutual.as_ref().is_some_and(|m| *m.get_ref()),
                 })
             }
-            "tension" => {
-                let who = whom(self, subject);
-                let with = required(self, &r.with, "with");
+            EffectKind::Tension => {
+                let who = self.who(subject, ctx);
+                let with = self.party(cx, Key::With);
+                let (_, amount) = self.op_amount(cx)?;
                 Some(Effect::Tension {
                     who: who?,
                     with: with?,
-                    amount: add_only(self)?,
+                    amount,
                 })
             }
-            "sanction" => {
-                let who = whom(self, subject);
-                let on = required(self, &r.on, "on");
-                let (op, amount) = op_amount(self)?;
+            EffectKind::Sanction => {
+                let who = self.who(subject, ctx);
+                let on = self.party(cx, Key::On);
+                let (op, amount) = self.op_amount(cx)?;
                 Some(Effect::Sanction {
                     who: who?,
                     on: on?,
@@ -492,17 +186,11 @@ impl Validator<'_> {
                     amount,
                 })
             }
-            "ship" => {
-                let from = who_of(self, &r.from, "from");
-                let to = required(self, &r.to, "to");
-                let turns = match &r.turns {
-                    Some(t) => self.amount(t, ctx, Type::Num),
-                    None => Some(Expr::Num(1.0)),
-                };
-                if r.arrive.is_empty() {
-                    self.err(Diagnostic::new("a shipment needs `arrive = [...]`: what happens when it arrives", span.clone()).help("e.g. arrive = [{ stat = \"military\", of = \"target\", add = \"2 * level\" }]"));
-                }
-                let arrive = self.effect_list(&r.arrive, ctx, false);
+            EffectKind::Ship => {
+                let from = self.party(cx, Key::From);
+                let to = self.party(cx, Key::To);
+                let turns = self.amount_or_default(cx, Key::Turns);
+                let arrive = self.nested(cx, Key::Arrive);
                 Some(Effect::Ship {
                     system: clean_text(subject.get_ref(), false),
                     from: from?,
@@ -511,16 +199,10 @@ impl Validator<'_> {
                     arrive,
                 })
             }
-            "factory" => {
-                let at = required(self, &r.at, "at");
-                let owner = who_of(self, &r.of, "of");
-                if r.each_turn.is_empty() {
-                    self.err(Diagnostic::new(
-                        "a factory needs `each_turn = [...]`: what it produces",
-                        span.clone(),
-                    ));
-                }
-                let each_turn = self.effect_list(&r.each_turn, ctx, false);
+            EffectKind::Factory => {
+                let at = self.party(cx, Key::At);
+                let owner = self.party(cx, Key::Of);
+                let each_turn = self.nested(cx, Key::EachTurn);
                 Some(Effect::Factory {
                     name: clean_text(subject.get_ref(), false),
                     at: at?,
@@ -528,142 +210,303 @@ impl Validator<'_> {
                     each_turn,
                 })
             }
-            "surveil" => {
-                let target = whom(self, subject);
+            EffectKind::Interdict => {
+                let target = self.who(subject, ctx);
+                let count = self.amount_or_default(cx, Key::Count);
+                Some(Effect::Interdict {
+                    target: target?,
+                    count: count?,
+                })
+            }
+            EffectKind::Dismantle => {
+                let at = self.who(subject, ctx);
+                let count = self.amount_or_default(cx, Key::Count);
+                Some(Effect::Dismantle {
+                    at: at?,
+                    count: count?,
+                })
+            }
+            EffectKind::Surveil => {
+                let target = self.who(subject, ctx);
+                let (_, amount) = self.op_amount(cx)?;
                 Some(Effect::Surveil {
                     target: target?,
-                    amount: add_only(self)?,
+                    amount,
                 })
             }
-            "publish" => Some(Effect::Publish {
-                target: whom(self, subject)?,
+            EffectKind::Publish => Some(Effect::Publish {
+                target: self.who(subject, ctx)?,
             }),
-            "accept" => Some(Effect::Accept {
-                from: whom(self, subject)?,
+            EffectKind::Accept => Some(Effect::Accept {
+                from: self.who(subject, ctx)?,
             }),
-            "resolution" => {
-                let on = whom(self, subject);
-                let level = match &r.set {
-                    Some(l) => self.amount(l, ctx, Type::Num),
-                    None => {
-                        self.err(Diagnostic::new("`resolution` needs the sanction level it proposes: set = \"level\" (0 lifts council sanctions)", span.clone()));
-                        None
-                    }
-                };
-                Some(Effect::Resolution {
-                    on: on?,
-                    level: level?,
-                })
+            EffectKind::Resolution => {
+                let on = self.who(subject, ctx);
+                let (_, level) = self.op_amount(cx)?;
+                Some(Effect::Resolution { on: on?, level })
             }
-            "vote" => {
+            EffectKind::Vote => {
                 let yes = match subject.get_ref().as_str() {
                     "yes" => Some(true),
                     "no" => Some(false),
                     other => {
-                        self.err(Diagnostic::new(
-                            format!("a vote is \"yes\" or \"no\", not `{other}`"),
-                            subject.span(),
-                        ));
+                        self.err(
+                            Diagnostic::new(
+                                format!(
+                                    "a vote is \"yes\" or \"no\", not `{}`",
+                                    super::shorten(other)
+                                ),
+                                subject.span(),
+                            )
+                            .help("write vote = \"yes\" or vote = \"no\""),
+                        );
                         None
                     }
                 };
-                let on = required(self, &r.on, "on");
+                let on = self.party(cx, Key::On);
                 Some(Effect::Vote { on: on?, yes: yes? })
             }
-            "offer" => {
-                let deal = self.deal_ids.iter().position(|d| d == subject.get_ref());
-                if deal.is_none() {
-                    let known = self
-                        .deal_ids
-                        .iter()
-                        .map(|d| format!("`{d}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    self.err(
-                        Diagnostic::new(
-                            format!("unknown deal `{}`", subject.get_ref()),
-                            subject.span(),
-                        )
-                        .help(if known.is_empty() {
-                            "declare the terms in a [[deals]] table first".to_string()
-                        } else {
-                            format!("deals are: {known}")
-                        }),
-                    );
-                }
-                let to = required(self, &r.to, "to");
+            EffectKind::Offer => {
+                let deal = self.deal_name(subject);
+                let to = self.party(cx, Key::To);
                 Some(Effect::Offer {
                     deal: deal?,
                     to: to?,
                 })
             }
-            "interdict" | "dismantle" => {
-                let target = whom(self, subject);
-                let count = match &r.count {
-                    Some(c) => self.amount(c, ctx, Type::Num),
-                    None => Some(Expr::Num(1.0)),
-                };
-                if kind == "interdict" {
-                    Some(Effect::Interdict {
-                        target: target?,
-                        count: count?,
-                    })
-                } else {
-                    Some(Effect::Dismantle {
-                        at: target?,
-                        count: count?,
-                    })
-                }
-            }
-            _ => None,
         }
     }
 
-    /// Reports a plain-number chance outside 0–1.
-    pub(super) fn probability(&mut self, c: &Spanned<RawExpr>) {
-        if let RawExpr::Num(x) = c.get_ref()
-            && !(0.0..=1.0).contains(x)
-        {
+    /// Reports a kind used where it is not allowed.
+    fn misplaced(&mut self, spec: &KindSpec, subject: &Spanned<String>, ctx: Ctx, place: Place) {
+        let allowed: Vec<&str> = EffectKind::allowed_in(place).map(|k| k.key()).collect();
+        let d = if spec.needs_actor() && !ctx.me {
+            Diagnostic::new(
+                format!(
+                    "`{}` needs an acting actor, so it works only in moves",
+                    spec.key
+                ),
+                subject.span(),
+            )
+            .help("use it in a [[moves]] entry; events have no actor")
+        } else {
+            let where_ = match place {
+                Place::Nested => "inside arrive or each_turn",
+                Place::Deal => "in a deal's give or take",
+                Place::Event => "in an event",
+                Place::Move => "in a move",
+            };
+            Diagnostic::new(
+                format!("`{}` cannot be used {where_}", spec.key),
+                subject.span(),
+            )
+            .help(format!("effects allowed here: {}", allowed.join(", ")))
+        };
+        self.err(d);
+    }
+
+    /// Reports keys the kind does not take.
+    fn check_keys(&mut self, r: &RawEffect, spec: &KindSpec) {
+        let takes: Vec<&str> = spec.allowed_keys().iter().map(|k| k.name()).collect();
+        for key in Key::ALL {
+            let Some(at) = r.key_span(key) else { continue };
+            if spec.need(key).is_some() {
+                continue;
+            }
+            let help = if takes.is_empty() {
+                format!("a `{}` effect takes no other keys", spec.key)
+            } else {
+                format!("a `{}` effect takes: {}", spec.key, takes.join(", "))
+            };
             self.err(
-                Diagnostic::new(format!("chance {x} is not a probability"), c.span())
-                    .help("write a chance from 0 to 1, e.g. 0.75 for three in four"),
+                Diagnostic::new(
+                    format!("`{}` does not go with `{}`", key.name(), spec.key),
+                    at,
+                )
+                .help(help),
             );
         }
     }
 
-    fn check_modifiers(&mut self, r: &RawEffect, kind: &str, allowed: &[&str]) {
-        let present: [(&str, Option<std::ops::Range<usize>>); 13] = [
-            ("of", r.of.as_ref().map(|s| s.span())),
-            ("from", r.from.as_ref().map(|s| s.span())),
-            ("toward", r.toward.as_ref().map(|s| s.span())),
-            ("with", r.with.as_ref().map(|s| s.span())),
-            ("on", r.on.as_ref().map(|s| s.span())),
-            ("to", r.to.as_ref().map(|s| s.span())),
-            ("at", r.at.as_ref().map(|s| s.span())),
-            ("add", r.add.as_ref().map(|s| s.span())),
-            ("set", r.set.as_ref().map(|s| s.span())),
-            ("turns", r.turns.as_ref().map(|s| s.span())),
-            ("count", r.count.as_ref().map(|s| s.span())),
-            ("arrive", r.arrive.first().map(|s| s.span())),
-            ("each_turn", r.each_turn.first().map(|s| s.span())),
-        ];
-        for (key, span) in present {
-            if let Some(span) = span
-                && !allowed.contains(&key)
-            {
+    /// The actor named by an actor key, or its default from the table.
+    fn party(&mut self, cx: &Cx, key: Key) -> Option<Who> {
+        if let Some(s) = cx.r.actor_key(key) {
+            return self.who(s, cx.ctx);
+        }
+        match cx.spec.need(key) {
+            Some(Need::SelfInMoves | Need::TrackOwner) if cx.ctx.me => Some(Who::Me),
+            Some(Need::SelfInMoves | Need::TrackOwner) => {
+                let d = Diagnostic::new(
+                    format!("say whose: add {} = \"<actor id>\"", key.name()),
+                    cx.span.clone(),
+                )
+                .help(format!(
+                    "events have no acting actor, so `{}` has no default here; actors are: {}",
+                    key.name(),
+                    self.actor_list()
+                ));
+                self.err(d);
+                None
+            }
+            _ => {
                 self.err(
-                    Diagnostic::new(format!("`{key}` does not go with `{kind}`"), span)
-                        .help(format!("a `{kind}` effect takes: {}", allowed.join(", "))),
+                    Diagnostic::new(
+                        format!("`{}` needs `{}`", cx.spec.key, key.name()),
+                        cx.span.clone(),
+                    )
+                    .help(format!(
+                        "add {} = \"target\" (or an actor id): {}",
+                        key.name(),
+                        key.meaning()
+                    )),
                 );
+                None
             }
         }
-        if let Some(m) = &r.mutual
-            && !allowed.contains(&"mutual")
-        {
-            self.err(Diagnostic::new(
-                format!("`mutual` does not go with `{kind}`"),
-                m.span(),
-            ));
+    }
+
+    /// `add` or `set`, as the kind's amount rule asks.
+    fn op_amount(&mut self, cx: &Cx) -> Option<(Op, Expr)> {
+        let (add, set) = (cx.r.add.as_ref(), cx.r.set.as_ref());
+        let key = cx.spec.key;
+        let missing = match (cx.spec.amount, add, set) {
+            (Amount::None, _, _) => return None,
+            (Amount::AddOrSet, Some(_), Some(s)) => {
+                self.err(
+                    Diagnostic::new("an effect either adds or sets, not both", s.span())
+                        .help("remove `add` or `set`"),
+                );
+                return None;
+            }
+            (Amount::Add | Amount::AddOrSet, Some(a), _) => {
+                return self.amount(a, cx.ctx, Type::Num).map(|x| (Op::Add, x));
+            }
+            (Amount::Set(_) | Amount::AddOrSet, _, Some(s)) => {
+                return self.amount(s, cx.ctx, Type::Num).map(|x| (Op::Set, x));
+            }
+            (Amount::Add, None, _) => format!("`{key}` needs an amount: add = …"),
+            (Amount::AddOrSet, None, None) => {
+                format!("`{key}` needs an amount: add = … or set = …")
+            }
+            (Amount::Set(what), _, None) => format!("`{key}` needs {what}"),
+        };
+        self.err(Diagnostic::new(missing, cx.span.clone()).help(
+            "amounts are numbers or expressions in quotes, e.g. add = -2 or add = \"-2 * level\"",
+        ));
+        None
+    }
+
+    /// `turns` or `count`, or the table's default.
+    fn amount_or_default(&mut self, cx: &Cx, key: Key) -> Option<Expr> {
+        match (cx.r.amount_key(key), cx.spec.need(key)) {
+            (Some(a), _) => self.amount(a, cx.ctx, Type::Num),
+            (None, Some(Need::Number(x))) => Some(Expr::Num(x)),
+            (None, _) => Some(Expr::Num(1.0)),
         }
     }
+
+    /// The nested effects of `arrive` or `each_turn`, which are required.
+    fn nested(&mut self, cx: &Cx, key: Key) -> Vec<Effect> {
+        let list = cx.r.nested(key);
+        if list.is_empty() {
+            self.err(
+                Diagnostic::new(
+                    format!(
+                        "`{}` needs `{} = [...]`: {}",
+                        cx.spec.key,
+                        key.name(),
+                        key.meaning()
+                    ),
+                    cx.span.clone(),
+                )
+                .help(format!(
+                    "e.g. {} = [{{ stat = \"military\", of = \"target\", add = 2 }}]",
+                    key.name()
+                )),
+            );
+        }
+        self.effect_list(list, cx.ctx, Place::Nested)
+    }
+
+    fn stat_name(&mut self, s: &Spanned<String>) -> Option<Stat> {
+        let stat = Stat::from_name(s.get_ref());
+        if stat.is_none() {
+            let names: Vec<&str> = Stat::ALL.iter().map(|s| s.name()).collect();
+            self.err(
+                Diagnostic::new(
+                    format!("unknown stat `{}`", super::shorten(s.get_ref())),
+                    s.span(),
+                )
+                .help(with_guess(
+                    did_you_mean(s.get_ref(), names.iter().copied()),
+                    format!("stats are: {}", names.join(", ")),
+                )),
+            );
+        }
+        stat
+    }
+
+    fn track_name(&mut self, s: &Spanned<String>) -> Option<(TrackId, TrackScope)> {
+        let found = self.track_names.iter().position(|(t, _)| t == s.get_ref());
+        if let Some(i) = found {
+            return Some((TrackId(i as u16), self.track_names[i].1));
+        }
+        let known: Vec<&str> = self.track_names.iter().map(|(t, _)| t.as_str()).collect();
+        let help = if known.is_empty() {
+            "this scenario declares no [[tracks]]".to_string()
+        } else {
+            with_guess(
+                did_you_mean(s.get_ref(), known.iter().copied()),
+                format!("tracks are: {}", backticks(&known)),
+            )
+        };
+        self.err(
+            Diagnostic::new(
+                format!("unknown track `{}`", super::shorten(s.get_ref())),
+                s.span(),
+            )
+            .help(help),
+        );
+        None
+    }
+
+    fn deal_name(&mut self, s: &Spanned<String>) -> Option<usize> {
+        let found = self.deal_ids.iter().position(|d| d == s.get_ref());
+        if found.is_none() {
+            let known: Vec<&str> = self.deal_ids.iter().map(String::as_str).collect();
+            let help = if known.is_empty() {
+                "declare the terms in a [[deals]] table first".to_string()
+            } else {
+                with_guess(
+                    did_you_mean(s.get_ref(), known.iter().copied()),
+                    format!("deals are: {}", backticks(&known)),
+                )
+            };
+            self.err(
+                Diagnostic::new(
+                    format!("unknown deal `{}`", super::shorten(s.get_ref())),
+                    s.span(),
+                )
+                .help(help),
+            );
+        }
+        found
+    }
+}
+
+/// "did you mean `x`? " before a list, when there is a guess.
+pub(super) fn with_guess(guess: Option<&str>, rest: String) -> String {
+    match guess {
+        Some(g) => format!("did you mean `{g}`? {rest}"),
+        None => rest,
+    }
+}
+
+/// `a`, `b`, `c`
+pub(super) fn backticks(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

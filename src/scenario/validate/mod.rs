@@ -7,11 +7,13 @@
 
 mod actors;
 mod effects;
+mod limits;
+mod moves;
 mod world;
 
 use std::ops::Range;
 
-use toml::Spanned;
+use crate::scenario::raw::Spanned;
 
 use super::diagnostic::{Diagnostic, ScenarioError};
 use super::expr::{self, Expr, Names, TrackScope, Type, Who};
@@ -29,6 +31,10 @@ pub const MAX_MOVES: usize = 200;
 pub const MAX_TRACKS: usize = 100;
 /// Most scripted events a scenario may have.
 pub const MAX_EVENTS: usize = 500;
+/// Most endings a scenario may have.
+pub const MAX_ENDINGS: usize = 50;
+/// Most escalation levels a scenario may have.
+pub const MAX_LEVELS: usize = 12;
 /// Most turns a game may last.
 pub const MAX_TURNS: u32 = 240;
 /// Most effects in one list.
@@ -59,24 +65,10 @@ pub fn load_str(origin: &str, text: &str) -> Result<Scenario, ScenarioError> {
             ),
         ));
     }
-    let raw: RawScenario = toml::from_str(text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        let message = plain_words(e.message().trim());
-        let mut d = Diagnostic::new(first_line(&message), span);
-        if message.contains("unknown field") {
-            let valid = message
-                .split_once(", expected")
-                .map_or("", |(_, v)| v)
-                .trim();
-            d = d.help(format!(
-                "valid keys here: {valid} — check the spelling against docs/scenario-format.md"
-            ));
-        } else if message.contains("missing field") {
-            d = d.help("add the missing key; docs/scenario-format.md lists what each table needs");
-        } else if message.lines().count() > 1 {
-            d = d.help(message.lines().skip(1).collect::<Vec<_>>().join(" "));
-        }
-        ScenarioError::single(origin, text, d)
+    let raw: RawScenario = toml::from_str(text).map_err(|e| ScenarioError {
+        origin: origin.to_string(),
+        text: text.to_string(),
+        diagnostics: super::syntax::explain(text, &e),
     })?;
     Validator::new(text).run(origin, raw)
 }
@@ -104,35 +96,6 @@ pub fn load_bytes(origin: &str, bytes: &[u8]) -> Result<Scenario, ScenarioError>
             ))
         }
     }
-}
-
-/// Rewrites serde's type vocabulary ("f64", "untagged enum") in words a
-/// scenario author knows.
-fn plain_words(msg: &str) -> String {
-    if msg.contains("untagged enum RawExpr") {
-        return "expected a number or an expression in quotes (e.g. 2 or \"1 + level\")".into();
-    }
-    let mut m = msg.to_string();
-    for (from, to) in [
-        ("expected f64", "expected a number"),
-        ("expected u32", "expected a whole number of 0 or more"),
-        ("expected u64", "expected a whole number of 0 or more"),
-        ("expected i64", "expected a whole number"),
-        ("expected a boolean", "expected true or false"),
-        ("invalid type: string", "found text"),
-        ("invalid type: floating point", "found the decimal number"),
-        ("invalid type: integer", "found the number"),
-        ("invalid type: boolean", "found"),
-        ("expected struct ", "expected a table "),
-        ("expected a sequence", "expected a list [ ... ]"),
-    ] {
-        m = m.replace(from, to);
-    }
-    m
-}
-
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or("invalid TOML").to_string()
 }
 
 /// The state of one validation pass.
@@ -189,6 +152,9 @@ impl<'t> Validator<'t> {
     }
 
     fn run(mut self, origin: &str, raw: RawScenario) -> Result<Scenario, ScenarioError> {
+        if self.over_limits(&raw) {
+            return Err(self.into_error(origin));
+        }
         let (meta, levels, tension) = self.world(&raw);
         self.collect_names(&raw);
         let actors = self.actors(&raw);
@@ -199,13 +165,7 @@ impl<'t> Validator<'t> {
         let endings = self.endings(&raw);
         let (intelligence, council, deals) = self.mechanics(&raw);
         if !self.diags.is_empty() {
-            let mut diags = self.diags;
-            diags.sort_by_key(|d| d.span.start);
-            return Err(ScenarioError {
-                origin: origin.to_string(),
-                text: self.text.to_string(),
-                diagnostics: diags,
-            });
+            return Err(self.into_error(origin));
         }
         let systems = super::model::collect_systems(&moves, &events, &deals);
         Ok(Scenario {
@@ -227,6 +187,24 @@ impl<'t> Validator<'t> {
             council,
             deals,
         })
+    }
+
+    /// The problems found, in file order.
+    fn into_error(self, origin: &str) -> ScenarioError {
+        let mut diagnostics = self.diags;
+        diagnostics.sort_by_key(|d| d.span.start);
+        ScenarioError {
+            origin: origin.to_string(),
+            text: self.text.to_string(),
+            diagnostics,
+        }
+    }
+
+    /// Checks a name players see: visible, one line, not too wide.
+    pub(crate) fn name(&mut self, what: &str, s: &Spanned<String>, max: usize) {
+        if let Some((message, help)) = super::names::name_problem(what, s.get_ref(), max) {
+            self.err(Diagnostic::new(message, s.span()).help(help));
+        }
     }
 
     /// Records a problem.
@@ -262,15 +240,13 @@ impl<'t> Validator<'t> {
 
     /// Checks an id is a lower-case name usable in expressions.
     pub(crate) fn ident(&mut self, what: &str, id: &Spanned<String>) {
-        let s = id.get_ref();
-        let ok = s.len() <= 40
-            && s.starts_with(|c: char| c.is_ascii_lowercase())
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !ok {
+        if let Some((why, help)) = id_problem(id.get_ref()) {
             self.err(
-                Diagnostic::new(format!("{what} `{s}` is not a valid id"), id.span())
-                    .help("ids start with a lower-case letter and use only a-z, 0-9 and _ (at most 40 characters), e.g. `north_korea`"),
+                Diagnostic::new(
+                    format!("{what} id `{}` is not valid: {why}", shorten(id.get_ref())),
+                    id.span(),
+                )
+                .help(help),
             );
         }
     }
@@ -286,12 +262,15 @@ impl<'t> Validator<'t> {
             if let Some(first) = seen.iter().find(|s| s.get_ref() == id.get_ref()) {
                 let (line, _) = super::diagnostic::line_col(self.text, first.span().start);
                 self.err(
-                    Diagnostic::new(format!("duplicate {what} id `{}`", id.get_ref()), id.span())
-                        .label("used before")
-                        .help(format!(
-                            "the first `{}` is on line {line}; give each {what} its own id",
-                            id.get_ref()
-                        )),
+                    Diagnostic::new(
+                        format!("duplicate {what} id `{}`", shorten(id.get_ref())),
+                        id.span(),
+                    )
+                    .label("used before")
+                    .help(format!(
+                        "the first `{}` is on line {line}; give each {what} its own id",
+                        shorten(id.get_ref())
+                    )),
                 );
             } else {
                 seen.push(id);
@@ -304,10 +283,17 @@ impl<'t> Validator<'t> {
         let found = self.actor_ids.iter().position(|a| a == s.get_ref());
         if found.is_none() {
             let valid = self.actor_list();
+            let guess = crate::scenario::suggest::did_you_mean(
+                s.get_ref(),
+                self.actor_ids.iter().map(String::as_str),
+            );
             self.err(
-                Diagnostic::new(format!("unknown actor `{}`", s.get_ref()), s.span())
-                    .label("not an actor of this scenario")
-                    .help(format!("actors are: {valid}")),
+                Diagnostic::new(
+                    format!("unknown actor `{}`", shorten(s.get_ref())),
+                    s.span(),
+                )
+                .label("not an actor of this scenario")
+                .help(effects::with_guess(guess, format!("actors are: {valid}"))),
             );
         }
         found.map(|i| ActorId(i as u16))
@@ -376,7 +362,7 @@ impl<'t> Validator<'t> {
                 let end = s.span().end;
                 let span = (base + e.span.start).min(end)..(base + e.span.end).min(end);
                 let mut d = Diagnostic::new(
-                    format!("in expression `{}`: {}", s.get_ref(), e.message),
+                    format!("in expression `{}`: {}", shorten(s.get_ref()), e.message),
                     span,
                 );
                 if let Some(h) = e.help {
@@ -455,19 +441,21 @@ impl<'t> Validator<'t> {
                         .iter()
                         .map(|a| format!("{{{a}}}"))
                         .collect::<Vec<_>>();
+                    let all: Vec<String> =
+                        valid.into_iter().map(String::from).chain(names).collect();
+                    let wrapped = format!("{{{name}}}");
+                    let guess = crate::scenario::suggest::did_you_mean(
+                        &wrapped,
+                        all.iter().map(String::as_str),
+                    );
                     self.err(
                         Diagnostic::new(
-                            format!("unknown placeholder `{{{name}}}` in headline"),
+                            format!("unknown placeholder `{{{}}}` in headline", shorten(name)),
                             span,
                         )
-                        .help(format!(
-                            "placeholders here are: {}",
-                            valid
-                                .into_iter()
-                                .map(String::from)
-                                .chain(names)
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                        .help(effects::with_guess(
+                            guess,
+                            format!("placeholders here are: {}", all.join(", ")),
                         )),
                     );
                 }
@@ -480,6 +468,93 @@ impl<'t> Validator<'t> {
         }
         Template(pieces)
     }
+}
+
+/// Why `s` cannot be an id, and a valid id close to it: (why, help).
+/// Shared with `flashpoint new`, which checks the ids it is given.
+pub fn id_problem(s: &str) -> Option<(String, String)> {
+    let why = if s.is_empty() {
+        "it is empty".to_string()
+    } else if s.chars().count() > 40 {
+        format!("it is {} characters long; at most 40", s.chars().count())
+    } else if !s.starts_with(|c: char| c.is_ascii_lowercase()) {
+        "it must start with a lower-case letter a-z".to_string()
+    } else if let Some(c) = s
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_'))
+    {
+        format!("`{c}` is not allowed in ids")
+    } else {
+        return None;
+    };
+    let fixed = id_like(s);
+    let example = if fixed.is_empty() || fixed == s {
+        "e.g. `north_korea`".to_string()
+    } else {
+        format!("e.g. `{fixed}`")
+    };
+    Some((
+        why,
+        format!(
+            "ids start with a lower-case letter and use only a-z, 0-9 and _ (at most 40 characters), {example}"
+        ),
+    ))
+}
+
+/// A valid id made from `s` as well as can be ("North Korea" → `north_korea`).
+fn id_like(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if (c == '_' || c == ' ' || c == '-' || c == '.') && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let out = out
+        .trim_matches('_')
+        .trim_start_matches(|c: char| c.is_ascii_digit());
+    out.chars().take(40).collect()
+}
+
+/// Longest user value echoed in a message; longer ones are cut with `…`.
+pub(crate) const ECHO_CHARS: usize = 60;
+
+/// A user's value as it may appear inside a message: cut to
+/// [`ECHO_CHARS`] characters, so a 400 KB expression or a 10,000-character
+/// name is never printed in full (the snippet under the message shows
+/// where it is).
+pub(crate) fn shorten(s: &str) -> String {
+    if s.chars().count() <= ECHO_CHARS {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(ECHO_CHARS - 1).collect();
+    format!("{head}…")
+}
+
+/// A message with every quoted or back-ticked value in it cut by
+/// [`shorten`] (serde's messages quote the user's value in full).
+pub(crate) fn shorten_quoted(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len().min(1000));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let q = &rest[open..open + 1];
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find(q) {
+            Some(close) => {
+                out.push_str(&shorten(&after[..close]));
+                out.push_str(q);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&shorten(after));
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes control characters (escape sequences, bells, …) from scenario

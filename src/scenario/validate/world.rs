@@ -3,16 +3,18 @@
 
 use std::str::FromStr;
 
-use toml::Spanned;
+use crate::scenario::raw::Spanned;
 
 use super::{Ctx, MAX_EVENTS, MAX_TURNS, Validator, clean_text};
 use crate::scenario::diagnostic::Diagnostic;
+use crate::scenario::effect_kinds::Place;
 use crate::scenario::expr::{ACTOR_ATTRIBUTES, GLOBAL_NAMES, TrackScope, Type};
 use crate::scenario::ids::Stat;
 use crate::scenario::model::{
     Category, Council, Deal, Ending, EscalationLevel, Intelligence, Meta, Region, Richardson,
     ScriptedEvent, TensionModel,
 };
+use crate::scenario::names::{MAX_LEVEL_NAME, MAX_NAME, MAX_TITLE};
 use crate::scenario::raw::{RawCouncil, RawIntelligence, RawScenario, RawTension};
 
 impl Validator<'_> {
@@ -30,24 +32,25 @@ impl Validator<'_> {
         {
             self.err(
                 Diagnostic::new(
-                    format!("scenario id `{}` is not valid", m.id.get_ref()),
+                    format!(
+                        "scenario id `{}` is not valid",
+                        super::shorten(m.id.get_ref())
+                    ),
                     m.id.span(),
                 )
                 .help("use lower-case letters, digits, - and _, e.g. `korea-arms-deal`"),
             );
         }
-        if m.title.get_ref().trim().is_empty() {
-            self.err(
-                Diagnostic::new("the title is empty", m.title.span())
-                    .help("give the scenario a title players will see"),
-            );
-        }
+        self.name("title", &m.title, MAX_TITLE);
         let (start_year, start_month) = match parse_month(m.start.get_ref()) {
             Some(ym) => ym,
             None => {
                 self.err(
                     Diagnostic::new(
-                        format!("start `{}` is not a month", m.start.get_ref()),
+                        format!(
+                            "start `{}` is not a month",
+                            super::shorten(m.start.get_ref())
+                        ),
                         m.start.span(),
                     )
                     .help("write the first month of the game as \"YYYY-MM\", e.g. \"2026-01\""),
@@ -125,16 +128,11 @@ impl Validator<'_> {
             })
             .collect();
         }
-        if raw.escalation.len() > 12 {
-            self.err(
-                Diagnostic::new("more than 12 escalation levels", raw.escalation[12].span())
-                    .help("use at most 12 levels"),
-            );
-        }
         let mut out = Vec::new();
         let mut last = -1.0;
-        for (i, l) in raw.escalation.iter().enumerate() {
+        for (i, l) in raw.escalation.iter().take(super::MAX_LEVELS).enumerate() {
             let l = l.get_ref();
+            self.name("level name", &l.name, MAX_LEVEL_NAME);
             let from = self.range("level start", &l.from, 0.0, 100.0);
             if i == 0 && from != 0.0 {
                 self.err(
@@ -161,10 +159,34 @@ impl Validator<'_> {
 
     /// Checks a colour name or `#rrggbb`.
     pub(super) fn color(&mut self, c: &Spanned<String>) {
+        const NAMES: [&str; 16] = [
+            "black",
+            "red",
+            "green",
+            "yellow",
+            "blue",
+            "magenta",
+            "cyan",
+            "gray",
+            "darkgray",
+            "lightred",
+            "lightgreen",
+            "lightyellow",
+            "lightblue",
+            "lightmagenta",
+            "lightcyan",
+            "white",
+        ];
         if ratatui::style::Color::from_str(c.get_ref()).is_err() {
             self.err(
-                Diagnostic::new(format!("`{}` is not a colour", c.get_ref()), c.span())
-                    .help("use a name (red, green, yellow, blue, magenta, cyan, white, gray, lightred, lightblue, …) or \"#rrggbb\""),
+                Diagnostic::new(
+                    format!("`{}` is not a colour", super::shorten(c.get_ref())),
+                    c.span(),
+                )
+                .help(super::effects::with_guess(
+                    crate::scenario::suggest::did_you_mean(c.get_ref(), NAMES),
+                    "use a name (red, green, yellow, blue, magenta, cyan, white, gray, lightred, lightblue, …) or \"#rrggbb\"".into(),
+                )),
             );
         }
     }
@@ -180,7 +202,7 @@ impl Validator<'_> {
             match Category::from_name(k.get_ref()) {
                 Some(c) => ceiling[c.index()] = self.range("ceiling", v, 0.0, 100.0),
                 None => self.err(
-                    Diagnostic::new(format!("unknown category `{}`", k.get_ref()), k.span())
+                    Diagnostic::new(format!("unknown category `{}`", super::shorten(k.get_ref())), k.span())
                         .help("categories are: diplomacy, economic, sanction, arms, military, intelligence"),
                 ),
             }
@@ -227,19 +249,6 @@ impl Validator<'_> {
                 ),
             );
         }
-        if raw.actors.len() > super::MAX_ACTORS {
-            self.err(
-                Diagnostic::new(
-                    format!(
-                        "{} actors; a scenario may have at most {}",
-                        raw.actors.len(),
-                        super::MAX_ACTORS
-                    ),
-                    raw.actors[super::MAX_ACTORS].span(),
-                )
-                .help("a game with more actors would not fit on the screen or in a lesson"),
-            );
-        }
         for a in raw.actors.iter().take(super::MAX_ACTORS) {
             let id = &a.get_ref().id;
             self.ident("actor", id);
@@ -255,16 +264,6 @@ impl Validator<'_> {
             self.actor_ids.push(id.get_ref().clone());
         }
         self.unique("actor", raw.actors.iter().map(|a| &a.get_ref().id));
-        if raw.tracks.len() > super::MAX_TRACKS {
-            self.err(Diagnostic::new(
-                format!(
-                    "{} tracks; a scenario may have at most {}",
-                    raw.tracks.len(),
-                    super::MAX_TRACKS
-                ),
-                raw.tracks[super::MAX_TRACKS].span(),
-            ));
-        }
         for t in raw.tracks.iter().take(super::MAX_TRACKS) {
             let t = t.get_ref();
             self.ident("track", &t.id);
@@ -285,7 +284,7 @@ impl Validator<'_> {
                 Some(other) => {
                     let span = t.scope.as_ref().map_or(0..0, |s| s.span());
                     self.err(
-                        Diagnostic::new(format!("unknown scope `{other}`"), span)
+                        Diagnostic::new(format!("unknown scope `{}`", super::shorten(other)), span)
                             .help("scope is \"global\" (one value) or \"actor\" (one per actor)"),
                     );
                     TrackScope::Global
@@ -336,27 +335,35 @@ impl Validator<'_> {
         let mut deals = Vec::new();
         for d in &raw.deals {
             let d = d.get_ref();
+            self.name("deal name", &d.name, MAX_NAME);
             let ctx = Ctx::of_move(true);
-            let give = self.effect_list(&d.give, ctx, false);
-            let take = self.effect_list(&d.take, ctx, false);
-            let moves_of =
-                |v: &mut Self, list: &[Spanned<String>]| -> Vec<crate::scenario::MoveId> {
-                    list.iter()
-                        .filter_map(|m| {
-                            let found = v.move_ids.iter().position(|x| x == m.get_ref());
-                            if found.is_none() {
-                                v.err(
-                                    Diagnostic::new(
-                                        format!("unknown move `{}`", m.get_ref()),
-                                        m.span(),
-                                    )
-                                    .help("list the ids of [[moves]] that break the deal"),
-                                );
-                            }
-                            found.map(|i| crate::scenario::MoveId(i as u16))
-                        })
-                        .collect()
-                };
+            let give = self.effect_list(&d.give, ctx, Place::Deal);
+            let take = self.effect_list(&d.take, ctx, Place::Deal);
+            let moves_of = |v: &mut Self,
+                            list: &[Spanned<String>]|
+             -> Vec<crate::scenario::MoveId> {
+                list.iter()
+                    .filter_map(|m| {
+                        let found = v.move_ids.iter().position(|x| x == m.get_ref());
+                        if found.is_none() {
+                            v.err(
+                                Diagnostic::new(
+                                    format!("unknown move `{}`", super::shorten(m.get_ref())),
+                                    m.span(),
+                                )
+                                .help(super::effects::with_guess(
+                                    crate::scenario::suggest::did_you_mean(
+                                        m.get_ref(),
+                                        v.move_ids.iter().map(String::as_str),
+                                    ),
+                                    "list the ids of [[moves]] that break the deal".into(),
+                                )),
+                            );
+                        }
+                        found.map(|i| crate::scenario::MoveId(i as u16))
+                    })
+                    .collect()
+            };
             let giver_breaks_with = moves_of(self, &d.giver_breaks_with);
             let taker_breaks_with = moves_of(self, &d.taker_breaks_with);
             let lasts = d.lasts.as_ref().map_or(6, |l| *l.get_ref());
@@ -444,15 +451,6 @@ impl Validator<'_> {
     }
 
     pub(super) fn events(&mut self, raw: &RawScenario) -> Vec<ScriptedEvent> {
-        if raw.events.len() > MAX_EVENTS {
-            self.err(Diagnostic::new(
-                format!(
-                    "{} events; a scenario may have at most {MAX_EVENTS}",
-                    raw.events.len()
-                ),
-                raw.events[MAX_EVENTS].span(),
-            ));
-        }
         self.unique("event", raw.events.iter().map(|e| &e.get_ref().id));
         let mut out = Vec::new();
         for e in raw.events.iter().take(MAX_EVENTS) {
@@ -466,7 +464,7 @@ impl Validator<'_> {
                 }
                 None => Some(crate::scenario::expr::Expr::Num(1.0)),
             };
-            let effects = self.effect_list(&e.effects, Ctx::WORLD, true);
+            let effects = self.effect_list(&e.effects, Ctx::WORLD, Place::Event);
             let headline = self.template(&e.headline, Ctx::WORLD);
             if let (Some(when), Some(chance)) = (when, chance) {
                 out.push(ScriptedEvent {
@@ -485,17 +483,8 @@ impl Validator<'_> {
 
     pub(super) fn endings(&mut self, raw: &RawScenario) -> Vec<Ending> {
         self.unique("ending", raw.endings.iter().map(|e| &e.get_ref().id));
-        if raw.endings.len() > 50 {
-            self.err(Diagnostic::new(
-                format!(
-                    "{} endings; a scenario may have at most 50",
-                    raw.endings.len()
-                ),
-                raw.endings[50].span(),
-            ));
-        }
         let mut out = Vec::new();
-        for e in raw.endings.iter().take(50) {
+        for e in raw.endings.iter().take(super::MAX_ENDINGS) {
             let e = e.get_ref();
             self.ident("ending", &e.id);
             let when = self.expr(&e.when, Ctx::WORLD, Type::Bool);
