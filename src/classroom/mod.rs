@@ -1,0 +1,189 @@
+//! The classroom: every team at its own terminal over plain SSH.
+//!
+//! This module is the transport and security layer only; it knows nothing of
+//! the game. A [`Classroom`] listens on one address, lets a team in with its
+//! seat name as the SSH user and its [`JoinCode`] as the password, and gives
+//! each connection a ratatui screen sized to the student's terminal. What
+//! that screen shows is asked of the caller through two traits:
+//!
+//! - [`Lobby`]: given an authenticated seat, open a [`SeatApp`] for it;
+//! - [`SeatApp`]: one connection's screen — it gets crossterm [`Event`]s
+//!   (keys, paste, resize) and draws ratatui frames, exactly as a local TUI
+//!   would.
+//!
+//! When the game changes, the caller wakes the screens with a [`Notifier`]
+//! (all, one seat, or one connection) and each redraws. The instructor
+//! console lists connections ([`Classroom::connections`]), kicks them, and
+//! reads what happened ([`Classroom::drain_log`]).
+//!
+//! The engine stays synchronous: the server runs on its own small tokio
+//! runtime (threads named `classroom`) and every method of [`Classroom`] and
+//! [`Notifier`] is a plain blocking-free call usable from any thread.
+//!
+//! Safety rails, all in [`Limits`]: a refused code costs about a second and
+//! repeated failures lock an address out; nothing but a pty and a shell is
+//! granted (no exec, subsystem, agent, X11 or port forwarding); input and
+//! output are bounded per connection (a client that stops reading gets its
+//! frames coalesced, not queued); idle and half-open connections are closed.
+
+pub mod auth;
+pub mod backend;
+pub mod demo;
+pub mod hostkey;
+pub mod input;
+mod registry;
+mod seat;
+mod ssh;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+pub use crossterm::event::Event;
+pub use ratatui::Frame;
+
+pub use auth::{CodeError, JoinCode, JoinCodes, ThrottlePolicy};
+pub use hostkey::{HostKey, HostKeyError};
+pub use registry::{ClassroomEvent, ConnectionId, ConnectionInfo, LogEntry, Notifier};
+pub use ssh::{Classroom, ClassroomError};
+
+/// What the server asks of the game: the screen for a seat.
+///
+/// Called on the server's threads; keep it quick (no blocking I/O).
+pub trait Lobby: Send + Sync + 'static {
+    /// A new screen for an authenticated connection to `seat`. The join code
+    /// was already checked by the server (only that seat's code gets here).
+    /// `Err(message)` refuses the connection: the student sees the message
+    /// (e.g. "this seat is played by the computer").
+    fn open(&self, seat: &str, ctx: &SeatContext) -> Result<Box<dyn SeatApp>, String>;
+}
+
+/// One connection's screen: gets input, draws frames, may ask to close.
+///
+/// Called from the connection's own task, one call at a time; a slow call
+/// delays this connection only. Keep calls short all the same (the server
+/// has two threads): lock the game, read or update, unlock.
+pub trait SeatApp: Send {
+    /// A key, paste, focus or resize event from the student's terminal.
+    fn event(&mut self, event: Event) -> AppControl;
+
+    /// Draws the whole screen (ratatui sends only what changed).
+    fn draw(&mut self, frame: &mut Frame);
+
+    /// The connection ended (student left, kicked, idle, server stopping).
+    fn closed(&mut self) {}
+}
+
+/// What a [`SeatApp`] wants after an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppControl {
+    /// Keep going (the screen is redrawn).
+    Continue,
+    /// End this connection: the student's terminal is restored and the
+    /// SSH session closes.
+    Close,
+}
+
+/// What a [`Lobby`] knows about a connection it opens a screen for.
+#[derive(Clone, Debug)]
+pub struct SeatContext {
+    /// The connection (to find it in [`Classroom::connections`]).
+    pub connection: ConnectionId,
+    /// The student's terminal size, columns × rows.
+    pub size: (u16, u16),
+    /// The client's address.
+    pub peer: SocketAddr,
+    /// The `TERM` the client announced (e.g. `xterm-256color`).
+    pub term: String,
+    /// Wakes screens when this one changes something others show.
+    pub notifier: Notifier,
+}
+
+/// Everything a [`Classroom`] needs to start.
+#[derive(Clone, Debug)]
+pub struct ClassroomConfig {
+    /// The one address and port to listen on (e.g. `0.0.0.0:2222` for a
+    /// class on the LAN, `127.0.0.1:0` for tests). Nothing else listens.
+    pub listen: SocketAddr,
+    /// The host key, from [`HostKey::load_or_create`].
+    pub host_key: HostKey,
+    /// Seats and their join codes; the seat name is the SSH user name.
+    pub codes: JoinCodes,
+    /// Text shown by SSH clients before the code prompt.
+    pub banner: Option<String>,
+    /// Timeouts and bounds.
+    pub limits: Limits,
+}
+
+impl ClassroomConfig {
+    /// A configuration with default [`Limits`] and banner.
+    pub fn new(listen: SocketAddr, host_key: HostKey, codes: JoinCodes) -> Self {
+        Self {
+            listen,
+            host_key,
+            codes,
+            banner: Some(DEFAULT_BANNER.to_owned()),
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// The banner students see before the prompt: what to type.
+pub const DEFAULT_BANNER: &str = "Flashpoint classroom. Log in as your seat (e.g. ssh -p 2222 dprk@host) \
+and type your team's join code (four words) when asked.\r\n";
+
+/// Timeouts and bounds of the server. The defaults suit a class of 30
+/// connections on a teacher's laptop.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Connections at once (more are closed on arrival).
+    pub max_connections: usize,
+    /// Time to log in and open the screen; slower connections are closed.
+    pub login_grace: Duration,
+    /// Time a refused code takes (slows guessing; OpenSSH uses about 1 s too).
+    pub rejection_delay: Duration,
+    /// Lock-outs for addresses that keep failing.
+    pub throttle: ThrottlePolicy,
+    /// A connection with no key pressed for this long is closed (`None`:
+    /// never). Waiting for a deadline is not idling: keep this long.
+    pub idle_timeout: Option<Duration>,
+    /// How often an SSH keepalive checks a silent client...
+    pub keepalive_interval: Duration,
+    /// ...and how many may go unanswered before the connection is dropped.
+    pub keepalive_max: usize,
+    /// A lone Esc is reported after this quiet time (an escape sequence
+    /// arrives faster; see [`input`]).
+    pub esc_timeout: Duration,
+    /// Bytes of one bracketed paste kept; the rest is dropped.
+    pub paste_max: usize,
+    /// The largest terminal served; bigger ones are drawn in the top-left
+    /// corner (bounds the memory of a screen).
+    pub max_size: (u16, u16),
+    /// Frames per connection are at least this far apart (bursts of game
+    /// updates coalesce into one frame).
+    pub min_frame_interval: Duration,
+    /// Redraw every screen this often even without a notification (e.g. a
+    /// countdown clock); `None`: only on input or [`Notifier`] calls.
+    pub redraw_every: Option<Duration>,
+    /// Threads of the server's runtime.
+    pub worker_threads: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_connections: 64,
+            login_grace: Duration::from_secs(60),
+            rejection_delay: Duration::from_secs(1),
+            throttle: ThrottlePolicy::default(),
+            idle_timeout: Some(Duration::from_secs(60 * 60)),
+            keepalive_interval: Duration::from_secs(15),
+            keepalive_max: 4,
+            esc_timeout: Duration::from_millis(40),
+            paste_max: 16 * 1024,
+            max_size: (400, 200),
+            min_frame_interval: Duration::from_millis(10),
+            redraw_every: None,
+            worker_threads: 2,
+        }
+    }
+}
