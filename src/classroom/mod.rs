@@ -128,8 +128,8 @@ impl ClassroomConfig {
 }
 
 /// The banner students see before the prompt: what to type.
-pub const DEFAULT_BANNER: &str = "Flashpoint classroom. Log in as your seat (e.g. ssh -p 2222 dprk@host) \
-and type your team's join code (four words) when asked.\r\n";
+pub const DEFAULT_BANNER: &str = "Flashpoint classroom: log in as your seat (ssh -p PORT SEAT@HOST);\r\n\
+your team's join code (four words) is the password.\r\n";
 
 /// Timeouts and bounds of the server. The defaults suit a class of 30
 /// connections on a teacher's laptop.

@@ -91,6 +91,20 @@ fn clamp_size(cols: u32, rows: u32, limits: &Limits) -> (u16, u16) {
     (c as u16, r as u16)
 }
 
+/// Ends a connection's screen however its task ends (return or panic):
+/// the registry forgets it and the supervisor may cut the connection.
+struct EndGuard {
+    shared: Arc<Shared>,
+    ctl: Arc<ConnCtl>,
+}
+
+impl Drop for EndGuard {
+    fn drop(&mut self) {
+        self.shared.registry.remove(self.ctl.id);
+        self.ctl.phase.send_replace(Phase::Ended);
+    }
+}
+
 /// Runs one session channel from its opening to its end.
 pub(crate) async fn run(
     channel: Channel<Msg>,
@@ -98,21 +112,28 @@ pub(crate) async fn run(
     ctl: Arc<ConnCtl>,
     seat: String,
 ) {
+    let _guard = EndGuard {
+        shared: shared.clone(),
+        ctl: ctl.clone(),
+    };
     let (mut rx, tx) = channel.split();
-    let Some((size, term)) = wait_for_shell(&mut rx, &shared.limits).await else {
+    let Some(pty) = wait_for_shell(&mut rx, &shared.limits).await else {
         let _ = tx.close().await;
-        ctl.phase.send_replace(Phase::Ended);
         return;
     };
     ctl.phase.send_replace(Phase::Running);
 
     let stats = Arc::new(ConnStats::default());
-    stats.set_size(size);
     stats
         .last_input_ms
         .store(shared.registry.now_ms(), Ordering::Relaxed);
     let (out_tx, out_rx) = mpsc::channel(1);
     let writer = tokio::spawn(write_loop(tx, out_rx, stats.clone()));
+    let Some((size, term)) = pty else {
+        finish(out_tx, writer, NEED_PTY.as_bytes().to_vec(), 1).await;
+        return;
+    };
+    stats.set_size(size);
 
     let ctx = SeatContext {
         connection: ctl.id,
@@ -123,41 +144,23 @@ pub(crate) async fn run(
             registry: shared.registry.clone(),
         },
     };
-    let opened = catch_unwind(AssertUnwindSafe(|| shared.lobby.open(&seat, &ctx)));
-    let app = match opened {
-        Ok(Ok(app)) => app,
-        Ok(Err(message)) => {
+    let refusal = match catch_unwind(AssertUnwindSafe(|| shared.lobby.open(&seat, &ctx))) {
+        Ok(Ok(app)) => Ok(app),
+        Ok(Err(message)) => Err(message),
+        Err(_) => Err("internal error opening your screen".to_owned()),
+    };
+    let app = match refusal {
+        Ok(app) => app,
+        Err(message) => {
             shared.registry.log(ClassroomEvent::Refused {
                 peer: ctl.peer,
                 reason: format!("seat {seat}: {message}"),
             });
-            finish(
-                out_tx,
-                writer,
-                format!("Flashpoint: {message}\r\n").into_bytes(),
-                1,
-            )
-            .await;
-            ctl.phase.send_replace(Phase::Ended);
-            return;
-        }
-        Err(_) => {
-            shared.registry.log(ClassroomEvent::Refused {
-                peer: ctl.peer,
-                reason: format!("seat {seat}: the game failed to open a screen"),
-            });
-            finish(
-                out_tx,
-                writer,
-                b"Flashpoint: internal error opening your screen.\r\n".to_vec(),
-                1,
-            )
-            .await;
-            ctl.phase.send_replace(Phase::Ended);
+            let text = format!("Flashpoint: {message}\r\n");
+            finish(out_tx, writer, text.into_bytes(), 1).await;
             return;
         }
     };
-
     let terminal = match Terminal::with_options(
         ChannelBackend::new(size.0, size.1),
         TerminalOptions {
@@ -174,7 +177,6 @@ pub(crate) async fn run(
                 1,
             )
             .await;
-            ctl.phase.send_replace(Phase::Ended);
             return;
         }
     };
@@ -218,13 +220,18 @@ pub(crate) async fn run(
         bye.extend_from_slice(b"\r\n");
     }
     finish(out_tx, writer, bye, reason.exit_status()).await;
-    ctl.phase.send_replace(Phase::Ended);
 }
 
-/// Waits for pty-req and shell; `None` if the client leaves or asks for a
-/// shell without a pty (the SSH handler has refused that request).
-async fn wait_for_shell(rx: &mut ChannelReadHalf, limits: &Limits) -> Option<((u16, u16), String)> {
-    let mut pty: Option<((u16, u16), String)> = None;
+/// Shown to a client that asked for a shell without a terminal (`ssh -T`).
+const NEED_PTY: &str = "Flashpoint needs an interactive terminal: connect with `ssh -p PORT SEAT@HOST` (no -T, no command).\r\n";
+
+/// The pty of a shell request: size and `TERM`, or `None` without a pty.
+type Pty = Option<((u16, u16), String)>;
+
+/// Waits for the shell request and returns the pty asked for before it;
+/// `None` if the client leaves first.
+async fn wait_for_shell(rx: &mut ChannelReadHalf, limits: &Limits) -> Option<Pty> {
+    let mut pty: Pty = None;
     loop {
         match rx.wait().await? {
             ChannelMsg::RequestPty {
@@ -244,7 +251,7 @@ async fn wait_for_shell(rx: &mut ChannelReadHalf, limits: &Limits) -> Option<((u
                     *size = clamp_size(col_width, row_height, limits);
                 }
             }
-            ChannelMsg::RequestShell { .. } => return pty,
+            ChannelMsg::RequestShell { .. } => return Some(pty),
             ChannelMsg::Eof | ChannelMsg::Close => return None,
             // exec, subsystem, env...: refused by the handler; data typed
             // before the screen opens is dropped.
@@ -340,6 +347,10 @@ impl Screen {
     ) -> Close {
         let limits = &shared.limits;
         let mut kick = ctl.kick.subscribe();
+        // A kick sent before we subscribed is already "seen": look at it now.
+        if let Some(reason) = kick.borrow_and_update().clone() {
+            return Close::Kicked(reason);
+        }
         let mut shutdown = shared.shutdown.clone();
         if *shutdown.borrow_and_update() {
             return Close::Shutdown;

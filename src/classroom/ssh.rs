@@ -513,9 +513,6 @@ impl ConnHandler {
     }
 }
 
-/// Message on stderr when a client asks for a shell without a terminal.
-const NEED_PTY: &str = "Flashpoint needs an interactive terminal: connect with `ssh -p PORT SEAT@HOST` (no -T, no command).\r\n";
-
 impl Handler for ConnHandler {
     type Error = russh::Error;
 
@@ -678,13 +675,13 @@ impl Handler for ConnHandler {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if self.is_ours(channel) && self.pty && !self.shell {
+        // Accepted even without a pty: the screen task then explains that a
+        // terminal is needed and closes (a refused request shows the student
+        // nothing but "shell request failed").
+        if self.is_ours(channel) && !self.shell {
             self.shell = true;
             session.channel_success(channel)
         } else {
-            if self.is_ours(channel) && !self.pty {
-                session.extended_data(channel, 1, NEED_PTY.as_bytes().to_vec())?;
-            }
             session.channel_failure(channel)
         }
     }
