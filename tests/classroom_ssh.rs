@@ -636,6 +636,26 @@ async fn kick_closes_with_a_message_and_restores_the_terminal() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_connections_are_closed_with_a_message() {
+    let (classroom, codes) = start(&["dprk"], DemoLobby::default(), |l| {
+        l.idle_timeout = Some(Duration::from_millis(500));
+    });
+    let handle = login(classroom.local_addr(), "dprk", &code(&codes, "dprk"))
+        .await
+        .expect("login");
+    let mut screen = Screen::open(&handle, 80, 24).await;
+    screen.wait_for_text("seat: dprk").await;
+    screen.wait_closed().await;
+    assert!(
+        screen.text().contains("without a key press"),
+        "{}",
+        screen.text()
+    );
+    assert!(!screen.term.screen().alternate_screen());
+    assert!(classroom.connections().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_seat_the_game_refuses_is_told_why() {
     let lobby = DemoLobby {
         refuse: vec!["ai".into()],

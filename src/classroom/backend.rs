@@ -58,6 +58,10 @@ pub struct ChannelBackend {
     sink: Sink,
     size: Size,
     cursor: Position,
+    /// Whether the cursor is shown, as last told to the client.
+    cursor_visible: Option<bool>,
+    /// Something visible was written since the last [`Self::take_output`].
+    changed: bool,
 }
 
 impl ChannelBackend {
@@ -69,6 +73,8 @@ impl ChannelBackend {
             sink,
             size: Size::new(cols, rows),
             cursor: Position::ORIGIN,
+            cursor_visible: None,
+            changed: false,
         }
     }
 
@@ -78,9 +84,16 @@ impl ChannelBackend {
         self.size = Size::new(cols, rows);
     }
 
-    /// The bytes drawn since the last call, leaving the buffer empty.
+    /// The bytes drawn since the last call, leaving the buffer empty. Empty
+    /// when the frame changed nothing (ratatui still resets colours and
+    /// hides the cursor every frame; those bytes are not worth a packet).
     pub fn take_output(&mut self) -> Vec<u8> {
-        self.sink.take()
+        let out = self.sink.take();
+        if std::mem::take(&mut self.changed) {
+            out
+        } else {
+            Vec::new()
+        }
     }
 }
 
@@ -91,14 +104,29 @@ impl Backend for ChannelBackend {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        let mut content = content.peekable();
+        if content.peek().is_none() {
+            return Ok(());
+        }
+        self.changed = true;
         self.inner.draw(content)
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible == Some(false) {
+            return Ok(());
+        }
+        self.cursor_visible = Some(false);
+        self.changed = true;
         self.inner.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible == Some(true) {
+            return Ok(());
+        }
+        self.cursor_visible = Some(true);
+        self.changed = true;
         self.inner.show_cursor()
     }
 
@@ -109,14 +137,17 @@ impl Backend for ChannelBackend {
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
         self.cursor = position;
+        self.changed = true;
         self.inner.set_cursor_position(position)
     }
 
     fn clear(&mut self) -> io::Result<()> {
+        self.changed = true;
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.changed = true;
         self.inner.clear_region(clear_type)
     }
 
@@ -171,6 +202,13 @@ mod tests {
         .expect("draw");
         let out = term.backend_mut().take_output();
         assert!(screen(&out, 20, 3).starts_with("20x3"));
+        // The same frame again changes nothing and sends nothing.
+        term.draw(|f| {
+            let a = f.area();
+            f.render_widget(Paragraph::new(format!("{}x{}", a.width, a.height)), a);
+        })
+        .expect("draw");
+        assert!(term.backend_mut().take_output().is_empty());
 
         term.backend_mut().set_size(30, 5);
         term.draw(|f| {

@@ -430,8 +430,12 @@ impl Screen {
                         bytes = with_setup;
                         first_frame = false;
                     }
-                    permit.send(Out::Bytes(bytes));
-                    self.stats.frames_sent.fetch_add(1, Ordering::Relaxed);
+                    // Nothing changed on screen (e.g. a clock tick on a
+                    // screen without a clock): nothing to send.
+                    if !bytes.is_empty() {
+                        permit.send(Out::Bytes(bytes));
+                        self.stats.frames_sent.fetch_add(1, Ordering::Relaxed);
+                    }
                     dirty = false;
                     next_frame = Instant::now() + limits.min_frame_interval;
                 }
