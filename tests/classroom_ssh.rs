@@ -852,5 +852,14 @@ async fn load_30_clients_typing() {
         100.0 * server_cpu / wall,
         100.0 * all_cpu / wall,
     );
+    let peak_rss = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
+    println!("load: whole process peak memory {peak_rss}");
     assert!(!all.is_empty());
 }

@@ -88,11 +88,20 @@ pub trait Lobby: Send + Sync + 'static {
     fn open(&self, seat: &str, ctx: &SeatContext) -> Result<Box<dyn SeatApp>, String>;
 }
 
+/// A shared lobby is a lobby: the caller can keep an `Arc` to it.
+impl<L: Lobby> Lobby for std::sync::Arc<L> {
+    fn open(&self, seat: &str, ctx: &SeatContext) -> Result<Box<dyn SeatApp>, String> {
+        (**self).open(seat, ctx)
+    }
+}
+
 /// One connection's screen: gets input, draws frames, may ask to close.
 ///
-/// Called from the connection's own task, one call at a time; a slow call
-/// delays this connection only. Keep calls short all the same (the server
-/// has two threads): lock the game, read or update, unlock.
+/// Called from the connection's own task, one call at a time. The calls run
+/// on the server's async threads (two by default), so they must not wait
+/// for anything slow — an AI search, file I/O, or a lock that another thread
+/// holds during a long computation: lock the game, read or update, unlock.
+/// A panic ends this connection only (the student's terminal is restored).
 pub trait SeatApp: Send {
     /// A key, paste, focus or resize event from the student's terminal.
     fn event(&mut self, event: Event) -> AppControl;
@@ -211,7 +220,7 @@ impl Default for Limits {
             keepalive_max: 4,
             esc_timeout: Duration::from_millis(40),
             paste_max: 16 * 1024,
-            max_size: (400, 200),
+            max_size: (320, 120),
             min_frame_interval: Duration::from_millis(10),
             redraw_every: None,
             worker_threads: 2,
