@@ -6,6 +6,7 @@
 //! orders give the same game on every machine.
 
 pub mod ai;
+pub mod classroom;
 pub mod cli;
 pub mod engine;
 pub mod narrate;
