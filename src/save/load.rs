@@ -202,11 +202,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<(SaveFile, i64), SaveError> {
     // A file of the current format is read in one pass; anything else (an
     // older or newer format, a damaged file) takes the path below, which
     // gives the precise message.
-    if let Ok(file) = toml::from_str::<SaveFile>(text)
-        && file.format_version == format::FORMAT_VERSION
-    {
-        return Ok((file, i64::from(format::FORMAT_VERSION)));
-    }
+    let fast = match toml::from_str::<SaveFile>(text) {
+        Ok(file) if file.format_version == format::FORMAT_VERSION => {
+            return Ok((file, i64::from(format::FORMAT_VERSION)));
+        }
+        other => other.map_err(|e| toml_message(&e)),
+    };
     let table: toml::Table = toml::from_str(text).map_err(|e| SaveError::Parse {
         path: p(),
         message: toml_message(&e),
@@ -231,9 +232,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<(SaveFile, i64), SaveError> {
             why,
         },
     })?;
-    // A current file is read from its text, so errors carry line and column.
     let file: Result<SaveFile, String> = if from == i64::from(format::FORMAT_VERSION) {
-        toml::from_str(text).map_err(|e| toml_message(&e))
+        // The first reading's error: it has the line and column.
+        fast
     } else {
         SaveFile::deserialize_table(table)
     };
@@ -306,8 +307,46 @@ fn toml_message(e: &toml::de::Error) -> String {
 /// The checks between a parsed file and a replay: the scenario and its
 /// hash, ids, and the fields that must agree with each other.
 fn check(path: &Path, file: SaveFile, from_version: i64) -> Result<Opened, SaveError> {
+    check_file(path, &file)?;
+    let origin = format!("{} [scenario.text]", path.display());
+    let mut scn =
+        scenario::load_str(&origin, &file.scenario.text).map_err(|e| SaveError::Scenario {
+            path: path.to_path_buf(),
+            rendered: e.render(false),
+        })?;
+    scn.origin = file.scenario.origin.clone();
+    let Checked {
+        game_id,
+        humans,
+        log,
+    } = check_against(path, &file, &scn)?;
+    Ok(Opened {
+        path: path.to_path_buf(),
+        game_id,
+        seed: file.seed.0,
+        file,
+        from_version,
+        scenario: scn,
+        humans,
+        log,
+    })
+}
+
+/// What [`check_against`] resolves.
+pub struct Checked {
+    pub game_id: GameId,
+    /// Per actor: played by a person.
+    pub humans: Vec<bool>,
+    /// Every turn's orders, ids resolved.
+    pub log: Vec<Orders>,
+}
+
+/// The checks that need neither the scenario validated nor a replay: no
+/// instructor injects, the scenario text matches its SHA-256, `turn`
+/// equals the state's, the history's shape ([`check_history`]). Returns
+/// the text's SHA-256.
+pub fn check_file(path: &Path, file: &SaveFile) -> Result<String, SaveError> {
     let p = || path.to_path_buf();
-    let inconsistent = |why: String| SaveError::Inconsistent { path: p(), why };
     if !file.injects.is_empty() {
         return Err(SaveError::Injects {
             path: p(),
@@ -322,26 +361,31 @@ fn check(path: &Path, file: SaveFile, from_version: i64) -> Result<Opened, SaveE
             actual,
         });
     }
-    let origin = format!("{} [scenario.text]", path.display());
-    let mut scn =
-        scenario::load_str(&origin, &file.scenario.text).map_err(|e| SaveError::Scenario {
+    if file.turn != file.state.turn {
+        return Err(SaveError::Inconsistent {
             path: p(),
-            rendered: e.render(false),
-        })?;
-    scn.origin = file.scenario.origin.clone();
+            why: format!(
+                "`turn` is {} but the state is at turn {}",
+                file.turn, file.state.turn
+            ),
+        });
+    }
+    check_history(path, &file.turns)?;
+    Ok(actual)
+}
+
+/// The checks against the embedded scenario `scn` (already validated):
+/// its id, the game's length, the game id, and every id of the players and
+/// orders.
+pub fn check_against(path: &Path, file: &SaveFile, scn: &Scenario) -> Result<Checked, SaveError> {
+    let p = || path.to_path_buf();
+    let inconsistent = |why: String| SaveError::Inconsistent { path: p(), why };
     if scn.meta.id != file.scenario.id {
         return Err(inconsistent(format!(
             "scenario.id is `{}` but the embedded scenario is `{}`",
             file.scenario.id, scn.meta.id
         )));
     }
-    if file.turn != file.state.turn {
-        return Err(inconsistent(format!(
-            "`turn` is {} but the state is at turn {}",
-            file.turn, file.state.turn
-        )));
-    }
-    check_history(path, &file.turns)?;
     if file.turns.len() > scn.meta.turns as usize {
         return Err(inconsistent(format!(
             "it has {} turns of orders, but the scenario lasts {} turns",
@@ -349,7 +393,7 @@ fn check(path: &Path, file: SaveFile, from_version: i64) -> Result<Opened, SaveE
             scn.meta.turns
         )));
     }
-    let game_id = game_id_of(path, &file)?;
+    let game_id = game_id_of(path, file)?;
     let mut humans = vec![false; scn.n()];
     for h in &file.humans {
         match scn.actor_by_id(h) {
@@ -365,7 +409,7 @@ fn check(path: &Path, file: SaveFile, from_version: i64) -> Result<Opened, SaveE
     let mut log = Vec::with_capacity(file.turns.len());
     for t in &file.turns {
         let orders =
-            format::resolve_orders(&scn, &t.orders).map_err(|(what, id)| SaveError::UnknownId {
+            format::resolve_orders(scn, &t.orders).map_err(|(what, id)| SaveError::UnknownId {
                 path: p(),
                 turn: t.turn,
                 what,
@@ -374,13 +418,8 @@ fn check(path: &Path, file: SaveFile, from_version: i64) -> Result<Opened, SaveE
             })?;
         log.push(orders);
     }
-    Ok(Opened {
-        path: p(),
+    Ok(Checked {
         game_id,
-        seed: file.seed.0,
-        file,
-        from_version,
-        scenario: scn,
         humans,
         log,
     })
