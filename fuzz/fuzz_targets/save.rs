@@ -11,9 +11,9 @@
 
 use std::path::Path;
 
+use flashpoint::save::SaveError;
 use flashpoint::save::load;
 use flashpoint::save::peek::{self, ScenarioCache};
-use flashpoint::save::SaveError;
 use libfuzzer_sys::fuzz_target;
 
 fn load_all(bytes: &[u8]) -> Result<(), SaveError> {
