@@ -12,24 +12,41 @@ use super::{AiJob, Match, Missing, Seat, SubmitError};
 use crate::ai::Decision;
 use crate::engine::{Order, Outcome};
 use crate::perspective::{Debrief, PlayerView, SeenTurn, TurnReport};
-use crate::save::SaveError;
+use crate::save::{GameId, SaveError};
 use crate::scenario::{ActorId, Scenario};
 
 /// A refereed game, seen from the table.
 #[derive(Debug, Clone)]
 pub struct Table {
     game: Match,
+    /// Which game this is, for its own autosave file (chosen here, in the
+    /// shell, never by the engine).
+    id: GameId,
 }
 
 impl Table {
-    /// Seats a game.
+    /// Seats a new game, with a fresh game id.
     pub fn new(game: Match) -> Self {
-        Table { game }
+        Table {
+            game,
+            id: GameId::random(),
+        }
     }
 
-    /// Loads a saved game (replayed and verified).
+    /// Seats a game that already has an id (loaded, or a test's).
+    pub fn with_id(game: Match, id: GameId) -> Self {
+        Table { game, id }
+    }
+
+    /// Loads a saved game (replayed and verified), keeping its game id so
+    /// it goes on autosaving to its own file.
     pub fn load(path: &Path) -> Result<Self, SaveError> {
-        crate::save::load(path).map(Table::new)
+        crate::save::load_with_id(path).map(|(game, id)| Table { game, id })
+    }
+
+    /// The game's id.
+    pub fn id(&self) -> &GameId {
+        &self.id
     }
 
     /// The scenario (public: everyone plays the same rules).
@@ -122,12 +139,17 @@ impl Table {
 
     /// Saves under a name typed by a person, inside `dir`.
     pub fn save_as(&self, dir: &Path, name: &str, overwrite: bool) -> Result<PathBuf, SaveError> {
-        crate::save::save_as(dir, name, &self.game, overwrite)
+        crate::save::save_as_with_id(dir, name, &self.game, &self.id, overwrite)
     }
 
-    /// Writes the game's autosave in `dir`.
+    /// Writes the game's own autosave in `dir`.
     pub fn autosave(&self, dir: &Path) -> Result<PathBuf, SaveError> {
-        crate::save::autosave(dir, &self.game)
+        crate::save::autosave_with_id(dir, &self.game, &self.id)
+    }
+
+    /// Where the game's autosave in `dir` is.
+    pub fn autosave_path(&self, dir: &Path) -> PathBuf {
+        crate::save::autosave_path_with_id(dir, &self.scenario().meta.id, &self.id)
     }
 
     /// The game behind the wall, for tests of this crate only.
@@ -139,6 +161,6 @@ impl Table {
     /// Saves an unfinished game when the player quits; the file written,
     /// if any.
     pub fn save_on_quit(&self, dir: &Path) -> Result<Option<PathBuf>, SaveError> {
-        crate::save::save_on_quit(dir, &self.game)
+        crate::save::save_on_quit_with_id(dir, &self.game, &self.id)
     }
 }

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::load::{self, Opened};
 use super::replay::{self, Verification};
+use super::text;
 use crate::cli::simulate::{self, Format};
 
 /// Options of `flashpoint saves`.
@@ -31,36 +32,37 @@ pub struct ReplayArgs {
     pub format: crate::cli::simulate::Format,
 }
 
-/// Lists saves.
+/// Lists saves. A folder that cannot be read is an error (exit 1), not an
+/// empty list; a missing folder is an empty list.
 pub fn saves(args: &SavesArgs) -> ExitCode {
     let dir = super::saves_dir(args.saves_dir.as_deref());
-    if dir.exists() && !dir.is_dir() {
-        eprintln!(
-            "error: {}: this is a file, not a saves folder",
-            dir.display()
-        );
-        return ExitCode::FAILURE;
+    match super::try_list(&dir) {
+        Ok(list) => {
+            out(&saves_text(&dir, &list));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            err(&e.to_string());
+            ExitCode::FAILURE
+        }
     }
-    let list = super::list(&dir);
-    out(&saves_text(&dir, &list));
-    ExitCode::SUCCESS
 }
 
-/// The text of `flashpoint saves`.
+/// The text of `flashpoint saves`. Every name and text that comes from a
+/// file or a file name is [escaped](text::escape): nothing in a save can
+/// reach the terminal as a control sequence.
 pub fn saves_text(dir: &std::path::Path, list: &[super::SaveInfo]) -> String {
     let mut s = String::new();
+    let dir = text::escape(&dir.display().to_string(), false);
     if list.is_empty() {
-        let _ = writeln!(s, "No saves in {}.", dir.display());
+        let _ = writeln!(s, "No saves in {dir}.");
         return s;
     }
-    let _ = writeln!(s, "Saves in {} (newest first):", dir.display());
-    let width = list
-        .iter()
-        .map(|i| i.name.chars().count())
-        .max()
-        .unwrap_or(0);
-    for i in list {
-        let name = format!("{:<width$}", i.name);
+    let _ = writeln!(s, "Saves in {dir} (newest first):");
+    let names: Vec<String> = list.iter().map(|i| text::escape(&i.name, false)).collect();
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    for (i, name) in list.iter().zip(&names) {
+        let name = format!("{name:<width$}");
         match &i.summary {
             Ok(sum) => {
                 let who = if sum.humans.is_empty() {
@@ -69,21 +71,21 @@ pub fn saves_text(dir: &std::path::Path, list: &[super::SaveInfo]) -> String {
                     format!("played by {}", sum.humans.join(", "))
                 };
                 let over = if sum.over { ", game over" } else { "" };
-                let _ = writeln!(
-                    s,
-                    "  {name}  {} — turn {} ({}{over}) — {who} — saved {} UTC",
+                let line = format!(
+                    "{} — turn {} ({}{over}) — {who} — saved {} UTC",
                     sum.scenario_title,
                     sum.turn,
                     sum.date,
                     i.modified_label()
                 );
+                let _ = writeln!(s, "  {name}  {}", text::escape(&line, false));
             }
             Err(e) => {
                 let _ = writeln!(
                     s,
                     "  {name}  DOES NOT LOAD (modified {} UTC): {}",
                     i.modified_label(),
-                    e.replace('\n', " ")
+                    text::escape(&e.replace('\n', " "), false)
                 );
             }
         }
@@ -91,12 +93,17 @@ pub fn saves_text(dir: &std::path::Path, list: &[super::SaveInfo]) -> String {
     s
 }
 
+/// Prints an error to stderr, escaped (it may quote the file).
+fn err(message: &str) {
+    eprintln!("error: {}", text::escape(message, true));
+}
+
 /// Replays a save.
 pub fn replay(args: &ReplayArgs) -> ExitCode {
     let opened = match load::open(&args.file) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            err(&e.to_string());
             return ExitCode::FAILURE;
         }
     };
@@ -108,12 +115,12 @@ pub fn replay(args: &ReplayArgs) -> ExitCode {
             Format::Json => out(&pretty(&verify_json(&opened, &v))),
         }
         if let Some(bad) = v.first_difference() {
-            eprintln!(
-                "error: {}: replaying the orders does not give the saved state; first differing turn: {} ({})",
+            err(&format!(
+                "{}: replaying the orders does not give the saved state; first differing turn: {} ({})",
                 opened.path.display(),
                 bad.turn,
                 bad.detail.as_deref().unwrap_or("")
-            );
+            ));
         }
         return if ok {
             ExitCode::SUCCESS
@@ -127,7 +134,7 @@ pub fn replay(args: &ReplayArgs) -> ExitCode {
             turn: bad.turn,
             detail: bad.detail.clone().unwrap_or_default(),
         };
-        eprintln!("error: {e}");
+        err(&e.to_string());
         return ExitCode::FAILURE;
     }
     let record = replay::timeline(&opened);
@@ -147,15 +154,19 @@ pub fn replay(args: &ReplayArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Prints to stdout; a closed pipe (`| head`) is not an error.
+/// Prints to stdout, escaped so that no text from a save acts on the
+/// terminal; a closed pipe (`| head`) is not an error.
 fn out(s: &str) {
     use std::io::Write;
+    let s = text::escape(s, true);
     let mut o = std::io::stdout().lock();
     let _ = o.write_all(s.as_bytes()).and_then(|()| o.flush());
 }
 
+/// Pretty JSON, with the characters JSON leaves raw but a terminal obeys
+/// (C1 controls, DEL, bidirectional marks) escaped as `\uXXXX`.
 fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
+    text::json_safe(&serde_json::to_string_pretty(v).unwrap_or_default()) + "\n"
 }
 
 fn humans_of(o: &Opened) -> Vec<String> {

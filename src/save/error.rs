@@ -17,9 +17,34 @@ pub enum SaveError {
     /// The path names a folder.
     #[error("{}: this is a folder, not a save file", path.display())]
     IsDir { path: PathBuf },
+    /// The path names a FIFO, a device or a socket: reading it could block
+    /// or never end, so it is not opened (or not read).
+    #[error("{}: this is {kind}, not a save file; only regular files are read as saves", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
+    /// The saves folder given is a file.
+    #[error("{}: this is a file, not a saves folder", path.display())]
+    NotAFolder { path: PathBuf },
     /// The file is too big to be a save.
-    #[error("{}: the file is {size} bytes; a save may be at most {max} bytes — is this really a save?", path.display())]
+    #[error("{}: the file is {size} bytes or more; a save may be at most {max} bytes — is this really a save?", path.display())]
     TooLarge { path: PathBuf, size: u64, max: u64 },
+    /// The file has far more TOML items than any save (padding).
+    #[error(
+        "{}: the file has more than {max} TOML items (keys, values, lines); the largest game a scenario allows has about half as many — it was padded, or is not a save",
+        path.display()
+    )]
+    TooComplex { path: PathBuf, max: usize },
+    /// A turn of the history has far more orders of one actor than a game gives.
+    #[error(
+        "{}: turn {turn}: `{actor}` gives {count} orders; a save holds at most {max} orders per actor and turn (the AI gives at most 3) — the file was padded or edited",
+        path.display()
+    )]
+    TooManyOrders {
+        path: PathBuf,
+        turn: u32,
+        actor: String,
+        count: usize,
+        max: usize,
+    },
     /// The file is empty.
     #[error("{}: the file is empty, not a Flashpoint save (it may have been cut off while being copied)", path.display())]
     Empty { path: PathBuf },
@@ -116,7 +141,11 @@ impl SaveError {
         match self {
             Io { path, .. }
             | IsDir { path }
+            | NotRegular { path, .. }
+            | NotAFolder { path }
             | TooLarge { path, .. }
+            | TooComplex { path, .. }
+            | TooManyOrders { path, .. }
             | Empty { path }
             | NotUtf8 { path, .. }
             | NotASave { path, .. }

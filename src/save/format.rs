@@ -32,6 +32,10 @@ pub struct SaveFile {
     pub flashpoint: String,
     /// When it was written (UTC), from the wall clock of the machine.
     pub created: Datetime,
+    /// The game the save belongs to (see [`super::GameId`]); absent in
+    /// saves written before game ids, which get a derived one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub game_id: Option<String>,
     /// The game's seed.
     pub seed: Seed,
     /// Turns resolved so far (equals `state.turn`).
@@ -217,6 +221,7 @@ pub fn from_match(game: &Match, created: Datetime) -> SaveFile {
         format_version: FORMAT_VERSION,
         flashpoint: env!("CARGO_PKG_VERSION").to_string(),
         created,
+        game_id: None,
         seed: Seed(game.seed()),
         turn: truth.state.turn,
         humans: game
@@ -264,8 +269,13 @@ pub fn to_text(file: &SaveFile) -> Result<String, super::SaveError> {
     let body = toml::to_string(file).map_err(|e| super::SaveError::Encode(e.to_string()))?;
     let mut out = String::with_capacity(body.len() + 400);
     out.push_str("# Flashpoint saved game (format described in docs/saves.md).\n");
+    let game = file
+        .game_id
+        .as_deref()
+        .map(|g| format!(", game {}", g.replace(['\n', '\r'], " ")))
+        .unwrap_or_default();
     out.push_str(&format!(
-        "# Scenario `{}`, {} turn(s) played, seed {}.\n",
+        "# Scenario `{}`, {} turn(s) played, seed {}{game}.\n",
         file.scenario.id.replace(['\n', '\r'], " "),
         file.turn,
         file.seed.0
@@ -283,9 +293,30 @@ pub fn to_text(file: &SaveFile) -> Result<String, super::SaveError> {
     Ok(out)
 }
 
-/// The text of a game's save, stamped `created`.
+/// The text of a game's save, stamped `created`, without a game id (a
+/// game loaded from it gets a derived one).
 pub fn game_text(game: &Match, created: Datetime) -> Result<String, super::SaveError> {
-    to_text(&from_match(game, created))
+    game_text_with_id(game, None, created)
+}
+
+/// The text of a game's save, stamped `created`, recording `id` as its
+/// game. Refuses a game that could not be loaded back: one with more than
+/// [`MAX_ORDERS_PER_ACTOR`](super::load::MAX_ORDERS_PER_ACTOR) orders of an
+/// actor in one turn.
+pub fn game_text_with_id(
+    game: &Match,
+    id: Option<&super::GameId>,
+    created: Datetime,
+) -> Result<String, super::SaveError> {
+    let mut file = from_match(game, created);
+    file.game_id = id.map(|i| i.as_str().to_string());
+    super::load::check_history(std::path::Path::new(""), &file.turns).map_err(|e| {
+        super::SaveError::Encode(format!(
+            "{} — this game cannot be saved",
+            e.to_string().trim_start_matches(": ")
+        ))
+    })?;
+    to_text(&file)
 }
 
 /// An order with the computer's reason for it (`None`: a person's order).

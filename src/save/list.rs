@@ -1,10 +1,16 @@
 //! The saves in a folder, newest first, each with what it holds or why it
 //! does not load.
+//!
+//! Each file is [peeked](super::peek), not loaded: read with the save
+//! reader's cap (never blocking on a FIFO or device), parsed once, and
+//! checked without a replay, so a list costs a few milliseconds per save
+//! and a hostile file no more than the caps allow.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::load;
+use super::SaveError;
+use super::peek::{self, ScenarioCache};
 
 /// What a loadable save holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,13 +27,17 @@ pub struct SaveSummary {
     pub over: bool,
     /// When it was written, as recorded in the file (RFC 3339, UTC).
     pub created: String,
+    /// The game the save belongs to (its `game_id`, or the derived one).
+    pub game_id: String,
 }
 
 /// One file in the saves folder.
 #[derive(Debug, Clone)]
 pub struct SaveInfo {
     pub path: PathBuf,
-    /// The file name, e.g. `week-2.toml`.
+    /// The file name, e.g. `week-2.toml` (lossy if the name is not UTF-8;
+    /// it may hold any character the file system allows, so escape it
+    /// before printing).
     pub name: String,
     /// Last modification time of the file, if the system gives it.
     pub modified: Option<SystemTime>,
@@ -50,15 +60,26 @@ impl SaveInfo {
 }
 
 /// The saves (`*.toml`, hidden files and `.bak` excluded) in `dir`, newest
-/// first. Each is fully loaded, including the replay check; a file that
-/// fails is listed with its error. A missing folder gives an empty list.
+/// first; a file that does not load is listed with its error. A missing
+/// folder gives an empty list; a folder that cannot be read (no
+/// permission, or a file in its place) gives an empty list too — use
+/// [`try_list`] to tell the person why.
 pub fn list(dir: &Path) -> Vec<SaveInfo> {
-    let mut out: Vec<SaveInfo> = save_files(dir)
+    try_list(dir).unwrap_or_default()
+}
+
+/// The saves in `dir` as [`list`] gives them, or why the folder cannot be
+/// read: [`SaveError::NotAFolder`] for a file, [`SaveError::Io`] for a
+/// folder without read permission. A missing folder is an empty list (no
+/// game was saved yet).
+pub fn try_list(dir: &Path) -> Result<Vec<SaveInfo>, SaveError> {
+    let mut cache = ScenarioCache::default();
+    let mut out: Vec<SaveInfo> = save_files(dir)?
         .into_iter()
         .map(|(path, name, modified)| {
-            let summary = summarize(&path).map_err(|e| e.to_string());
+            let summary = peek::peek(&path, &mut cache).map_err(|e| e.to_string());
             SaveInfo {
-                autosave: name.starts_with("autosave-"),
+                autosave: is_autosave(&name),
                 path,
                 name,
                 modified,
@@ -71,56 +92,79 @@ pub fn list(dir: &Path) -> Vec<SaveInfo> {
             .cmp(&a.modified)
             .then_with(|| a.name.cmp(&b.name))
     });
-    out
+    Ok(out)
 }
 
-/// The newest autosave in `dir`, for the title screen's "Continue".
+/// The autosave the title screen's "Continue" offers: the newest autosave
+/// of an unfinished game (every game has its own,
+/// `autosave-<scenario>-<game id>.toml`). When no autosave loads, the
+/// newest one that does not, so Continue can say why; `None` when there is
+/// no autosave of an unfinished game at all.
 pub fn latest_autosave(dir: &Path) -> Option<PathBuf> {
-    save_files(dir)
+    let mut autosaves: Vec<_> = save_files(dir)
+        .ok()?
         .into_iter()
-        .filter(|(_, name, _)| name.starts_with("autosave-"))
-        .max_by(|a, b| a.2.cmp(&b.2).then_with(|| b.1.cmp(&a.1)))
-        .map(|(path, _, _)| path)
+        .filter(|(_, name, _)| is_autosave(name))
+        .collect();
+    autosaves.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    let mut cache = ScenarioCache::default();
+    let mut broken = None;
+    for (path, _, _) in autosaves {
+        match peek::peek(&path, &mut cache) {
+            Ok(s) if !s.over => return Some(path),
+            Ok(_) => {}
+            Err(_) => {
+                broken.get_or_insert(path);
+            }
+        }
+    }
+    broken
 }
 
-fn save_files(dir: &Path) -> Vec<(PathBuf, String, Option<SystemTime>)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+/// An autosave's file name: `autosave-….toml`.
+fn is_autosave(name: &str) -> bool {
+    name.starts_with("autosave-")
+}
+
+/// The candidate files of `dir`: not hidden, ending in `.toml`, not folders.
+fn save_files(dir: &Path) -> Result<Vec<(PathBuf, String, Option<SystemTime>)>, SaveError> {
+    let folder_err = |source: std::io::Error| SaveError::Io {
+        path: dir.to_path_buf(),
+        action: "cannot read the saves folder",
+        source,
     };
-    entries
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || !name.ends_with(".toml") {
-                return None;
-            }
-            let meta = e.metadata().ok();
-            if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
-                return None;
-            }
-            let modified = meta.and_then(|m| m.modified().ok());
-            Some((e.path(), name, modified))
-        })
-        .collect()
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(folder_err(e)),
+        Ok(m) if !m.is_dir() => {
+            return Err(SaveError::NotAFolder {
+                path: dir.to_path_buf(),
+            });
+        }
+        Ok(_) => {}
+    }
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).map_err(folder_err)? {
+        let e = e.map_err(folder_err)?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !name.ends_with(".toml") {
+            continue;
+        }
+        // The entry itself, not what a symlink points to: no file is
+        // opened while listing names.
+        let meta = e.metadata().ok();
+        if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+            continue;
+        }
+        let modified = meta.and_then(|m| m.modified().ok());
+        out.push((e.path(), name, modified));
+    }
+    Ok(out)
 }
 
-/// Loads a save and describes it.
-pub fn summarize(path: &Path) -> Result<SaveSummary, super::SaveError> {
-    let opened = load::open(path)?;
-    let created = opened.file.created.to_string();
-    let game = load::finish(opened)?;
-    let scn = game.scenario();
-    Ok(SaveSummary {
-        scenario_id: scn.meta.id.clone(),
-        scenario_title: scn.meta.title.clone(),
-        turn: game.turn(),
-        date: scn.date_of(game.turn()),
-        humans: game
-            .humans()
-            .into_iter()
-            .map(|a| scn.actor(a).id.clone())
-            .collect(),
-        over: game.is_over(),
-        created,
-    })
+/// Reads a save cheaply and describes it (see [`super::peek`]): no replay,
+/// so a save whose orders no longer give its state is described here and
+/// refused when loaded.
+pub fn summarize(path: &Path) -> Result<SaveSummary, SaveError> {
+    peek::peek(path, &mut ScenarioCache::default())
 }

@@ -66,6 +66,13 @@ fn v0_to_v1(mut t: Table) -> Result<Table, String> {
         Some(Value::Integer(i)) if *i >= 0 => *i,
         _ => return Err("`turn` is missing or not a whole number".into()),
     };
+    // One entry is made per turn: never trust the count to size a list.
+    let most = super::load::MAX_LOG_TURNS as i64;
+    if turn > most {
+        return Err(format!(
+            "`turn` is {turn}; no game lasts more than {most} turns"
+        ));
+    }
     let orders = match t.remove("orders") {
         None => Vec::new(),
         Some(Value::Array(a)) => a,
@@ -151,6 +158,16 @@ mod tests {
         assert_eq!(turns[2]["orders"][0]["actor"].as_str(), Some("a"));
         assert_eq!(t["scenario"]["sha256"].as_str(), Some("abc"));
         assert!(t["injects"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn v0_with_a_huge_turn_fails_without_allocating() {
+        let t: Table =
+            toml::from_str("format_version = 0\nturn = 9223372036854775807\n[scenario]\n").unwrap();
+        assert!(matches!(
+            upgrade(t),
+            Err(VersionError::Failed { from: 0, .. })
+        ));
     }
 
     #[test]

@@ -7,9 +7,14 @@
 //!
 //! * [`format`] — the file's types ([`SaveFile`]), the scenario hash, and
 //!   the conversion between a [`Match`] and a file.
+//! * [`id`] — game ids ([`GameId`]): each game its own autosave.
 //! * [`migrate`] — the format version check and the chain of migrations.
 //! * [`write`] — atomic writes, save names, autosave with `.bak`.
+//! * [`read`] — reading a file that may be hostile: regular files only,
+//!   never blocking, through a capped reader.
+//! * [`scan`] — counting a text's TOML tokens before parsing it.
 //! * [`load`] — reading a file into a [`Match`], with clear errors.
+//! * [`peek`] — what a list shows of a save, read without a replay.
 //! * [`list`] — the saves in a folder, newest first.
 //! * [`replay`] — turn-by-turn verification and the game's timeline.
 //! * [`cli`] — `flashpoint saves` and `flashpoint replay`.
@@ -19,20 +24,27 @@
 pub mod cli;
 mod error;
 pub mod format;
+pub mod id;
 pub mod list;
 pub mod load;
 pub mod migrate;
+pub mod peek;
+pub mod read;
 pub mod replay;
+pub mod scan;
+pub mod text;
 pub mod write;
 
 pub use error::SaveError;
 pub use format::{FORMAT_VERSION, SaveFile, scenario_hash};
-pub use list::{SaveInfo, SaveSummary, latest_autosave, list};
-pub use load::{Opened, load, open};
+pub use id::GameId;
+pub use list::{SaveInfo, SaveSummary, latest_autosave, list, try_list};
+pub use load::{Opened, load, load_with_id, open};
 pub use replay::{TurnCheck, Verification, verify};
 pub use write::{
-    autosave, autosave_path, default_name, save_as, save_on_quit, save_path, validate_name, write,
-    write_new,
+    autosave, autosave_path, autosave_path_with_id, autosave_with_id, default_name, save_as,
+    save_as_with_id, save_on_quit, save_on_quit_with_id, save_path, validate_name, write,
+    write_new, write_with_id,
 };
 
 use std::path::{Path, PathBuf};

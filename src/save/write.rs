@@ -15,6 +15,9 @@ use std::time::{Duration, SystemTime};
 
 use super::SaveError;
 use super::format;
+use super::id::GameId;
+use super::load::MAX_SAVE_BYTES;
+use super::read::{self, ReadError};
 use crate::referee::Match;
 
 /// Longest save name accepted (in characters, without `.toml`).
@@ -22,9 +25,22 @@ pub const MAX_NAME_CHARS: usize = 80;
 
 /// Writes `game` as a save at `path` (any path: the CLI's `--save FILE`).
 /// Refuses to replace an existing file unless `overwrite`. Creates the
-/// parent folder if missing.
+/// parent folder if missing. The save records no game id (loading it gives
+/// a derived one); [`write_with_id`] records one.
 pub fn write(path: &Path, game: &Match, overwrite: bool) -> Result<(), SaveError> {
     let text = format::game_text(game, format::now())?;
+    write_atomic(path, text.as_bytes(), overwrite)
+}
+
+/// [`write`], recording `id` as the save's game, so that a game continued
+/// from it keeps its own autosave.
+pub fn write_with_id(
+    path: &Path,
+    game: &Match,
+    id: &GameId,
+    overwrite: bool,
+) -> Result<(), SaveError> {
+    let text = format::game_text_with_id(game, Some(id), format::now())?;
     write_atomic(path, text.as_bytes(), overwrite)
 }
 
@@ -46,6 +62,19 @@ pub fn save_as(
 ) -> Result<PathBuf, SaveError> {
     let path = save_path(dir, name)?;
     write(&path, game, overwrite)?;
+    Ok(path)
+}
+
+/// [`save_as`], recording `id` as the save's game.
+pub fn save_as_with_id(
+    dir: &Path,
+    name: &str,
+    game: &Match,
+    id: &GameId,
+    overwrite: bool,
+) -> Result<PathBuf, SaveError> {
+    let path = save_path(dir, name)?;
+    write_with_id(&path, game, id, overwrite)?;
     Ok(path)
 }
 
@@ -146,9 +175,17 @@ fn safe_id(id: &str) -> String {
     if s.is_empty() { "scenario".into() } else { s }
 }
 
-/// Where the autosave of a scenario lives: `<dir>/autosave-<scenario id>.toml`.
+/// Where the autosave of a scenario lived before game ids:
+/// `<dir>/autosave-<scenario id>.toml`. [`autosave`] still writes there;
+/// [`autosave_path_with_id`] is where each game's own autosave lives.
 pub fn autosave_path(dir: &Path, scenario_id: &str) -> PathBuf {
     dir.join(format!("autosave-{}.toml", safe_id(scenario_id)))
+}
+
+/// Where the autosave of one game lives:
+/// `<dir>/autosave-<scenario id>-<game id>.toml`.
+pub fn autosave_path_with_id(dir: &Path, scenario_id: &str, id: &GameId) -> PathBuf {
+    dir.join(format!("autosave-{}-{id}.toml", safe_id(scenario_id)))
 }
 
 /// The `.bak` beside a save: `autosave-x.toml` → `autosave-x.toml.bak`.
@@ -158,26 +195,53 @@ pub fn bak_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Autosaves `game` to `<dir>/autosave-<scenario id>.toml` (call after every
-/// resolved turn, and on quit when the game is unfinished). The previous
-/// autosave is kept as `autosave-<id>.toml.bak`. Both are written
-/// atomically, so at every moment each of them is a complete save.
+/// Autosaves `game` to `<dir>/autosave-<scenario id>.toml`, the one
+/// autosave per scenario of the time before game ids (a new game of the
+/// same scenario replaces it). Kept so callers that hold no [`GameId`]
+/// still build; [`autosave_with_id`] gives each game its own file.
 pub fn autosave(dir: &Path, game: &Match) -> Result<PathBuf, SaveError> {
     let path = autosave_path(dir, &game.scenario().meta.id);
     let text = format::game_text(game, format::now())?;
-    match fs::read(&path) {
-        Ok(old) => write_atomic(&bak_path(&path), &old, true)?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(source) => {
+    replace_keeping_bak(&path, &text)?;
+    Ok(path)
+}
+
+/// Autosaves `game`, whose id is `id`, to its own file
+/// `<dir>/autosave-<scenario id>-<game id>.toml` (call after every resolved
+/// turn, and on quit when the game is unfinished). The previous autosave of
+/// this game is kept as `….toml.bak`. Both are written atomically, so at
+/// every moment each of them is a complete save. Another game's autosave,
+/// having another id, is never touched.
+pub fn autosave_with_id(dir: &Path, game: &Match, id: &GameId) -> Result<PathBuf, SaveError> {
+    let path = autosave_path_with_id(dir, &game.scenario().meta.id, id);
+    let text = format::game_text_with_id(game, Some(id), format::now())?;
+    replace_keeping_bak(&path, &text)?;
+    Ok(path)
+}
+
+/// Writes `text` at `path`, first copying the file there (if it is a
+/// readable save-sized regular file) to `path.bak`. The old file is read
+/// with the save reader's cap and never blocks; something else at `path`
+/// (a FIFO, a device, an oversized file) is not copied, only replaced.
+fn replace_keeping_bak(path: &Path, text: &str) -> Result<(), SaveError> {
+    match read::read_capped(path, MAX_SAVE_BYTES) {
+        Ok(old) => write_atomic(&bak_path(path), &old, true)?,
+        Err(ReadError::Open(e)) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(ReadError::Open(source) | ReadError::Read(source)) => {
             return Err(SaveError::Io {
-                path,
+                path: path.to_path_buf(),
                 action: "cannot read the previous autosave to keep it as .bak",
                 source,
             });
         }
+        Err(ReadError::NotRegular { .. } | ReadError::TooLarge { .. }) => {}
+        Err(ReadError::Dir) => {
+            return Err(SaveError::IsDir {
+                path: path.to_path_buf(),
+            });
+        }
     }
-    write_atomic(&path, text.as_bytes(), true)?;
-    Ok(path)
+    write_atomic(path, text.as_bytes(), true)
 }
 
 /// The save when the player quits: an [`autosave`] if the game is
@@ -189,6 +253,18 @@ pub fn save_on_quit(dir: &Path, game: &Match) -> Result<Option<PathBuf>, SaveErr
         return Ok(None);
     }
     autosave(dir, game).map(Some)
+}
+
+/// [`save_on_quit`] to the game's own autosave ([`autosave_with_id`]).
+pub fn save_on_quit_with_id(
+    dir: &Path,
+    game: &Match,
+    id: &GameId,
+) -> Result<Option<PathBuf>, SaveError> {
+    if game.is_over() || game.turn() == 0 {
+        return Ok(None);
+    }
+    autosave_with_id(dir, game, id).map(Some)
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);

@@ -38,7 +38,10 @@ fn new_game(humans: &[&str]) -> Table {
     for id in humans {
         seats[s.actor_by_id(id).expect("actor").index()] = Seat::Human;
     }
-    Table::new(Match::new(Arc::new(s), SEED, seats, Keep::Everything))
+    Table::with_id(
+        Match::new(Arc::new(s), SEED, seats, Keep::Everything),
+        test_id(),
+    )
 }
 
 fn model(humans: &[&str]) -> Model {
@@ -380,6 +383,11 @@ fn title_in(dir: &Path) -> Model {
     m
 }
 
+/// A fixed game id, so file names in snapshots stay the same.
+fn test_id() -> crate::save::GameId {
+    crate::save::GameId::parse("test0001").expect("a valid id")
+}
+
 /// A game after `turns` turns without orders.
 fn game_after(turns: u32) -> Match {
     let mut g = new_game(&["us"]).game().clone();
@@ -554,7 +562,12 @@ fn each_resolved_turn_is_autosaved_keeping_the_previous_as_bak() {
     let mut m = model_in(dir.path());
     sanction_dprk(&mut m);
     end_turn(&mut m);
-    let auto = crate::save::autosave_path(dir.path(), "korea-arms-deal");
+    let auto = m
+        .session
+        .as_ref()
+        .expect("session")
+        .table()
+        .autosave_path(dir.path());
     assert!(auto.is_file());
     assert!(
         m.status.as_deref().unwrap_or("").contains("autosaved"),
@@ -607,7 +620,12 @@ fn quitting_an_unfinished_game_saves_it() {
 
     let mut m = model_in(dir.path());
     end_turn(&mut m);
-    let auto = crate::save::autosave_path(dir.path(), "korea-arms-deal");
+    let auto = m
+        .session
+        .as_ref()
+        .expect("session")
+        .table()
+        .autosave_path(dir.path());
     std::fs::remove_file(&auto).expect("remove the turn's autosave");
     update(&mut m, Msg::Select);
     update(&mut m, Msg::Quit);
@@ -655,7 +673,7 @@ fn the_title_continues_the_latest_autosave() {
     let screen = render(&m, 80, 24);
     assert!(screen.contains("Continue (no autosave yet)"), "{screen}");
 
-    crate::save::autosave(dir.path(), &game_after(3)).expect("autosave");
+    crate::save::autosave_with_id(dir.path(), &game_after(3), &test_id()).expect("autosave");
     let mut m = title_in(dir.path());
     assert_eq!(m.title.item(), Some(TitleItem::Continue));
     update(&mut m, Msg::Select);
@@ -679,7 +697,8 @@ fn the_title_continues_the_latest_autosave() {
 #[test]
 fn a_broken_autosave_opens_a_dialog_not_a_panic() {
     let dir = tempdir();
-    let auto = crate::save::autosave(dir.path(), &game_after(1)).expect("autosave");
+    let auto =
+        crate::save::autosave_with_id(dir.path(), &game_after(1), &test_id()).expect("autosave");
     let text = std::fs::read_to_string(&auto).expect("read");
     let mut m = title_in(dir.path());
     std::fs::write(&auto, cut(&text, 2)).expect("truncate");
@@ -706,8 +725,8 @@ fn cut(text: &str, part: usize) -> &str {
 /// Three saves in `dir`: `early` (turn 1), `later` (turn 4), and
 /// `broken` (cut short).
 fn three_saves(dir: &Path) {
-    crate::save::save_as(dir, "early", &game_after(1), false).expect("save");
-    crate::save::save_as(dir, "later", &game_after(4), false).expect("save");
+    crate::save::save_as_with_id(dir, "early", &game_after(1), &test_id(), false).expect("save");
+    crate::save::save_as_with_id(dir, "later", &game_after(4), &test_id(), false).expect("save");
     let text = std::fs::read_to_string(dir.join("later.toml")).expect("read");
     std::fs::write(dir.join("broken.toml"), cut(&text, 3)).expect("write");
 }
@@ -795,7 +814,8 @@ fn a_loaded_hotseat_game_opens_on_the_hand_off_and_a_finished_one_on_its_end() {
     let dir = tempdir();
     let mut g = new_game(&["us", "dprk"]).game().clone();
     g.play_turn();
-    let path = crate::save::save_as(dir.path(), "hot", &g, false).expect("save");
+    let path =
+        crate::save::save_as_with_id(dir.path(), "hot", &g, &test_id(), false).expect("save");
     let mut m = title_in(dir.path());
     update::load_and_resume(&mut m, &path);
     assert_eq!(m.screen, Screen::Handoff);
@@ -810,7 +830,8 @@ fn a_loaded_hotseat_game_opens_on_the_hand_off_and_a_finished_one_on_its_end() {
     while !g.is_over() {
         g.play_turn();
     }
-    let path = crate::save::save_as(dir.path(), "done", &g, false).expect("save");
+    let path =
+        crate::save::save_as_with_id(dir.path(), "done", &g, &test_id(), false).expect("save");
     let mut m = title_in(dir.path());
     update::load_and_resume(&mut m, &path);
     assert_eq!(m.screen, Screen::End);
@@ -819,7 +840,8 @@ fn a_loaded_hotseat_game_opens_on_the_hand_off_and_a_finished_one_on_its_end() {
 #[test]
 fn clicks_choose_on_the_title_and_the_load_list() {
     let dir = tempdir();
-    crate::save::save_as(dir.path(), "only", &game_after(2), false).expect("save");
+    crate::save::save_as_with_id(dir.path(), "only", &game_after(2), &test_id(), false)
+        .expect("save");
     let mut m = title_in(dir.path());
     let area = ratatui::layout::Rect::new(0, 0, 80, 24);
     let list = super::screens::title::areas(area).list;
@@ -857,7 +879,8 @@ fn an_empty_saves_folder_gives_an_empty_list() {
 #[test]
 fn play_load_starts_the_saved_game_and_bad_files_fail_before_the_terminal() {
     let dir = tempdir();
-    let path = crate::save::save_as(dir.path(), "x", &game_after(2), false).expect("save");
+    let path = crate::save::save_as_with_id(dir.path(), "x", &game_after(2), &test_id(), false)
+        .expect("save");
     let args = crate::cli::PlayArgs {
         load: Some(path.clone()),
         saves_dir: Some(dir.path().to_path_buf()),
@@ -1026,7 +1049,7 @@ fn fixed_saves_view(m: &mut Model, real: &Path) {
 fn snapshot_load_list() {
     let dir = tempdir();
     three_saves(dir.path());
-    crate::save::autosave(dir.path(), &game_after(2)).expect("autosave");
+    crate::save::autosave_with_id(dir.path(), &game_after(2), &test_id()).expect("autosave");
     let mut m = title_in(dir.path());
     open_load(&mut m);
     // Newest first as listed, by name where the clock cannot tell.
@@ -1053,7 +1076,7 @@ fn snapshot_load_list() {
 #[test]
 fn snapshot_title_with_continue() {
     let dir = tempdir();
-    crate::save::autosave(dir.path(), &game_after(3)).expect("autosave");
+    crate::save::autosave_with_id(dir.path(), &game_after(3), &test_id()).expect("autosave");
     let mut m = title_in(dir.path());
     if let Some(a) = m.title.autosave.as_mut() {
         a.path = PathBuf::from("saves/autosave-korea-arms-deal.toml");

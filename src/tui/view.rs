@@ -111,11 +111,7 @@ fn quit_lines(m: &Model) -> Vec<Line<'static>> {
     } else if s.turn() == 0 {
         "Quit Flashpoint? No turn has been played yet, so there is nothing to save.".to_string()
     } else {
-        let path = clean(
-            &crate::save::autosave_path(dir, &s.scenario().meta.id)
-                .display()
-                .to_string(),
-        );
+        let path = clean(&s.table().autosave_path(dir).display().to_string());
         if super::update::title_finds(dir) {
             format!(
                 "Quit? The game will be autosaved to {path} — Continue on the title screen picks it up."

@@ -67,16 +67,14 @@ fn columns(width: usize) -> [usize; 6] {
     [name, scenario, TURN, DATE, people, MODIFIED]
 }
 
-/// A save's name without `.toml`; an autosave is just "autosave" (the
-/// scenario column says which).
+/// A save's name without `.toml`; a game's autosave is "autosave" with
+/// its game id (the scenario column says which scenario).
 fn display_name(info: &SaveInfo) -> String {
     let n = info.name.strip_suffix(".toml").unwrap_or(&info.name);
-    let auto = info.summary.as_ref().is_ok_and(|s| {
-        crate::save::autosave_path(std::path::Path::new(""), &s.scenario_id)
-            .file_name()
-            .is_some_and(|f| *f == *info.name)
-    });
-    if auto { "autosave".into() } else { clean(n) }
+    match (&info.summary, info.autosave) {
+        (Ok(s), true) => format!("autosave {}", clean(&s.game_id)),
+        _ => clean(n),
+    }
 }
 
 /// How far a saved game went, in the header's terms (the header shows
