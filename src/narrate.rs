@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::engine::ledger::{Cause, Contribution, Rule};
 use crate::engine::{Covert, Event, OrderError, Outcome};
+use crate::scenario::expr::{Var, Who};
 use crate::scenario::{ActorId, Piece, Scenario, Template};
 
 /// Fills a headline template with names and the level.
@@ -54,12 +55,127 @@ pub fn order_error(scn: &Scenario, e: &OrderError) -> String {
         OrderError::Level { level, min, max } => {
             format!("level {level} is outside {min}–{max}")
         }
-        OrderError::Unavailable => "not available now (its condition does not hold)".into(),
+        OrderError::Unavailable {
+            mv,
+            actor,
+            target,
+            unmet,
+        } => unavailable(scn, *mv, *actor, *target, unmet),
+        OrderError::Repeated => {
+            "already ordered against this target this turn (one order per move and target)".into()
+        }
         OrderError::TooExpensive { cost, left } => {
             format!("costs {cost:.0} but only {left:.0} capital is left")
         }
         OrderError::Unknown => "the move or actor does not exist in this scenario".into(),
         OrderError::GameOver => "the game is over".into(),
+    }
+}
+
+/// Words for one value an expression reads, as seen by `me` aiming at
+/// `target`: "Russia's Exposure", "tension US–DPRK", "the US's sanctions
+/// on North Korea".
+pub fn var_words(scn: &Scenario, v: Var, me: Option<ActorId>, target: Option<ActorId>) -> String {
+    let who = |w: Who| -> String {
+        let a = match w {
+            Who::Actor(a) => Some(a),
+            Who::Me => me,
+            Who::Target => target,
+        };
+        a.map_or_else(
+            || match w {
+                Who::Target => "the target".to_string(),
+                _ => "you".to_string(),
+            },
+            |a| scn.actor(a).name.clone(),
+        )
+    };
+    let poss = |w: Who| format!("{}'s", who(w));
+    let short = |w: Who| -> String {
+        let a = match w {
+            Who::Actor(a) => Some(a),
+            Who::Me => me,
+            Who::Target => target,
+        };
+        a.map_or_else(|| "?".to_string(), |a| scn.actor(a).short.clone())
+    };
+    match v {
+        Var::Turn => "the turn".into(),
+        Var::TurnsLeft => "turns left".into(),
+        Var::Regional => "regional tension".into(),
+        Var::Level => "the level".into(),
+        Var::Stat(w, s) => format!("{} {}", poss(w), s.name()),
+        Var::Capital(w) => format!("{} capital", poss(w)),
+        Var::Threat(w) => format!("{} threat perception", poss(w)),
+        Var::Factories(w) => format!("factories in {}", who(w)),
+        Var::Incoming(w) => format!("shipments on their way to {}", who(w)),
+        Var::Track(t, None) => scn.tracks[t.index()].name.clone(),
+        Var::Track(t, Some(w)) => format!("{} {}", poss(w), scn.tracks[t.index()].name),
+        Var::Relation(a, b) => format!("{} regard for {}", poss(a), who(b)),
+        Var::PairTension(a, b) => format!("tension {}–{}", short(a), short(b)),
+        Var::Stage(a, b) => format!("crisis stage {}–{}", short(a), short(b)),
+        Var::Sanction(a, b) => format!("{} sanctions on {}", poss(a), who(b)),
+        Var::Offered(a, b) => format!("offers from {} to {}", who(a), who(b)),
+        Var::Proposed(a) => format!("resolutions against {} awaiting a vote", who(a)),
+        Var::CouncilSanction(a) => format!("council sanctions on {}", who(a)),
+    }
+}
+
+/// A condition's part in words: "Russia's Exposure ≥ 30".
+pub fn term_words(
+    scn: &Scenario,
+    term: &crate::scenario::expr::Expr,
+    me: Option<ActorId>,
+    target: Option<ActorId>,
+) -> String {
+    term.render(&|v| var_words(scn, v, me, target))
+}
+
+/// A number as players read it: whole when it is, else one decimal.
+fn num(x: f64) -> String {
+    if (x - x.round()).abs() < 0.05 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// Why a move is not available: "needs Russia's Exposure ≥ 30 (now 27)",
+/// one clause per failing part of its condition.
+fn unavailable(
+    scn: &Scenario,
+    mv: crate::scenario::MoveId,
+    me: ActorId,
+    target: Option<ActorId>,
+    unmet: &[crate::engine::orders::Unmet],
+) -> String {
+    use crate::scenario::expr::Expr;
+    let Some(req) = scn.moves.get(mv.index()).and_then(|m| m.requires.as_ref()) else {
+        return "not available now".into();
+    };
+    let terms = req.terms();
+    let parts: Vec<String> = unmet
+        .iter()
+        .filter_map(|u| {
+            let t = terms.get(usize::from(u.term))?;
+            Some(match t {
+                Expr::Bin(op, l, _) if op.is_comparison() && u.now.is_finite() => {
+                    let lhs = term_words(scn, l, Some(me), target);
+                    let whole = term_words(scn, t, Some(me), target);
+                    let sym = whole
+                        .strip_prefix(&lhs)
+                        .and_then(|rest| rest.split_whitespace().next())
+                        .unwrap_or("vs");
+                    format!("{lhs} {sym} {} (now {})", num(u.needed), num(u.now))
+                }
+                other => term_words(scn, other, Some(me), target),
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        "not available now (its condition does not hold)".into()
+    } else {
+        format!("not available now: needs {}", parts.join(" and "))
     }
 }
 
@@ -163,6 +279,27 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
                 |h| render_world(scn, h),
             )
         }
+        Event::CrisisStage { a, b, from, to } => {
+            let pair = format!("{}–{}", name(*a), name(*b));
+            let stage = |s: u8| {
+                scn.crisis
+                    .stages
+                    .get(usize::from(s).saturating_sub(1))
+                    .map_or("?", |x| x.name.as_str())
+            };
+            if *to == 0 {
+                format!("The {pair} crisis subsides")
+            } else if to > from {
+                format!("{pair} crisis escalates: {}", stage(*to))
+            } else {
+                format!("{pair} crisis eases back to {}", stage(*to))
+            }
+        }
+        Event::ArmedClash { a, b } => format!(
+            "Shots fired: armed clash between {} and {}",
+            name(*a),
+            name(*b)
+        ),
         Event::Escalation { from, to } => {
             let verb = if to > from { "rises" } else { "eases" };
             format!("Regional tension {verb} to {}", scn.levels[*to].name)

@@ -64,6 +64,12 @@ impl<'a> Dice<'a> {
         rng::roll(self.seed, turn, Stream::Event, event as u64, chance)
     }
 
+    /// Does a pair at the top of the crisis ladder come to blows (`pair`
+    /// names the pair)?
+    pub fn clash(&self, turn: u32, pair: u64, chance: f64) -> bool {
+        rng::roll(self.seed, turn, Stream::Clash, pair, chance)
+    }
+
     /// Does a covert act come to light for an observer (`key` names both)?
     pub fn reveal(&self, turn: u32, key: u64, chance: f64) -> bool {
         rng::roll(self.seed, turn, Stream::Reveal, key, chance)

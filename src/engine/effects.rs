@@ -69,6 +69,12 @@ pub enum Planned {
     Accept {
         by: ActorId,
         from: ActorId,
+        deal: Option<usize>,
+    },
+    Refuse {
+        by: ActorId,
+        from: ActorId,
+        deal: Option<usize>,
     },
 }
 
@@ -179,11 +185,25 @@ pub fn plan(scn: &crate::scenario::Scenario, e: &Effect, env: &Bound, out: &mut 
                 level: env.level,
             }
         }
-        Effect::Accept { from } => {
+        Effect::Accept { from, deal } => {
             let (Some(by), Some(from)) = (env.me, env.who(*from)) else {
                 return;
             };
-            Planned::Accept { by, from }
+            Planned::Accept {
+                by,
+                from,
+                deal: *deal,
+            }
+        }
+        Effect::Refuse { from, deal } => {
+            let (Some(by), Some(from)) = (env.me, env.who(*from)) else {
+                return;
+            };
+            Planned::Refuse {
+                by,
+                from,
+                deal: *deal,
+            }
         }
         simple => {
             let Some(d) = concretize(simple, env) else {
@@ -297,7 +317,8 @@ pub fn concretize(e: &Effect, env: &Bound) -> Option<Delta> {
         | Effect::Resolution { .. }
         | Effect::Vote { .. }
         | Effect::Offer { .. }
-        | Effect::Accept { .. } => return None,
+        | Effect::Accept { .. }
+        | Effect::Refuse { .. } => return None,
     })
 }
 
@@ -367,6 +388,7 @@ impl<R: Recorder> World<'_, R> {
                     known: self.knowers(covert, &[from, to]),
                     arrive,
                     cause,
+                    alarm: if covert { self.alarm } else { 0.0 },
                 });
                 self.event(|| Event::ShipmentSent {
                     id,
@@ -395,6 +417,7 @@ impl<R: Recorder> World<'_, R> {
                     known: self.knowers(covert, &[at, owner]),
                     each_turn,
                     cause,
+                    alarm: if covert { self.alarm } else { 0.0 },
                 });
                 self.event(|| Event::FactoryBuilt {
                     id,
@@ -459,7 +482,8 @@ impl<R: Recorder> World<'_, R> {
                 });
                 self.event(|| Event::DealOffered { deal, from, to });
             }
-            Planned::Accept { by, from } => self.accepts.push((by, from)),
+            Planned::Accept { by, from, deal } => self.accepts.push((by, from, deal)),
+            Planned::Refuse { by, from, deal } => self.refusals.push((by, from, deal)),
         }
     }
 
@@ -492,12 +516,14 @@ impl<R: Recorder> World<'_, R> {
     fn publish(&mut self, by: ActorId, culprit: ActorId) {
         let all = ActorSet::all(self.scn.n());
         let mut found: Vec<(u32, Covert)> = Vec::new();
+        let mut newly: Vec<ActorSet> = Vec::new();
         for x in self.s.shipments.iter_mut() {
             if x.covert
                 && x.known.contains(by)
                 && (x.from == culprit || x.to == culprit)
                 && x.known != all
             {
+                newly.push(ActorSet(all.0 & !x.known.0));
                 x.known = all;
                 found.push((
                     x.id,
@@ -514,6 +540,7 @@ impl<R: Recorder> World<'_, R> {
                 && (f.owner == culprit || f.at == culprit)
                 && f.known != all
             {
+                newly.push(ActorSet(all.0 & !f.known.0));
                 f.known = all;
                 found.push((
                     f.id,
@@ -524,8 +551,9 @@ impl<R: Recorder> World<'_, R> {
                 ));
             }
         }
-        for (id, what) in found {
+        for ((id, what), newly) in found.into_iter().zip(newly) {
             self.exposed(id, culprit, by);
+            self.reveal_alarm(id, newly);
             let scn = self.scn;
             self.event(|| Event::Revealed {
                 id,
@@ -534,6 +562,28 @@ impl<R: Recorder> World<'_, R> {
                 to: scn.actor_ids().collect(),
                 by: Some(by),
             });
+        }
+    }
+
+    /// A covert shipment's or factory's alarm, now that `observers` learn
+    /// of it: its rivals react, harder than had it been done openly.
+    pub fn reveal_alarm(&mut self, id: u32, observers: ActorSet) {
+        let found = self
+            .s
+            .shipments
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| (x.from, x.to, x.alarm))
+            .or_else(|| {
+                self.s
+                    .factories
+                    .iter()
+                    .find(|f| f.id == id)
+                    .map(|f| (f.owner, f.at, f.alarm))
+            });
+        if let Some((a, b, alarm)) = found {
+            let amount = alarm * self.scn.intelligence.alarm_jump;
+            self.alarm_rivals(a, b, amount, observers, Cause::Revelation { id });
         }
     }
 

@@ -116,6 +116,10 @@ impl Env for Bound<'_> {
             Var::CouncilSanction(a) => {
                 who(a).map_or(0.0, |a| f64::from(s.council_sanctions[a.index()]))
             }
+            Var::Stage(a, b) => match (who(a), who(b)) {
+                (Some(a), Some(b)) if a != b => f64::from(s.stage.get(a, b)),
+                _ => 0.0,
+            },
             Var::Sanction(a, b) => match (who(a), who(b)) {
                 (Some(a), Some(b)) if a != b => f64::from(s.sanctions.get(a, b)),
                 _ => 0.0,

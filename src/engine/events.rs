@@ -91,6 +91,15 @@ pub enum Event {
         stage: usize,
         secret: bool,
     },
+    /// A pair moved up or down the crisis ladder (stage 0: no crisis).
+    CrisisStage {
+        a: ActorId,
+        b: ActorId,
+        from: u8,
+        to: u8,
+    },
+    /// A pair at the top of the crisis ladder came to blows: the game ends.
+    ArmedClash { a: ActorId, b: ActorId },
     /// Regional tension moved into another escalation level.
     Escalation { from: usize, to: usize },
     /// The game ended.

@@ -119,6 +119,10 @@ pub enum Rule {
     Exposure,
     /// An instructor's inject.
     Inject,
+    /// A third party alarmed by military cooperation between others.
+    Alarm,
+    /// The crisis ladder (a clash, a stage's consequences).
+    Crisis,
 }
 
 impl Rule {
@@ -141,6 +145,8 @@ impl Rule {
             Rule::Breach => "broken deal",
             Rule::Exposure => "exposed",
             Rule::Inject => "instructor's inject",
+            Rule::Alarm => "alarmed rival",
+            Rule::Crisis => "crisis",
         }
     }
 }

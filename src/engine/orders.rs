@@ -47,14 +47,33 @@ pub enum OrderError {
     SelfTarget,
     /// The level is outside the move's range.
     Level { level: i32, min: i32, max: i32 },
-    /// The move's condition does not hold now.
-    Unavailable,
+    /// The move's condition does not hold now: the parts of it that fail
+    /// (see [`Unmet`]); empty when the condition is not a plain list of
+    /// comparisons.
+    Unavailable {
+        mv: MoveId,
+        actor: ActorId,
+        target: Option<ActorId>,
+        unmet: Vec<Unmet>,
+    },
+    /// The actor already gave this move against this target this turn.
+    Repeated,
     /// Not enough capital left this turn.
     TooExpensive { cost: f64, left: f64 },
     /// The move or an actor does not exist in this scenario.
     Unknown,
     /// The game is over.
     GameOver,
+}
+
+/// One failing part of a move's condition: comparison number `term` of
+/// the condition's top-level `and` list (see `Expr::terms`), with the value
+/// its left side has now and the value its right side asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unmet {
+    pub term: u16,
+    pub now: f64,
+    pub needed: f64,
 }
 
 /// The capital an order would cost.
@@ -104,7 +123,21 @@ pub fn check(scn: &Scenario, state: &State, o: &Order, committed: f64) -> Result
     if let Some(req) = &m.requires
         && !req.holds(&env)
     {
-        return Err(OrderError::Unavailable);
+        let unmet = req
+            .failing(&env)
+            .into_iter()
+            .map(|(term, now, needed)| Unmet {
+                term: term as u16,
+                now,
+                needed,
+            })
+            .collect();
+        return Err(OrderError::Unavailable {
+            mv: o.mv,
+            actor: o.actor,
+            target: o.target,
+            unmet,
+        });
     }
     let c = m.cost.eval(&env).max(0.0);
     let left = state.actor(o.actor).capital - committed;

@@ -70,6 +70,8 @@ pub fn initial_state(scn: &Scenario) -> State {
             .iter()
             .map(|a| vec![0; a.objectives.len()])
             .collect(),
+        baseline: Grid::from_cells(n, vec![0.0; n * n]),
+        stage: Grid::from_cells(n, vec![0; n * n]),
         outcome: None,
         surveillance: Grid::from_cells(n, vec![0.0; n * n]),
         council_sanctions: vec![0; n],
@@ -84,6 +86,13 @@ pub fn initial_state(scn: &Scenario) -> State {
                     .unwrap_or_else(|| tension::baseline(scn, &s, a, b));
                 s.tension.set(a, b, t);
             }
+        }
+    }
+    for a in scn.actor_ids() {
+        for b in scn.actor_ids().filter(|b| *b != a) {
+            let t = s.tension.get(a, b);
+            s.baseline.set(a, b, t);
+            s.stage.set(a, b, tension::crisis_stage(scn, t, 0));
         }
     }
     s.regional = tension::regional(scn, &s);
@@ -165,6 +174,7 @@ pub fn resolve<R: Recorder>(
     tick_factories(&mut w);
     pass_time(&mut w);
     scripted_events(&mut w);
+    crisis(&mut w);
     stages(&mut w);
     finish(&mut w);
     w.s
@@ -172,11 +182,20 @@ pub fn resolve<R: Recorder>(
 
 fn accept<R: Recorder>(w: &mut World<R>, orders: &Orders) -> Vec<(u16, Order)> {
     let mut committed = vec![0.0; w.scn.n()];
-    let mut out = Vec::new();
+    let mut out: Vec<(u16, Order)> = Vec::new();
     for (i, o) in orders.list.iter().enumerate().take(u16::MAX as usize) {
         let index = i as u16;
         let spent = committed.get(o.actor.index()).copied().unwrap_or(0.0);
-        match orders::check(w.scn, w.start, o, spent) {
+        // Scarcity: one order per move and target a turn.
+        let repeated = out
+            .iter()
+            .any(|(_, x)| x.actor == o.actor && x.mv == o.mv && x.target == o.target);
+        let checked = if repeated {
+            Err(orders::OrderError::Repeated)
+        } else {
+            orders::check(w.scn, w.start, o, spent)
+        };
+        match checked {
             Ok(cost) => {
                 committed[o.actor.index()] += cost;
                 let cause = Cause::Order {
@@ -252,8 +271,25 @@ fn execute<R: Recorder>(w: &mut World<R>, index: u16, o: &Order) {
         scn.tension.failure_share
     };
     act_tension(w, o, share, cause);
+    let alarm = m.alarm * m.level.intensity(o.level);
+    if success
+        && !m.covert
+        && let Some(t) = o.target
+    {
+        // Open military cooperation alarms both parties' rivals at once.
+        w.alarm_rivals(
+            o.actor,
+            t,
+            alarm,
+            super::state::ActorSet::all(scn.n()),
+            cause,
+        );
+    }
     let list = if success { &m.effects } else { &m.on_failure };
+    // What a covert order makes carries its alarm until it comes to light.
+    w.alarm = if success && m.covert { alarm } else { 0.0 };
     w.run_effects(list, &env, cause, m.covert);
+    w.alarm = 0.0;
     w.event(|| Event::OrderResolved {
         order: o.clone(),
         index,
@@ -314,9 +350,15 @@ fn answer_offers<R: Recorder>(w: &mut World<R>) {
         .into_iter()
         .partition(|o| o.turn < w.turn);
     w.s.offers = later;
+    let answered = |list: &[(ActorId, ActorId, Option<usize>)], o: &Offer| {
+        list.iter().any(|(by, from, deal)| {
+            *by == o.to && *from == o.from && deal.is_none_or(|d| d == o.deal)
+        })
+    };
     for o in due {
         let d = &scn.deals[o.deal];
-        if w.accepts.contains(&(o.to, o.from)) {
+        let refused = answered(&w.refusals, &o);
+        if !refused && answered(&w.accepts, &o) {
             let start = w.start;
             let env = Bound::new(scn, start, Some(o.from), Some(o.to), o.level);
             let cause = Cause::Deal {
@@ -339,6 +381,15 @@ fn answer_offers<R: Recorder>(w: &mut World<R>) {
                 level: o.level,
             });
         } else {
+            // Turned down or left to lapse: the deal's consequences.
+            let start = w.start;
+            let env = Bound::new(scn, start, Some(o.from), Some(o.to), o.level);
+            let cause = Cause::Deal {
+                deal: o.deal as u16,
+                giver: o.from,
+                taker: o.to,
+            };
+            w.run_effects(&d.on_refuse, &env, cause, false);
             w.event(|| Event::DealRejected {
                 deal: o.deal,
                 from: o.from,
@@ -456,6 +507,7 @@ fn discover<R: Recorder>(w: &mut World<R>) {
             f.known.insert(x);
         }
         w.exposed(id, culprit, x);
+        w.reveal_alarm(id, super::state::ActorSet::of(&[x]));
         w.event(|| Event::Revealed {
             id,
             what,
@@ -581,8 +633,28 @@ fn pass_time<R: Recorder>(w: &mut World<R>) {
     let t = &scn.tension;
     for (i, a) in ids.iter().enumerate() {
         for b in &ids[i + 1..] {
-            let base = tension::baseline(scn, &w.s, *a, *b);
-            let d = t.decay * (base - w.s.tension.get(*a, *b));
+            let now = w.s.tension.get(*a, *b);
+            let base = if t.memory > 0.0 {
+                // The baseline remembers: it follows the pair's tension
+                // slowly, and moves with how much worse (or better) the
+                // two regard each other than at the start.
+                let old = w.s.baseline.get(*a, *b);
+                let bl = (old + t.memory * (now - old)).clamp(0.0, 100.0);
+                w.s.baseline.set(*a, *b, bl);
+                w.s.baseline.set(*b, *a, bl);
+                let h = |s: &State| {
+                    let mean = (s.relations.get(*a, *b) + s.relations.get(*b, *a)) / 2.0;
+                    (-mean).max(0.0)
+                };
+                let n = scn.n();
+                let start_mean = (scn.relations[a.index() * n + b.index()]
+                    + scn.relations[b.index() * n + a.index()])
+                    / 2.0;
+                (bl + t.hostility * (h(&w.s) - (-start_mean).max(0.0))).clamp(0.0, 100.0)
+            } else {
+                tension::baseline(scn, &w.s, *a, *b)
+            };
+            let d = t.decay * (base - now);
             w.adjust(Meter::Tension { a: *a, b: *b }, d, Cause::Time, Rule::Decay);
         }
     }
@@ -631,6 +703,43 @@ fn scripted_events<R: Recorder>(w: &mut World<R>) {
     }
 }
 
+/// The crisis ladder: each pair climbs a stage when its tension reaches the
+/// stage's threshold, and comes down one once its tension has fallen
+/// `hysteresis` below it. At the top, each turn carries the scenario's risk
+/// of an armed clash, which ends the game.
+fn crisis<R: Recorder>(w: &mut World<R>) {
+    let scn = w.scn;
+    let c = &scn.crisis;
+    if c.stages.is_empty() {
+        return;
+    }
+    let top = c.stages.len() as u8;
+    let n = scn.n() as u16;
+    for a in 0..n {
+        for b in a + 1..n {
+            let (a, b) = (ActorId(a), ActorId(b));
+            let from = w.s.stage.get(a, b);
+            let to = tension::crisis_stage(scn, w.s.tension.get(a, b), from);
+            if to != from {
+                w.s.stage.set(a, b, to);
+                w.s.stage.set(b, a, to);
+                w.event(|| Event::CrisisStage { a, b, from, to });
+            }
+            if to == top && w.clash.is_none() {
+                let chance = c
+                    .clash
+                    .eval(&Bound::new(scn, &w.s, Some(a), Some(b), 0))
+                    .clamp(0.0, 1.0);
+                let pair = u64::from(a.0) * 64 + u64::from(b.0);
+                if w.dice.clash(w.turn, pair, chance) {
+                    w.clash = Some((a, b));
+                    w.event(|| Event::ArmedClash { a, b });
+                }
+            }
+        }
+    }
+}
+
 fn stages<R: Recorder>(w: &mut World<R>) {
     if !R::EVENTS {
         return;
@@ -664,7 +773,7 @@ fn finish<R: Recorder>(w: &mut World<R>) {
     }
     // Endings and objectives read `turn` as the turn just played, and the
     // state as it stands before income.
-    let outcome = if w.s.regional >= scn.tension.clash_at {
+    let outcome = if w.s.regional >= scn.tension.clash_at || w.clash.is_some() {
         Some(Outcome::Clash)
     } else if let Some(i) = scn
         .endings

@@ -17,6 +17,8 @@ pub enum Stream {
     View = 3,
     /// A covert act being discovered (index: act and observer).
     Reveal = 4,
+    /// An armed clash between a pair at the brink (index: the pair).
+    Clash = 5,
 }
 
 /// SplitMix64's finaliser: spreads nearby inputs far apart.

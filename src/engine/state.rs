@@ -185,6 +185,10 @@ pub struct Shipment {
     pub arrive: Vec<Delta>,
     /// The order that sent it.
     pub cause: Cause,
+    /// How much it alarms the parties' rivals when it comes to light (a
+    /// covert shipment; see `alarm` in the scenario format).
+    #[serde(default)]
+    pub alarm: f64,
 }
 
 /// A factory that produces every turn until dismantled.
@@ -206,6 +210,9 @@ pub struct Factory {
     pub each_turn: Vec<Delta>,
     /// The order (or event) that built it.
     pub cause: Cause,
+    /// How much it alarms the parties' rivals when it comes to light.
+    #[serde(default)]
+    pub alarm: f64,
 }
 
 /// A council resolution waiting for its vote (next turn).
@@ -288,6 +295,9 @@ pub struct Snapshot {
     /// Unilateral sanction levels, row `from`, column `to` (n×n).
     #[serde(default)]
     pub sanctions: Vec<u8>,
+    /// Crisis stage of each pair, row by row (n×n, symmetric).
+    #[serde(default)]
+    pub stage: Vec<u8>,
 }
 
 /// Everything that changes during a game: the current values only. What
@@ -304,6 +314,12 @@ pub struct State {
     pub sanctions: Grid<u8>,
     /// Pair tension, 0–100, kept symmetric.
     pub tension: Grid<f64>,
+    /// The level each pair's tension relaxes to (it follows tension slowly
+    /// when the scenario gives the pair a memory), kept symmetric.
+    pub baseline: Grid<f64>,
+    /// Each pair's crisis stage (0: none; 1…: the rungs of `[crisis]`),
+    /// kept symmetric. Public: everyone sees how close a pair is to war.
+    pub stage: Grid<u8>,
     /// Regional tension, 0–100.
     pub regional: f64,
     /// Index of the escalation level regional tension is in.
@@ -365,6 +381,7 @@ impl State {
             tension: self.tension.cells().to_vec(),
             relations: self.relations.cells().to_vec(),
             sanctions: self.sanctions.cells().to_vec(),
+            stage: self.stage.cells().to_vec(),
         }
     }
 }

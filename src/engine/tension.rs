@@ -13,30 +13,62 @@ fn weight(scn: &Scenario, a: ActorId) -> f64 {
     10.0 + scn.actor(a).stat(Stat::Military)
 }
 
-/// Weighted power mean of order 4, ⁴√(Σw·x⁴ / Σw): it rises with every input
-/// (a calmer pair never raises it) and leans toward the hottest values, so
-/// one dangerous pair is not averaged away by calm ones. `sqrt` is correctly
-/// rounded under IEEE 754, so the result is the same bits everywhere.
-fn lean_mean(items: impl Iterator<Item = (f64, f64)>) -> f64 {
-    let (mut sw, mut s4) = (0.0, 0.0);
+/// Weighted power mean of order `p` (2, 4, 8 or 16), ᵖ√(Σw·xᵖ / Σw): it
+/// rises with every input (a calmer pair never raises it) and leans toward
+/// the hottest values, the more so the higher `p`, so one dangerous pair is
+/// not averaged away by calm ones. Powers are repeated squares and roots
+/// repeated `sqrt`s, correctly rounded under IEEE 754: the same bits
+/// everywhere. Values are scaled to 0–1 first so x¹⁶ stays well in range.
+fn lean_mean(items: impl Iterator<Item = (f64, f64)>, p: u32) -> f64 {
+    let squarings = p.trailing_zeros();
+    let (mut sw, mut sp) = (0.0, 0.0);
     for (w, x) in items {
         sw += w;
-        s4 += w * (x * x) * (x * x);
+        let mut v = x / 100.0;
+        for _ in 0..squarings {
+            v *= v;
+        }
+        sp += w * v;
     }
     if sw <= 1e-12 {
         0.0
     } else {
-        (s4 / sw).sqrt().sqrt()
+        let mut m = sp / sw;
+        for _ in 0..squarings {
+            m = m.sqrt();
+        }
+        100.0 * m
     }
+}
+
+/// The crisis stage of a pair at tension `t` that was at stage `from`:
+/// up to every stage whose threshold `t` has reached, down one stage at a
+/// time only once `t` is `hysteresis` below the threshold.
+pub fn crisis_stage(scn: &Scenario, t: f64, from: u8) -> u8 {
+    let c = &scn.crisis;
+    let mut s = usize::from(from).min(c.stages.len());
+    while s < c.stages.len() && t >= c.stages[s].at {
+        s += 1;
+    }
+    while s > 0 && t < c.stages[s - 1].at - c.hysteresis {
+        s -= 1;
+    }
+    s as u8
 }
 
 /// Regional tension, 0–100, from the state's pair tensions and threats.
 pub fn regional(scn: &Scenario, s: &State) -> f64 {
     let n = scn.n() as u16;
     let pairs = (0..n).flat_map(|a| (a + 1..n).map(move |b| (ActorId(a), ActorId(b))));
-    let pair_part =
-        lean_mean(pairs.map(|(a, b)| (weight(scn, a) * weight(scn, b), s.tension.get(a, b))));
-    let threat_part = lean_mean(scn.actor_ids().map(|a| (weight(scn, a), s.actor(a).threat)));
+    let p = scn.tension.regional_power;
+    let pair_part = lean_mean(
+        pairs.map(|(a, b)| (weight(scn, a) * weight(scn, b), s.tension.get(a, b))),
+        p,
+    );
+    let threat_part = lean_mean(
+        scn.actor_ids().map(|a| (weight(scn, a), s.actor(a).threat)),
+        p,
+    );
     let share = if n < 2 { 0.0 } else { scn.tension.pair_share };
     (share * pair_part + (1.0 - share) * threat_part).clamp(0.0, 100.0)
 }
@@ -98,12 +130,12 @@ mod tests {
 
     #[test]
     fn lean_mean_leans_to_the_hot_values() {
-        let m = lean_mean([(1.0, 80.0), (1.0, 10.0), (1.0, 10.0)].into_iter());
+        let m = lean_mean([(1.0, 80.0), (1.0, 10.0), (1.0, 10.0)].into_iter(), 4);
         let plain = (80.0 + 10.0 + 10.0) / 3.0;
         assert!(m > plain && m < 80.0, "{m}");
-        assert_eq!(lean_mean([(1.0, 0.0)].into_iter()), 0.0);
+        assert_eq!(lean_mean([(1.0, 0.0)].into_iter(), 4), 0.0);
         // Calming a calm pair never raises it.
-        let calmer = lean_mean([(1.0, 80.0), (1.0, 5.0), (1.0, 10.0)].into_iter());
+        let calmer = lean_mean([(1.0, 80.0), (1.0, 5.0), (1.0, 10.0)].into_iter(), 4);
         assert!(calmer <= m);
     }
 }

@@ -31,8 +31,15 @@ pub struct World<'a, R: Recorder> {
     pub rec: &'a mut R,
     /// Votes cast this turn: (voter, resolution target, yes).
     pub votes: Vec<(ActorId, ActorId, bool)>,
-    /// Offers accepted this turn: (receiver, offerer).
-    pub accepts: Vec<(ActorId, ActorId)>,
+    /// Offers accepted this turn: (receiver, offerer, only this deal).
+    pub accepts: Vec<(ActorId, ActorId, Option<usize>)>,
+    /// Offers turned down this turn: (receiver, offerer, only this deal).
+    pub refusals: Vec<(ActorId, ActorId, Option<usize>)>,
+    /// The alarm of the order being carried out, handed to the covert
+    /// shipments and factories it makes (they alarm rivals when revealed).
+    pub alarm: f64,
+    /// A pair that came to blows this turn.
+    pub clash: Option<(ActorId, ActorId)>,
     /// Regional tension is behind the pair tensions and threats (only
     /// when the recorder keeps no ledger; see [`World::settle`]).
     stale: bool,
@@ -54,6 +61,9 @@ impl<'a, R: Recorder> World<'a, R> {
             rec,
             votes: Vec::new(),
             accepts: Vec::new(),
+            refusals: Vec::new(),
+            alarm: 0.0,
+            clash: None,
             stale: false,
         }
     }
@@ -205,6 +215,47 @@ impl<'a, R: Recorder> World<'a, R> {
                 cause,
                 rule,
             });
+        }
+    }
+
+    /// Military cooperation between `a` and `b` alarms their rivals: pair
+    /// tension rises between `a` and every third party hostile to `b`, and
+    /// between `b` and every third party hostile to `a`, scaled by that
+    /// hostility. `only`: just these third parties (those who learn of a
+    /// covert act).
+    pub fn alarm_rivals(
+        &mut self,
+        a: ActorId,
+        b: ActorId,
+        amount: f64,
+        only: super::state::ActorSet,
+        cause: Cause,
+    ) {
+        if amount <= 0.0 {
+            return;
+        }
+        for c in self.scn.actor_ids() {
+            if c == a || c == b || !only.contains(c) {
+                continue;
+            }
+            let h_cb = tension::hostility(&self.s, c, b);
+            let h_ca = tension::hostility(&self.s, c, a);
+            if h_cb > 0.0 {
+                self.adjust(
+                    Meter::Tension { a, b: c },
+                    amount * h_cb,
+                    cause,
+                    Rule::Alarm,
+                );
+            }
+            if h_ca > 0.0 {
+                self.adjust(
+                    Meter::Tension { a: b, b: c },
+                    amount * h_ca,
+                    cause,
+                    Rule::Alarm,
+                );
+            }
         }
     }
 

@@ -171,6 +171,8 @@ pub fn sees_event(
         | Event::FactoryDismantled { .. }
         | Event::Scripted { .. }
         | Event::Injected { .. }
+        | Event::CrisisStage { .. }
+        | Event::ArmedClash { .. }
         | Event::Escalation { .. }
         | Event::GameOver { .. }
         | Event::Vote { .. }

@@ -73,6 +73,11 @@ pub struct PlayerView {
     pub level: usize,
     pub relations: Grid<f64>,
     pub tension: Grid<f64>,
+    /// The level each pair's tension relaxes to (public: it follows the
+    /// pair's public tension).
+    pub baseline: Grid<f64>,
+    /// Each pair's crisis stage (public).
+    pub stage: Grid<u8>,
     pub sanctions: Grid<u8>,
     pub council_sanctions: Vec<u8>,
     /// Its own political capital.
@@ -147,6 +152,8 @@ impl PlayerView {
             level: s.level,
             relations: s.relations.clone(),
             tension: s.tension.clone(),
+            baseline: s.baseline.clone(),
+            stage: s.stage.clone(),
             sanctions: s.sanctions.clone(),
             council_sanctions: s.council_sanctions.clone(),
             capital: s.actor(observer).capital,
@@ -249,6 +256,7 @@ impl PlayerView {
                 known: known(x.covert, &[x.from, x.to]),
                 arrive: x.arrive.clone(),
                 cause: Cause::Time,
+                alarm: 0.0,
             })
             .collect();
         let factories = self
@@ -264,6 +272,7 @@ impl PlayerView {
                 known: known(f.covert, &[f.owner, f.at]),
                 each_turn: f.each_turn.clone(),
                 cause: Cause::Time,
+                alarm: 0.0,
             })
             .collect();
         let held = scn
@@ -282,6 +291,8 @@ impl PlayerView {
             relations: self.relations.clone(),
             sanctions: self.sanctions.clone(),
             tension: self.tension.clone(),
+            baseline: self.baseline.clone(),
+            stage: self.stage.clone(),
             regional: self.regional,
             level: self.level,
             tracks: self

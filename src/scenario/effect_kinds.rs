@@ -49,6 +49,8 @@ pub enum EffectKind {
     Offer,
     /// `accept`: accepting offers.
     Accept,
+    /// `refuse`: turning down offers and demands.
+    Refuse,
 }
 
 /// The keys of an effect other than its kind key.
@@ -82,6 +84,8 @@ pub enum Key {
     Arrive,
     /// `each_turn`: a factory's effects every turn.
     EachTurn,
+    /// `deal`: which deal an answer is about.
+    Deal,
 }
 
 /// What kind of value a key or a kind key holds.
@@ -122,6 +126,8 @@ pub enum Need {
     /// A global track takes none; a per-actor track defaults as
     /// [`Need::SelfInMoves`].
     TrackOwner,
+    /// May be left out; then it means "all of them".
+    Optional,
 }
 
 /// How an effect says by how much.
@@ -217,7 +223,7 @@ use EffectKind as K;
 use Need::*;
 
 /// The table: one row per effect kind, in the order of the docs.
-pub const KINDS: [KindSpec; 18] = [
+pub const KINDS: [KindSpec; 19] = [
     KindSpec {
         kind: K::Stat,
         key: "stat",
@@ -404,16 +410,26 @@ pub const KINDS: [KindSpec; 18] = [
         key: "accept",
         subject: Value::Actor,
         subject_note: "the offerer",
-        keys: &[],
+        keys: &[(Key::Deal, Optional)],
         amount: Amount::None,
         places: Places::MOVES,
-        summary: "Accepts the offers that actor made to the ordering actor last turn.",
+        summary: "Accepts the offers (and demands) that actor made to the ordering actor last turn; with `deal`, only that deal's.",
+    },
+    KindSpec {
+        kind: K::Refuse,
+        key: "refuse",
+        subject: Value::Actor,
+        subject_note: "the offerer",
+        keys: &[(Key::Deal, Optional)],
+        amount: Amount::None,
+        places: Places::MOVES,
+        summary: "Turns down the offers (and demands) that actor made to the ordering actor last turn, at once, with the deal's `on_refuse` consequences; with `deal`, only that deal's.",
     },
 ];
 
 impl EffectKind {
     /// Every kind, in table order.
-    pub const ALL: [EffectKind; 18] = [
+    pub const ALL: [EffectKind; 19] = [
         K::Stat,
         K::Track,
         K::Capital,
@@ -432,6 +448,7 @@ impl EffectKind {
         K::Vote,
         K::Offer,
         K::Accept,
+        K::Refuse,
     ];
 
     /// Its row of [`KINDS`].
@@ -486,7 +503,7 @@ impl KindSpec {
 
 impl Key {
     /// Every key, in the order messages and docs list them.
-    pub const ALL: [Key; 14] = [
+    pub const ALL: [Key; 15] = [
         Key::Of,
         Key::From,
         Key::Toward,
@@ -501,6 +518,7 @@ impl Key {
         Key::Mutual,
         Key::Arrive,
         Key::EachTurn,
+        Key::Deal,
     ];
 
     /// The key as written in files.
@@ -520,6 +538,7 @@ impl Key {
             Key::Mutual => "mutual",
             Key::Arrive => "arrive",
             Key::EachTurn => "each_turn",
+            Key::Deal => "deal",
         }
     }
 
@@ -532,6 +551,7 @@ impl Key {
             Key::Add | Key::Set | Key::Turns | Key::Count => Value::Amount,
             Key::Mutual => Value::Bool,
             Key::Arrive | Key::EachTurn => Value::Effects,
+            Key::Deal => Value::Deal,
         }
     }
 
@@ -552,6 +572,7 @@ impl Key {
             Key::Mutual => "change both directions",
             Key::Arrive => "the effects when the shipment arrives",
             Key::EachTurn => "the effects the factory has every turn",
+            Key::Deal => "the deal answered (default: every pending one from that actor)",
         }
     }
 }
@@ -613,6 +634,7 @@ pub fn markdown_table() -> String {
                         "only for per-actor tracks, `self` in moves; a global track takes none"
                             .to_string()
                     }
+                    Optional => "every pending one".to_string(),
                 };
                 format!("`{}` = {} ({need})", k.name(), k.value().words())
             })

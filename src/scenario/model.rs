@@ -31,6 +31,8 @@ pub struct Scenario {
     pub intelligence: Intelligence,
     pub council: Council,
     pub deals: Vec<Deal>,
+    /// The crisis ladder every pair climbs (no stages: no ladder).
+    pub crisis: Crisis,
     /// Every weapon system and plant named by a `ship` or `factory` effect,
     /// in order of first appearance; shipments and factories refer to them
     /// by [`SystemId`].
@@ -50,6 +52,39 @@ pub struct Intelligence {
     pub reveal_prestige: f64,
     /// Share of surveillance that fades each turn.
     pub surveillance_decay: f64,
+    /// How much harder a covert act's alarm strikes third parties when it
+    /// comes to light, as a factor.
+    pub alarm_jump: f64,
+}
+
+/// The crisis ladder (`[crisis]`): stages a pair enters as its tension
+/// rises, and the risk of an armed clash at the top.
+#[derive(Debug, Clone)]
+pub struct Crisis {
+    /// The rungs, lowest first (thresholds rising).
+    pub stages: Vec<CrisisStage>,
+    /// How far below a stage's threshold tension must fall to leave it.
+    pub hysteresis: f64,
+    /// Chance per turn of an armed clash for a pair at the top stage
+    /// (`self` and `target` are the pair).
+    pub clash: Expr,
+}
+
+/// One rung of the crisis ladder.
+#[derive(Debug, Clone)]
+pub struct CrisisStage {
+    pub name: String,
+    /// Pair tension at which a pair enters it.
+    pub at: f64,
+}
+
+/// How players see a deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DealKind {
+    /// Something offered in exchange.
+    Offer,
+    /// Something asked for; turning it down has consequences.
+    Demand,
 }
 
 /// The council that votes on resolutions (`[council]`).
@@ -78,6 +113,10 @@ pub struct Deal {
     pub break_prestige: f64,
     pub break_trust: f64,
     pub headline: Template,
+    pub kind: DealKind,
+    /// What happens when the receiver turns it down or lets it lapse
+    /// (`self` = offerer, `target` = receiver).
+    pub on_refuse: Vec<Effect>,
 }
 
 /// `[scenario]` after validation.
@@ -143,6 +182,12 @@ pub struct TensionModel {
     pub sanction_cost: f64,
     /// Highest pair tension that acts of each category can push to.
     pub ceiling: [f64; Category::COUNT],
+    /// Order of the mean that makes regional tension from pair tensions
+    /// and threats (2, 4, 8 or 16): higher leans more on the hottest.
+    pub regional_power: u32,
+    /// How fast a pair's baseline follows its tension (0: the baseline
+    /// comes from relations alone).
+    pub memory: f64,
     pub richardson: Richardson,
 }
 
@@ -348,6 +393,9 @@ pub struct Move {
     pub chance: Expr,
     pub requires: Option<Expr>,
     pub covert: bool,
+    /// Pair tension added at full level between each party and every actor
+    /// hostile to the other party (military cooperation alarms rivals).
+    pub alarm: f64,
     pub effects: Vec<Effect>,
     pub on_failure: Vec<Effect>,
     pub headline: Template,
@@ -458,9 +506,16 @@ pub enum Effect {
         deal: usize,
         to: Who,
     },
-    /// Accept the pending offers an actor made.
+    /// Accept the pending offers an actor made (only those of `deal`, if given).
     Accept {
         from: Who,
+        deal: Option<usize>,
+    },
+    /// Turn down the pending offers an actor made (only those of `deal`, if
+    /// given), with each deal's `on_refuse` consequences.
+    Refuse {
+        from: Who,
+        deal: Option<usize>,
     },
 }
 

@@ -121,6 +121,37 @@ pub struct RawScenario {
     /// Bargains one actor can offer another.
     #[serde(default)]
     pub deals: Vec<Spanned<RawDeal>>,
+    /// The crisis ladder of each pair: stages, and the risk of an armed
+    /// clash at the top. Optional: without it pairs have no stages.
+    #[serde(default)]
+    pub crisis: Option<Spanned<RawCrisis>>,
+}
+
+/// `[crisis]`: the escalation ladder every pair of actors climbs.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Crisis")]
+pub struct RawCrisis {
+    /// The rungs, lowest first: a pair enters a stage when its tension reaches `at` (at most 8 stages, thresholds rising).
+    #[serde(default)]
+    pub stages: Vec<Spanned<RawCrisisStage>>,
+    /// How far below a stage's threshold a pair's tension must fall before the pair drops out of it. Default 8.
+    #[schemars(range(min = 0, max = 50))]
+    pub hysteresis: Option<Spanned<f64>>,
+    /// Chance per turn of an armed clash for a pair at the top stage, 0–1: a number or an expression with `self` and `target` as the pair (e.g. "0.02 + (tension(self, target) - 88) / 100"). An armed clash ends the game. Default 0.
+    pub clash: Option<Spanned<RawExpr>>,
+}
+
+/// One rung of the crisis ladder.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "CrisisStage")]
+pub struct RawCrisisStage {
+    /// Shown to every player (at most 24 columns wide), e.g. "Ultimatum".
+    pub name: Spanned<String>,
+    /// Pair tension at which a pair enters this stage, 1–100.
+    #[schemars(range(min = 1, max = 100))]
+    pub at: Spanned<f64>,
 }
 
 /// `[intelligence]`: fog of war and covert acts.
@@ -143,6 +174,9 @@ pub struct RawIntelligence {
     /// Share of every surveillance level that fades each turn. Default 0.2.
     #[schemars(range(min = 0, max = 1))]
     pub surveillance_decay: Option<Spanned<f64>>,
+    /// How much harder a covert act's `alarm` strikes third parties when it comes to light, as a factor. Default 1.5.
+    #[schemars(range(min = 0, max = 10))]
+    pub alarm_jump: Option<Spanned<f64>>,
 }
 
 /// `[council]`: the body that votes on resolutions.
@@ -197,6 +231,14 @@ pub struct RawDeal {
     pub break_trust: Option<Spanned<f64>>,
     /// The news when the deal is struck. Placeholders: {actor} (offerer), {target} (receiver), {level}, {<actor id>}.
     pub headline: Spanned<String>,
+    /// "offer" (the default) or "demand": how players see it. A demand is answered like an offer; turning it down has consequences (`on_refuse`).
+    #[serde(default)]
+    #[schemars(regex(pattern = "^(offer|demand)$"))]
+    pub kind: Option<Spanned<String>>,
+    /// What happens when the receiver turns the deal down or lets it lapse (`self` = offerer, `target` = receiver).
+    #[serde(default)]
+    #[schemars(with = "Vec<DealEffect>")]
+    pub on_refuse: Vec<Spanned<RawEffect>>,
 }
 
 /// `[scenario]`: what the game is and how long it lasts.
@@ -309,6 +351,12 @@ pub struct RawTension {
     /// Economy a sender loses per turn per sanction level it imposes. Default 0.08.
     #[schemars(range(min = 0, max = 10))]
     pub sanction_cost: Option<Spanned<f64>>,
+    /// How strongly regional tension leans toward its hottest pairs: the order of the mean of pair tensions and threats, 2, 4, 8 or 16 (higher: one hot pair counts for more). Default 4.
+    #[schemars(range(min = 2, max = 16))]
+    pub regional_power: Option<Spanned<u32>>,
+    /// How fast a pair's baseline follows its tension, 0–1: with memory, sustained hostility raises the level tension relaxes to, and calm must be earned. 0 (the default): the baseline comes from relations alone.
+    #[schemars(range(min = 0, max = 1))]
+    pub memory: Option<Spanned<f64>>,
     /// Highest pair tension that hostile acts of each category can push a pair to, each 0–100.
     #[serde(default)]
     #[schemars(with = "Ceiling")]
@@ -674,6 +722,10 @@ pub struct RawMove {
     /// A covert move has no automatic effect and hides its shipments and factories. Default false.
     #[serde(default)]
     pub covert: bool,
+    /// Military cooperation alarms third parties: on success, pair tension rises by this much (at full level) between each party and every actor hostile to the other party, scaled by that hostility; for a covert move only once what it made comes to light. Default 0.
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
+    pub alarm: Option<Spanned<f64>>,
     /// What happens on success (at most 40 effects).
     #[serde(default)]
     #[schemars(with = "Vec<MoveEffect>")]
@@ -756,6 +808,8 @@ pub struct RawEffect {
     pub offer: Option<Spanned<String>>,
     /// Kind key `accept` (see [`EffectKind`]).
     pub accept: Option<Spanned<String>>,
+    /// Kind key `refuse` (see [`EffectKind`]).
+    pub refuse: Option<Spanned<String>>,
 
     /// Key `of` (see [`Key`]).
     pub of: Option<Spanned<String>>,
@@ -779,6 +833,8 @@ pub struct RawEffect {
     pub turns: Option<Spanned<RawExpr>>,
     /// Key `count` (see [`Key`]).
     pub count: Option<Spanned<RawExpr>>,
+    /// Key `deal` (see [`Key`]).
+    pub deal: Option<Spanned<String>>,
     #[serde(default)]
     /// Key `mutual` (see [`Key`]).
     pub mutual: Option<Spanned<bool>>,
@@ -813,6 +869,7 @@ impl RawEffect {
             EffectKind::Vote => self.vote.as_ref(),
             EffectKind::Offer => self.offer.as_ref(),
             EffectKind::Accept => self.accept.as_ref(),
+            EffectKind::Refuse => self.refuse.as_ref(),
         }
     }
 
@@ -857,6 +914,7 @@ impl RawEffect {
             Key::Mutual => self.mutual.as_ref().map(|m| m.span()),
             Key::Arrive | Key::EachTurn => self.nested(key).first().map(|e| e.span()),
             Key::Add | Key::Set | Key::Turns | Key::Count => self.amount_key(key).map(|a| a.span()),
+            Key::Deal => self.deal.as_ref().map(|d| d.span()),
             _ => self.actor_key(key).map(|a| a.span()),
         }
     }

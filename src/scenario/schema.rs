@@ -176,6 +176,7 @@ fn kind_schema(generator: &mut SchemaGenerator, kind: EffectKind) -> Schema {
             Some(Need::Number(x)) => format!(" Default {x}."),
             Some(Need::False) => " Default false.".into(),
             Some(Need::TrackOwner) => " Only for per-actor tracks (default in moves: self).".into(),
+            Some(Need::Optional) => " Optional.".into(),
             None => String::new(),
         };
         set_description(&mut s, format!("{}.{default}", capitalise(key.meaning())));
@@ -273,7 +274,7 @@ mod tests {
                 })
                 .collect()
         };
-        assert_eq!(kinds("MoveEffect").len(), 18);
+        assert_eq!(kinds("MoveEffect").len(), 19);
         assert!(!kinds("EventEffect").contains(&"vote".to_string()));
         assert!(kinds("EventEffect").contains(&"ship".to_string()));
         assert!(!kinds("NestedEffect").contains(&"ship".to_string()));

@@ -15,10 +15,11 @@ use super::suggest::did_you_mean;
 use super::validate::{shorten, shorten_quoted};
 
 /// The top-level tables of a scenario, as written in files.
-pub const TABLES: [&str; 13] = [
+pub const TABLES: [&str; 14] = [
     "scenario",
     "escalation",
     "tension",
+    "crisis",
     "actors",
     "relations",
     "sanctions",

@@ -67,13 +67,21 @@ pub fn committed(scn: &Scenario, state: &State, draft: &[Order]) -> f64 {
     draft.iter().map(|o| orders::cost(scn, state, o)).sum()
 }
 
-/// Checks `order` with the draft's capital already committed; returns its cost.
+/// Checks `order` with the draft's capital already committed; returns its
+/// cost. A move already drafted against the same target is refused (one
+/// order per move and target a turn), as the engine would.
 pub fn check(
     scn: &Scenario,
     state: &State,
     draft: &[Order],
     order: &Order,
 ) -> Result<f64, OrderError> {
+    if draft
+        .iter()
+        .any(|o| o.actor == order.actor && o.mv == order.mv && o.target == order.target)
+    {
+        return Err(OrderError::Repeated);
+    }
     orders::check(scn, state, order, committed(scn, state, draft))
 }
 

@@ -138,6 +138,25 @@ fn adding_an_order_uses_the_chosen_level_and_target() {
 }
 
 #[test]
+fn the_same_move_against_the_same_target_is_refused_the_second_time() {
+    let mut m = model(&["us"]);
+    select_move(&mut m, "impose_sanctions");
+    target(&mut m, "dprk");
+    update(&mut m, Msg::Select);
+    assert_eq!(drafts(&m), 1);
+    update(&mut m, Msg::Select);
+    assert_eq!(drafts(&m), 1, "{:?}", m.status);
+    assert!(
+        m.status
+            .as_deref()
+            .unwrap_or("")
+            .contains("already ordered"),
+        "{:?}",
+        m.status
+    );
+}
+
+#[test]
 fn an_order_over_the_capital_left_is_not_added() {
     let mut m = model(&["us"]);
     select_move(&mut m, "impose_sanctions");
@@ -148,6 +167,10 @@ fn an_order_over_the_capital_left_is_not_added() {
     // Severity 5 costs 3.5 of the US's 6: the second does not fit.
     update(&mut m, Msg::Select);
     assert_eq!(drafts(&m), 1);
+    target(&mut m, "russia");
+    for _ in 0..5 {
+        update(&mut m, Msg::Right);
+    }
     update(&mut m, Msg::Select);
     assert_eq!(drafts(&m), 1, "{:?}", m.status);
     assert!(

@@ -59,6 +59,8 @@ pub enum Var {
     Proposed(Who),
     /// Council sanction level on this actor, 0–5.
     CouncilSanction(Who),
+    /// The crisis stage of a pair (0: no crisis; see `[crisis]`).
+    Stage(Who, Who),
 }
 
 /// The functions an expression may call.
@@ -412,6 +414,7 @@ fn resolve_call(
             Ok((Expr::Var(if name == "proposed" { Var::Proposed(w) } else { Var::CouncilSanction(w) }), Type::Num))
         }
         "tension" => pair(Var::PairTension),
+        "stage" => pair(Var::Stage),
         "sanction" => pair(Var::Sanction),
         "min" | "max" => {
             if args.len() < 2 {
@@ -446,7 +449,7 @@ fn resolve_call(
             Ok((Expr::Call(Func::If, v), Type::Num))
         }
         _ => Err(ExprError::new(format!("unknown function `{}`", short(name)), span).with_help(
-            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), sanction(a, b), offered(a, b), proposed(a), council(a)",
+            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), stage(a, b), sanction(a, b), offered(a, b), proposed(a), council(a)",
         )),
     }
 }
@@ -528,6 +531,84 @@ impl Expr {
     /// True when a condition holds.
     pub fn holds<E: Env + ?Sized>(&self, env: &E) -> bool {
         self.eval(env) != 0.0
+    }
+
+    /// The parts of a condition joined by its top-level `and`s, left to
+    /// right: what a player must bring about, one by one.
+    pub fn terms(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Bin(BinOp::And, l, r) => {
+                let mut out = l.terms();
+                out.extend(r.terms());
+                out
+            }
+            e => vec![e],
+        }
+    }
+
+    /// The parts ([`Expr::terms`]) of a condition that do not hold, each
+    /// as (its position, the value of its left side now, the value its
+    /// right side asks for). A part that is not a comparison reports NaN
+    /// for both values.
+    pub fn failing<E: Env + ?Sized>(&self, env: &E) -> Vec<(usize, f64, f64)> {
+        self.terms()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, t)| !t.holds(env))
+            .map(|(i, t)| match t {
+                Expr::Bin(op, l, r) if op.is_comparison() => (i, l.eval(env), r.eval(env)),
+                _ => (i, f64::NAN, f64::NAN),
+            })
+            .collect()
+    }
+
+    /// The expression written out, with every variable put into words by
+    /// `var` (operators as symbols: ≥, ≤, ≠).
+    pub fn render(&self, var: &dyn Fn(Var) -> String) -> String {
+        fn go(e: &Expr, var: &dyn Fn(Var) -> String, top: bool) -> String {
+            match e {
+                Expr::Num(x) => {
+                    if x.fract() == 0.0 && x.abs() < 1e15 {
+                        format!("{x:.0}")
+                    } else {
+                        format!("{x}")
+                    }
+                }
+                Expr::Var(v) => var(*v),
+                Expr::Neg(e) => format!("−{}", go(e, var, false)),
+                Expr::Not(e) => format!("not {}", go(e, var, false)),
+                Expr::Bin(op, l, r) => {
+                    let sym = match op {
+                        BinOp::Add => "+",
+                        BinOp::Sub => "−",
+                        BinOp::Mul => "×",
+                        BinOp::Div => "/",
+                        BinOp::Lt => "<",
+                        BinOp::Le => "≤",
+                        BinOp::Gt => ">",
+                        BinOp::Ge => "≥",
+                        BinOp::Eq => "=",
+                        BinOp::Ne => "≠",
+                        BinOp::And => "and",
+                        BinOp::Or => "or",
+                    };
+                    let text = format!("{} {sym} {}", go(l, var, false), go(r, var, false));
+                    if top { text } else { format!("({text})") }
+                }
+                Expr::Call(f, args) => {
+                    let name = match f {
+                        Func::Min => "min",
+                        Func::Max => "max",
+                        Func::Abs => "abs",
+                        Func::Clamp => "clamp",
+                        Func::If => "if",
+                    };
+                    let args: Vec<String> = args.iter().map(|a| go(a, var, true)).collect();
+                    format!("{name}({})", args.join(", "))
+                }
+            }
+        }
+        go(self, var, true)
     }
 
     /// How nearly a condition holds, from 0 to 1: comparisons grade the

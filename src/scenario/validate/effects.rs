@@ -237,9 +237,19 @@ impl Validator<'_> {
             EffectKind::Publish => Some(Effect::Publish {
                 target: self.who(subject, ctx)?,
             }),
-            EffectKind::Accept => Some(Effect::Accept {
-                from: self.who(subject, ctx)?,
-            }),
+            EffectKind::Accept | EffectKind::Refuse => {
+                let from = self.who(subject, ctx);
+                let deal = match &cx.r.deal {
+                    Some(d) => Some(self.deal_name(d)?),
+                    None => None,
+                };
+                let from = from?;
+                Some(if cx.spec.kind == EffectKind::Accept {
+                    Effect::Accept { from, deal }
+                } else {
+                    Effect::Refuse { from, deal }
+                })
+            }
             EffectKind::Resolution => {
                 let on = self.who(subject, ctx);
                 let (_, level) = self.op_amount(cx)?;

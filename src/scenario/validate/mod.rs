@@ -164,6 +164,7 @@ impl<'t> Validator<'t> {
         let events = self.events(&raw);
         let endings = self.endings(&raw);
         let (intelligence, council, deals) = self.mechanics(&raw);
+        let crisis = self.crisis(&raw);
         if !self.diags.is_empty() {
             return Err(self.into_error(origin));
         }
@@ -186,6 +187,7 @@ impl<'t> Validator<'t> {
             intelligence,
             council,
             deals,
+            crisis,
         })
     }
 

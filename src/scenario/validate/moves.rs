@@ -174,6 +174,7 @@ impl Validator<'_> {
                     chance,
                     requires,
                     covert: m.covert,
+                    alarm: self.opt_range("alarm", &m.alarm, 0.0, 0.0, 100.0),
                     effects,
                     on_failure,
                     headline,

@@ -8,14 +8,14 @@ use crate::scenario::raw::Spanned;
 use super::{Ctx, MAX_EVENTS, MAX_TURNS, Validator, clean_text};
 use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::effect_kinds::Place;
-use crate::scenario::expr::{ACTOR_ATTRIBUTES, GLOBAL_NAMES, TrackScope, Type};
+use crate::scenario::expr::{ACTOR_ATTRIBUTES, Expr, GLOBAL_NAMES, TrackScope, Type};
 use crate::scenario::ids::Stat;
 use crate::scenario::model::{
-    Category, Council, Deal, Ending, EscalationLevel, Intelligence, Meta, Region, Richardson,
-    ScriptedEvent, TensionModel,
+    Category, Council, Crisis, CrisisStage, Deal, DealKind, Ending, EscalationLevel, Intelligence,
+    Meta, Region, Richardson, ScriptedEvent, TensionModel,
 };
 use crate::scenario::names::{MAX_LEVEL_NAME, MAX_NAME, MAX_TITLE};
-use crate::scenario::raw::{RawCouncil, RawIntelligence, RawScenario, RawTension};
+use crate::scenario::raw::{RawCouncil, RawCrisis, RawIntelligence, RawScenario, RawTension};
 
 impl Validator<'_> {
     pub(super) fn world(
@@ -232,6 +232,18 @@ impl Validator<'_> {
             sanction_drain: self.opt_range("sanction_drain", &t.sanction_drain, 0.5, 0.0, 10.0),
             sanction_cost: self.opt_range("sanction_cost", &t.sanction_cost, 0.08, 0.0, 10.0),
             ceiling,
+            regional_power: match t.regional_power.as_ref() {
+                None => 4,
+                Some(p) if [2, 4, 8, 16].contains(p.get_ref()) => *p.get_ref(),
+                Some(p) => {
+                    self.err(
+                        Diagnostic::new(format!("regional_power is {}", p.get_ref()), p.span())
+                            .help("write 2, 4, 8 or 16 (higher: one hot pair counts for more)"),
+                    );
+                    4
+                }
+            },
+            memory: self.opt_range("memory", &t.memory, 0.0, 0.0, 1.0),
             richardson: Richardson {
                 reaction,
                 restraint,
@@ -321,6 +333,7 @@ impl Validator<'_> {
                 0.0,
                 1.0,
             ),
+            alarm_jump: self.opt_range("alarm_jump", &i.alarm_jump, 1.5, 0.0, 10.0),
         };
         let dc = RawCouncil::default();
         let c = raw.council.as_ref().map_or(&dc, |x| x.get_ref());
@@ -339,6 +352,23 @@ impl Validator<'_> {
             let ctx = Ctx::of_move(true);
             let give = self.effect_list(&d.give, ctx, Place::Deal);
             let take = self.effect_list(&d.take, ctx, Place::Deal);
+            let on_refuse = self.effect_list(&d.on_refuse, ctx, Place::Deal);
+            let kind = match d.kind.as_ref().map(|k| k.get_ref().as_str()) {
+                None | Some("offer") => DealKind::Offer,
+                Some("demand") => DealKind::Demand,
+                Some(other) => {
+                    if let Some(k) = d.kind.as_ref() {
+                        self.err(
+                            Diagnostic::new(
+                                format!("deal kind `{}` is not known", super::shorten(other)),
+                                k.span(),
+                            )
+                            .help("write \"offer\" or \"demand\""),
+                        );
+                    }
+                    DealKind::Offer
+                }
+            };
             let moves_of = |v: &mut Self,
                             list: &[Spanned<String>]|
              -> Vec<crate::scenario::MoveId> {
@@ -385,9 +415,58 @@ impl Validator<'_> {
                 ),
                 break_trust: self.opt_range("break_trust", &d.break_trust, 20.0, 0.0, 200.0),
                 headline: self.template(&d.headline, ctx),
+                kind,
+                on_refuse,
             });
         }
         (intelligence, council, deals)
+    }
+
+    /// `[crisis]`: the ladder's stages (thresholds rising) and the clash risk.
+    pub(super) fn crisis(&mut self, raw: &RawScenario) -> Crisis {
+        let dc = RawCrisis::default();
+        let c = raw.crisis.as_ref().map_or(&dc, |x| x.get_ref());
+        if c.stages.len() > 8 {
+            let span = c.stages[8].span();
+            self.err(
+                Diagnostic::new(format!("{} crisis stages; at most 8", c.stages.len()), span)
+                    .help("merge neighbouring rungs"),
+            );
+        }
+        let mut stages: Vec<CrisisStage> = Vec::new();
+        for s in c.stages.iter().take(8) {
+            let s = s.get_ref();
+            self.name("crisis stage name", &s.name, 24);
+            let at = self.range("at", &s.at, 1.0, 100.0);
+            if let Some(prev) = stages.last()
+                && at <= prev.at
+            {
+                self.err(
+                    Diagnostic::new(
+                        format!("stage at {at} is not above the one before ({})", prev.at),
+                        s.at.span(),
+                    )
+                    .help("list the stages from the lowest threshold up"),
+                );
+            }
+            stages.push(CrisisStage {
+                name: clean_text(s.name.get_ref(), false),
+                at,
+            });
+        }
+        let clash = match &c.clash {
+            Some(x) => {
+                self.probability(x);
+                self.amount(x, Ctx::of_move(true), Type::Num)
+                    .unwrap_or(Expr::Num(0.0))
+            }
+            None => Expr::Num(0.0),
+        };
+        Crisis {
+            stages,
+            hysteresis: self.opt_range("hysteresis", &c.hysteresis, 8.0, 0.0, 50.0),
+            clash,
+        }
     }
 
     pub(super) fn relations(&mut self, raw: &RawScenario) -> (Vec<f64>, Vec<Option<f64>>, Vec<u8>) {
