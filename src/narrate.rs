@@ -116,6 +116,7 @@ pub fn var_words(scn: &Scenario, v: Var, me: Option<ActorId>, target: Option<Act
         Var::Stage(a, b) => format!("crisis stage {}–{}", short(a), short(b)),
         Var::Sanction(a, b) => format!("{} sanctions on {}", poss(a), who(b)),
         Var::Offered(a, b) => format!("offers from {} to {}", who(a), who(b)),
+        Var::Demanded(a, b) => format!("demands from {} to {}", who(a), who(b)),
         Var::Proposed(a) => format!("resolutions against {} awaiting a vote", who(a)),
         Var::CouncilSanction(a) => format!("council sanctions on {}", who(a)),
     }

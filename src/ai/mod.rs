@@ -7,6 +7,7 @@
 //! orders greedily within its capital. Seeded noise breaks ties and keeps
 //! games varied; the same seed always gives the same decisions.
 
+mod fixed;
 mod utility;
 
 pub use utility::{objective_grades, utility};
@@ -36,6 +37,39 @@ pub enum Policy {
     Utility,
     /// Random legal orders (the baseline the AI must beat).
     Random,
+    /// No orders at all.
+    Passive,
+    /// Always the most hostile affordable moves.
+    Hawk,
+    /// Always the most conciliatory affordable moves.
+    Dove,
+}
+
+impl Policy {
+    /// Every policy, by the name `simulate --policy ACTOR=NAME` takes.
+    pub const ALL: [(&'static str, Policy); 5] = [
+        ("ai", Policy::Utility),
+        ("random", Policy::Random),
+        ("passive", Policy::Passive),
+        ("hawk", Policy::Hawk),
+        ("dove", Policy::Dove),
+    ];
+
+    /// The policy called `name` (see [`Policy::ALL`]).
+    pub fn named(name: &str) -> Option<Policy> {
+        Policy::ALL
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, p)| *p)
+    }
+
+    /// The name of this policy in [`Policy::ALL`].
+    pub fn name(self) -> &'static str {
+        Policy::ALL
+            .iter()
+            .find(|(_, p)| *p == self)
+            .map_or("ai", |(n, _)| n)
+    }
 }
 
 /// An AI's orders for one turn, each with a one-line reason.
@@ -64,20 +98,31 @@ pub fn decide(scn: &Scenario, view: &PlayerView, seed: u64, policy: Policy) -> D
     match policy {
         Policy::Utility => decide_utility(scn, &state, actor, seed),
         Policy::Random => decide_random(scn, &state, actor, seed),
+        Policy::Passive => Decision::default(),
+        Policy::Hawk => fixed::decide_leaning(scn, &state, actor, seed, fixed::Lean::Hawk),
+        Policy::Dove => fixed::decide_leaning(scn, &state, actor, seed, fixed::Lean::Dove),
     }
 }
 
 /// This game's temper of an actor: its personality from the scenario,
 /// shifted by a seeded amount fixed for the whole game (leaders differ from
 /// one run of history to the next), so games with the same scenario vary.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mood {
     pub hawkishness: f64,
     pub risk_tolerance: f64,
+    /// How much this game's leaders care for each objective, as a factor
+    /// on its weight (one per objective of the actor, in the scenario's
+    /// order): the same scenario plays out differently when Pyongyang
+    /// values relief more than secrecy in one game and less in the next.
+    pub priorities: Vec<f64>,
 }
 
 /// How far a game's mood may stray from the scenario's personality.
 const MOOD_SPREAD: f64 = 0.6;
+/// How far a game's priorities may stray from the objectives' weights, as
+/// a share of the weight either way.
+const PRIORITY_SPREAD: f64 = 0.5;
 
 /// The mood of `actor` in the game with this seed.
 pub fn mood(scn: &Scenario, seed: u64, actor: ActorId) -> Mood {
@@ -90,9 +135,16 @@ pub fn mood(scn: &Scenario, seed: u64, actor: ActorId) -> Mood {
     );
     let h: f64 = g.random();
     let r: f64 = g.random();
+    let priorities = scn
+        .actor(actor)
+        .objectives
+        .iter()
+        .map(|_| 1.0 + PRIORITY_SPREAD * (2.0 * g.random::<f64>() - 1.0))
+        .collect();
     Mood {
         hawkishness: (p.hawkishness + MOOD_SPREAD * (h - 0.5)).clamp(0.0, 1.0),
         risk_tolerance: (p.risk_tolerance + MOOD_SPREAD * (r - 0.5)).clamp(0.0, 1.0),
+        priorities,
     }
 }
 
@@ -119,7 +171,7 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
     let base_state = state;
     let base = resolve_forced(scn, base_state, &Orders::default(), look_seed, true);
     let mood = mood(scn, seed, actor);
-    let base_u = utility(scn, &base, actor, mood.risk_tolerance);
+    let base_u = utility(scn, &base, actor, &mood);
     let base_grades = objective_grades(scn, &base, actor);
     let mut noise = rng::generator(look_seed, state.turn + 1, Stream::Order, 0xA1);
     let personality = &scn.actor(actor).ai;
@@ -133,16 +185,16 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
             list: vec![o.clone()],
         };
         let win = resolve_forced(scn, base_state, &list, look_seed, true);
-        let u_win = utility(scn, &win, actor, mood.risk_tolerance);
+        let u_win = utility(scn, &win, actor, &mood);
         let u_lose = if chance < 1.0 {
             let lose = resolve_forced(scn, base_state, &list, look_seed, false);
-            utility(scn, &lose, actor, mood.risk_tolerance)
+            utility(scn, &lose, actor, &mood)
         } else {
             u_win
         };
         let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
         // Personality: hawks like hostile acts, doves cooperative ones.
-        let temper = 0.03 * (mood.hawkishness - 0.5) * (-m.goldstein / 10.0);
+        let temper = 0.008 * (mood.hawkishness - 0.5) * (-m.goldstein / 10.0);
         // Capital kept has value; a less active actor values it more.
         let thrift = 0.003 * cost * (1.0 - personality.activity);
         let jitter = NOISE * (noise.random::<f64>() - 0.5);

@@ -2,24 +2,37 @@
 //! view, built from its objectives and personality in the scenario.
 
 use crate::engine::env::Bound;
-use crate::engine::state::{Outcome, State};
-use crate::scenario::{ActorId, Scenario, Stat};
+use std::borrow::Cow;
+
+use super::Mood;
+use crate::engine::effects::concretize_all;
+use crate::engine::state::{Delta, Outcome, State};
+use crate::scenario::{ActorId, Op, Scenario, Stat};
 
 /// How good `state` is for `me`, roughly 0–1 plus small terms. Objectives
 /// are graded softly (how nearly each condition holds), so the AI can tell
 /// progress from no progress.
-pub fn utility(scn: &Scenario, state: &State, me: ActorId, risk_tolerance: f64) -> f64 {
+pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
+    let risk_tolerance = mood.risk_tolerance;
     if state.outcome == Some(Outcome::Clash) {
         return -1.0;
     }
     let actor = scn.actor(me);
-    let env = Bound::actor(scn, state, me);
-    let total: f64 = actor.objectives.iter().map(|o| o.weight).sum();
+    let ahead = projected(scn, state, me);
+    let env = Bound::actor(scn, &ahead, me);
+    let weight = |k: usize, w: f64| w * mood.priorities.get(k).copied().unwrap_or(1.0);
+    let total: f64 = actor
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(k, o)| weight(k, o.weight))
+        .sum();
     let goals = if total > 0.0 {
         actor
             .objectives
             .iter()
-            .map(|o| o.weight * o.condition.soft(&env))
+            .enumerate()
+            .map(|(k, o)| weight(k, o.weight) * o.condition.soft(&env))
             .sum::<f64>()
             / total
     } else {
@@ -45,12 +58,140 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, risk_tolerance: f64) 
     let clash_at = scn.tension.clash_at;
     let danger = ((state.regional - 0.6 * clash_at) / (0.4 * clash_at)).max(0.0);
     let caution = 1.0 - risk_tolerance;
-    goals + 0.1 * wellbeing + 0.03 * regard - caution * 0.4 * danger * danger
+    // An armed clash ends the game with nothing for anyone: its chance next
+    // turn, for every pair of this actor's at the top of the crisis ladder,
+    // costs what the actor has to lose. A pair one rung below is a smaller
+    // worry (it may climb).
+    let at_risk = (goals + 1.0) * (1.5 - risk_tolerance);
+    let clash_risk: f64 = clash_chances(scn, state, me)
+        .map(|(p, near)| if near { 0.25 * p } else { p })
+        .sum();
+    // Hot pairs of its own breed incidents a one-turn lookahead cannot
+    // see: a cautious actor keeps its own pairs below the crisis ladder.
+    let hot = own_heat(scn, state, me);
+    goals + 0.1 * wellbeing + 0.03 * regard
+        - caution * 0.4 * danger * danger
+        - caution * 0.1 * hot
+        - at_risk * clash_risk
+}
+
+/// How far `me`'s pairs stand above the calm end of the crisis ladder:
+/// the sum over its pairs of the squared share of the way from
+/// `HEAT_FROM` below the first stage up to 100, over the number of actors.
+fn own_heat(scn: &Scenario, state: &State, me: ActorId) -> f64 {
+    const HEAT_FROM: f64 = 12.0;
+    let start = scn.crisis.stages.first().map_or(60.0, |s| s.at) - HEAT_FROM;
+    let span = (100.0 - start).max(1.0);
+    let sum: f64 = scn
+        .actor_ids()
+        .filter(|b| *b != me)
+        .map(|b| {
+            let x = ((state.tension.get(me, b) - start) / span).max(0.0);
+            x * x
+        })
+        .sum();
+    sum / scn.n().max(1) as f64
+}
+
+/// For each pair of `me` at the top crisis stage or one below, the chance
+/// of a clash the scenario gives it (and whether the pair is only near the
+/// top: `true` one stage below).
+fn clash_chances<'a>(
+    scn: &'a Scenario,
+    state: &'a State,
+    me: ActorId,
+) -> impl Iterator<Item = (f64, bool)> + 'a {
+    let top = scn.crisis.stages.len() as u8;
+    scn.actor_ids()
+        .filter(move |b| *b != me && top > 0)
+        .filter_map(move |b| {
+            let stage = state.stage.get(me, b);
+            if stage + 1 < top {
+                return None;
+            }
+            let env = Bound::new(scn, state, Some(me), Some(b), 0);
+            let p = scn.crisis.clash.eval(&env).clamp(0.0, 1.0);
+            Some((p, stage < top))
+        })
+}
+
+/// Share of what is in transit the AI counts on: some will be seized.
+const IN_TRANSIT_SHARE: f64 = 0.8;
+/// Share of a pending offer or demand of its own the AI counts on: the
+/// other side may say no.
+const ANSWER_SHARE: f64 = 0.35;
+
+/// The state with what is already on its way counted in, discounted: what
+/// shipments in transit will add on arrival ([`IN_TRANSIT_SHARE`]), and
+/// what `me`'s pending offers and demands would bring if answered yes
+/// ([`ANSWER_SHARE`]). A one-turn lookahead cannot see a delivery that
+/// lands in two turns or an answer given next turn; without this, sending
+/// one or asking would look worthless.
+fn projected<'a>(scn: &Scenario, state: &'a State, me: ActorId) -> Cow<'a, State> {
+    let mine = |o: &&crate::engine::state::Offer| o.from == me;
+    if state.shipments.is_empty() && !state.offers.iter().any(|o| mine(&o)) {
+        return Cow::Borrowed(state);
+    }
+    let mut deltas: Vec<(f64, Delta)> = Vec::new();
+    for x in &state.shipments {
+        deltas.extend(x.arrive.iter().map(|d| (IN_TRANSIT_SHARE, d.clone())));
+    }
+    for o in state.offers.iter().filter(mine) {
+        if let Some(deal) = scn.deals.get(o.deal) {
+            let env = Bound::new(scn, state, Some(o.from), Some(o.to), o.level);
+            for list in [&deal.give, &deal.take] {
+                deltas.extend(
+                    concretize_all(list, &env)
+                        .into_iter()
+                        .map(|d| (ANSWER_SHARE, d)),
+                );
+            }
+        }
+    }
+    let mut s = state.clone();
+    for (share, d) in deltas {
+        match d {
+            Delta::Track {
+                track,
+                actor,
+                op: Op::Add,
+                amount,
+            } => {
+                let t = &scn.tracks[track.index()];
+                let cells = &mut s.tracks[track.index()];
+                let i = if cells.len() == 1 {
+                    0
+                } else {
+                    actor.map_or(0, |a| a.index())
+                };
+                if let Some(v) = cells.get_mut(i) {
+                    *v = (*v + share * amount).clamp(t.min, t.max);
+                }
+            }
+            Delta::Stat {
+                actor,
+                stat,
+                op: Op::Add,
+                amount,
+            } => {
+                let v = &mut s.actors[actor.index()].stats[stat.index()];
+                *v = (*v + share * amount).clamp(0.0, 100.0);
+            }
+            Delta::Relation { from, to, amount } => {
+                let v = s.relations.get(from, to);
+                s.relations
+                    .set(from, to, (v + share * amount).clamp(-100.0, 100.0));
+            }
+            _ => {}
+        }
+    }
+    Cow::Owned(s)
 }
 
 /// How far each objective is met, softly (0–1 each), for reasons.
 pub fn objective_grades(scn: &Scenario, state: &State, me: ActorId) -> Vec<f64> {
-    let env = Bound::actor(scn, state, me);
+    let ahead = projected(scn, state, me);
+    let env = Bound::actor(scn, &ahead, me);
     scn.actor(me)
         .objectives
         .iter()

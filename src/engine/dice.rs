@@ -65,9 +65,14 @@ impl<'a> Dice<'a> {
     }
 
     /// Does a pair at the top of the crisis ladder come to blows (`pair`
-    /// names the pair)?
+    /// names the pair)? A what-if (orders forced or given) never rolls a
+    /// clash: one lucky or unlucky roll would swamp every other difference
+    /// between candidates, so the AI prices the risk itself instead.
     pub fn clash(&self, turn: u32, pair: u64, chance: f64) -> bool {
-        rng::roll(self.seed, turn, Stream::Clash, pair, chance)
+        match self.orders {
+            OrderRolls::Roll => rng::roll(self.seed, turn, Stream::Clash, pair, chance),
+            _ => false,
+        }
     }
 
     /// Does a covert act come to light for an observer (`key` names both)?

@@ -2,7 +2,7 @@
 
 use super::state::State;
 use crate::scenario::expr::{Env, Var, Who};
-use crate::scenario::{ActorId, Scenario};
+use crate::scenario::{ActorId, DealKind, Scenario};
 
 /// The state seen from one order (who gives it, at whom, at what level),
 /// or from the world at large when `me` and `target` are `None`.
@@ -104,9 +104,21 @@ impl Env for Bound<'_> {
                 (Some(a), Some(b)) if a != b => s.tension.get(a, b),
                 _ => 0.0,
             },
-            Var::Offered(a, b) => match (who(a), who(b)) {
+            Var::Offered(a, b) | Var::Demanded(a, b) => match (who(a), who(b)) {
                 (Some(a), Some(b)) => {
-                    s.offers.iter().filter(|o| o.from == a && o.to == b).count() as f64
+                    let want = if matches!(v, Var::Demanded(..)) {
+                        DealKind::Demand
+                    } else {
+                        DealKind::Offer
+                    };
+                    s.offers
+                        .iter()
+                        .filter(|o| {
+                            o.from == a
+                                && o.to == b
+                                && self.scn.deals.get(o.deal).map(|d| d.kind) == Some(want)
+                        })
+                        .count() as f64
                 }
                 _ => 0.0,
             },

@@ -55,6 +55,8 @@ pub enum Var {
     Sanction(Who, Who),
     /// Deals offered by the first actor to the second, awaiting an answer.
     Offered(Who, Who),
+    /// Demands pending from the first actor to the second (deals of kind "demand").
+    Demanded(Who, Who),
     /// Council resolutions against this actor awaiting their vote.
     Proposed(Who),
     /// Council sanction level on this actor, 0–5.
@@ -402,6 +404,7 @@ fn resolve_call(
     match name {
         "relation" => pair(Var::Relation),
         "offered" => pair(Var::Offered),
+        "demanded" => pair(Var::Demanded),
         "proposed" | "council" => {
             arity(1)?;
             let a = &args[0];
@@ -626,15 +629,16 @@ impl Expr {
                     BinOp::Eq => -(a - b).abs(),
                     _ => (a - b).abs(),
                 };
-                // Met: 0.5 rising toward 1 with the margin; unmet: below 0.5,
-                // falling toward 0 with the distance — never flat, so every
-                // step toward a goal counts.
+                // Met: 0.7 rising toward 1 with the margin; unmet: at most
+                // 0.3, falling toward 0 with the distance — never flat, so
+                // every step toward a goal counts, and crossing the line
+                // counts most, as it does in the score.
                 if self.holds(env) {
                     let m = margin.max(0.0);
-                    0.5 + 0.5 * m / (m + SOFT_SCALE)
+                    0.7 + 0.3 * m / (m + SOFT_SCALE)
                 } else {
                     let d = (-margin).max(0.0);
-                    0.49 / (1.0 + d / SOFT_SCALE)
+                    0.3 / (1.0 + d / SOFT_SCALE)
                 }
             }
             _ => bool_num(self.holds(env)),
