@@ -24,6 +24,8 @@ use std::sync::Arc;
 use crate::referee::{Keep, Match, Seat, Table};
 use crate::scenario::Scenario;
 
+mod secrets;
+
 const SEED: u64 = 7;
 
 fn scn() -> Scenario {
