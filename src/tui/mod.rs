@@ -69,11 +69,9 @@ fn event_loop(mut m: Model) -> io::Result<Option<String>> {
     m.size = (size.width, size.height);
     loop {
         terminal.draw(|f| view::view(&m, f))?;
-        // While the computer players think (on a worker thread), wake every
-        // tenth of a second to collect their decisions and turn the
-        // spinner; otherwise block on input, so an idle game uses no CPU.
-        let thinking = m.session.as_ref().is_some_and(|s| s.thinking.is_some());
-        if thinking && !event::poll(std::time::Duration::from_millis(100))? {
+        if let Some(wait) = patience(&m)
+            && !event::poll(wait)?
+        {
             update::update(&mut m, Msg::Tick);
             continue;
         }
@@ -85,6 +83,21 @@ fn event_loop(mut m: Model) -> io::Result<Option<String>> {
             return Ok(m.farewell.take());
         }
     }
+}
+
+/// How often the loop wakes while the computer players think.
+pub const TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// How long the event loop may wait for a key before it must wake: at
+/// most [`TICK`] while the computer players think on their worker thread
+/// (to collect their decisions and turn the spinner; a key that arrives
+/// meanwhile is read at once, so `q` is answered within a frame), and
+/// without limit otherwise, so an idle game uses no CPU.
+pub fn patience(m: &Model) -> Option<std::time::Duration> {
+    m.session
+        .as_ref()
+        .is_some_and(|s| s.thinking.is_some())
+        .then_some(TICK)
 }
 
 /// The message a terminal event sends in the model's current context.

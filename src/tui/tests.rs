@@ -25,6 +25,7 @@ use crate::referee::{Keep, Match, Seat, Table};
 use crate::scenario::Scenario;
 
 mod secrets;
+mod thinking;
 
 const SEED: u64 = 7;
 

@@ -653,6 +653,12 @@ pub fn end_turn(m: &mut Model) {
         m.screen = Screen::End;
         return;
     }
+    if s.thinking.is_some() {
+        // The turn has ended: its orders are in and the computer players
+        // are deciding. Ending it again would change orders already given.
+        m.status = Some("The turn has ended: the other players are deciding".into());
+        return;
+    }
     let me = s.current;
     let orders = s.drafts[me.index()].clone();
     if s.is_human(me)
