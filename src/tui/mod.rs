@@ -32,13 +32,30 @@ use std::process::ExitCode;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::cli::PlayArgs;
 use model::Model;
 use msg::Msg;
 
+/// What `flashpoint play` asks for: the command line's options, parsed
+/// by the shell (`cli`), which the terminal game does not depend on.
+#[derive(Debug, Clone, Default)]
+pub struct PlayOptions {
+    /// A scenario file or a bundled scenario id (default: the default scenario).
+    pub scenario: Option<String>,
+    /// Actors played by people, by id; the computer plays the rest.
+    pub humans: Vec<String>,
+    /// Seed of the game (default: the scenario's seed).
+    pub seed: Option<u64>,
+    /// Continue this saved game.
+    pub load: Option<std::path::PathBuf>,
+    /// Folder for saves (default: ./saves).
+    pub saves_dir: Option<std::path::PathBuf>,
+    /// Print scenario errors in colour (stderr is a terminal that wants it).
+    pub color_errors: bool,
+}
+
 /// Opens the terminal game: the title screen, or straight into a game
 /// when `play` options are given.
-pub fn run(args: Option<PlayArgs>) -> ExitCode {
+pub fn run(args: Option<PlayOptions>) -> ExitCode {
     let theme = theme::Theme::from_env();
     let model = match launch::model(args.as_ref(), (80, 24), theme) {
         Ok(m) => m,

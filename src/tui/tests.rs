@@ -18,7 +18,7 @@ fn update(m: &mut Model, msg: Msg) {
     update::settle(m);
 }
 use super::view::view;
-use crate::cli::scenarios::Listing;
+use crate::catalog::Listing;
 use std::sync::Arc;
 
 use crate::referee::{Keep, Match, Seat, Table};
@@ -907,7 +907,7 @@ fn play_load_starts_the_saved_game_and_bad_files_fail_before_the_terminal() {
     let dir = tempdir();
     let path = crate::save::save_as_with_id(dir.path(), "x", &game_after(2), &test_id(), false)
         .expect("save");
-    let args = crate::cli::PlayArgs {
+    let args = super::PlayOptions {
         load: Some(path.clone()),
         saves_dir: Some(dir.path().to_path_buf()),
         ..Default::default()

@@ -431,7 +431,7 @@ fn end(m: &mut Model, msg: Msg) {
             m.session = None;
             m.screen = Screen::Title;
             if m.title.entries.is_empty() {
-                m.title.entries = crate::cli::scenarios::discover();
+                m.title.entries = crate::catalog::discover();
             }
             m.refresh_saves();
         }
