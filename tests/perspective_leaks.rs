@@ -9,7 +9,8 @@
 //! refused orders or the computer's reasons. A view must carry exact values
 //! only where the observer may know them (its own, the public ones, the
 //! secret tracks it is told) and estimates elsewhere; its shipments and
-//! factories are exactly those it may know of.
+//! factories are exactly those it may know of; and what its history
+//! charts keep of each turn holds estimates, never the true past values.
 //!
 //! The checker is written from the log and the scenario, not from the
 //! perspective module's own rules, and the tests at the bottom show it
@@ -28,7 +29,9 @@ use flashpoint::engine::intel;
 use flashpoint::engine::ledger::{Cause, Meter};
 use flashpoint::engine::log::GameLog;
 use flashpoint::engine::{Event, State};
-use flashpoint::perspective::{PlayerView, SeenCause, SeenOrder, SeenOutcome, TurnReport};
+use flashpoint::perspective::{
+    PlayerView, SeenCause, SeenOrder, SeenOutcome, SeenTurn, TurnReport,
+};
 use flashpoint::referee::{Keep, Match, TurnRecord};
 use flashpoint::scenario::{ActorId, Scenario, Scope, Stat};
 
@@ -475,6 +478,57 @@ fn view_leaks(t: &Truth, o: ActorId, view: &PlayerView) -> Vec<String> {
     out
 }
 
+/// Everything in the newest entry of `o`'s history (what it saw after the
+/// turn just played) that it may not know: true values of others' stats,
+/// threat or secret tracks where estimates belong, another's capital.
+fn history_leaks(t: &Truth, o: ActorId, seen: &SeenTurn) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(snap) = t.log.snapshot(seen.turn) else {
+        return vec![format!("history of a turn never played: {}", seen.turn)];
+    };
+    if seen.turn != t.now {
+        out.push(format!("the newest history is of turn {}", seen.turn));
+    }
+    if seen.capital != snap.capital[o.index()] {
+        out.push(format!("history capital {} is not its own", seen.capital));
+    }
+    let p = &seen.picture;
+    for a in t.scn.actor_ids().filter(|a| *a != o) {
+        for stat in Stat::ALL.into_iter().filter(|s| *s != Stat::Prestige) {
+            let what = format!("history: {a:?}'s {stat:?}");
+            let truth = snap.stats[a.index()][stat.index()];
+            out.extend(estimate_leak(
+                what,
+                p.stats[a.index()][stat.index()],
+                truth,
+                (0.0, 100.0),
+            ));
+        }
+        let what = format!("history: {a:?}'s threat");
+        out.extend(estimate_leak(
+            what,
+            p.threat[a.index()],
+            snap.threat[a.index()],
+            (0.0, 100.0),
+        ));
+    }
+    for (ti, track) in t.scn.tracks.iter().enumerate() {
+        for (k, truth) in snap.tracks[ti].iter().enumerate() {
+            let owner = (track.scope == Scope::PerActor).then_some(ActorId(k as u16));
+            if !intel::knows_track(t.scn, o, ti, owner) {
+                let what = format!("history: track {} ({owner:?})", track.id);
+                out.extend(estimate_leak(
+                    what,
+                    p.tracks[ti][k],
+                    *truth,
+                    (track.min, track.max),
+                ));
+            }
+        }
+    }
+    out
+}
+
 // ------------------------------------------------------------ the games
 
 fn korea() -> Arc<Scenario> {
@@ -529,6 +583,10 @@ fn check_now(m: &Match, tally: &mut Tally, seed: u64) {
     };
     for o in scn.actor_ids() {
         let mut leaks = view_leaks(&t, o, &m.view(o));
+        match m.history(o).last() {
+            Some(seen) => leaks.extend(history_leaks(&t, o, seen)),
+            None => leaks.push("no history".into()),
+        }
         for report in m.reports(o) {
             leaks.extend(report_leaks(&t, o, &report));
             tally.checks += 1;
@@ -725,7 +783,10 @@ fn the_checker_flags_another_players_report_and_the_debrief() {
     view.picture.stats[other.index()][Stat::Military.index()] = intel::Estimate::exact(truth_stat);
     let leaks = view_leaks(&t, o, &view);
     assert!(leaks.iter().any(|l| l.contains("Military")), "{leaks:#?}");
-    // Another's view (its capital) is flagged.
+    // Another's view (its capital) is flagged, and so is its history.
     let leaks = view_leaks(&t, o, &m.view(culprit));
     assert!(!leaks.is_empty());
+    let theirs = m.history(culprit);
+    let leaks = history_leaks(&t, o, theirs.last().expect("history"));
+    assert!(leaks.iter().any(|l| l.contains("capital")), "{leaks:#?}");
 }
