@@ -6,6 +6,7 @@
 //! orders give the same game on every machine.
 
 pub mod ai;
+pub mod catalog;
 pub mod classroom;
 pub mod cli;
 pub mod engine;

@@ -479,3 +479,129 @@ fn autosave_in(dir: &std::path::Path) -> Option<std::path::PathBuf> {
                 .is_some_and(|n| n.starts_with("autosave-korea-arms-deal-") && n.ends_with(".toml"))
         })
 }
+
+/// What of Russia's covert negotiation could show on another's screen:
+/// the move's name, its failure headline, or its success headline (the
+/// public "US Alarmed as …" event that quotes it excepted).
+fn covert_trace(screen: &str) -> Option<String> {
+    screen
+        .lines()
+        .find(|l| {
+            l.contains("Negotiate the arms")
+                || l.contains("Arms Talks Stall")
+                || (l.contains("Accelerate Arms Deal") && !l.contains("Alarmed"))
+                || l.contains("Added:")
+        })
+        .map(str::to_string)
+}
+
+/// Visits every tab of the player at the keyboard; the screens, in order.
+fn every_tab(t: &mut Term) -> Vec<String> {
+    ["1", "2", "3", "4", "5"]
+        .iter()
+        .map(|k| {
+            t.send(k);
+            t.settle();
+            t.screen()
+        })
+        .collect()
+}
+
+#[test]
+fn hotseat_the_second_player_sees_nothing_of_the_first_players_covert_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saves = dir.path().to_str().expect("utf-8 temp path").to_string();
+    // Russia plays first (scenario order), China second.
+    let mut t = Term::spawn(&[
+        "play",
+        "--as",
+        "russia,china",
+        "--seed",
+        "4",
+        "--saves-dir",
+        &saves,
+    ]);
+    let first = t.wait_text("Pass the keyboard to the");
+    assert!(first.contains("Russia"), "{first}");
+    assert!(
+        !first.contains("Seed") && !first.contains("seed 4"),
+        "{first}"
+    );
+    t.send(ENTER);
+    t.send("2");
+    t.wait_for("Russia's orders screen", |s| {
+        s.contains("Moves — RUS") && s.contains("Enter add")
+    });
+    let mut found = false;
+    for _ in 0..60 {
+        if selected_line(&t.screen()).contains("Negotiate the arms") {
+            found = true;
+            break;
+        }
+        t.send_and_wait_change(DOWN, selected_line);
+    }
+    assert!(found, "no negotiation in Russia's moves:\n{}", t.screen());
+    for _ in 0..4 {
+        if line_with(&t.screen(), "Target").contains("North Korea") {
+            break;
+        }
+        t.send_and_wait_change("t", |s| line_with(s, "Target"));
+    }
+    t.send(ENTER);
+    t.wait_text("Added: Negotiate the arms deal → DPRK");
+    t.send("e");
+    t.wait_text("End your turn?");
+    t.send("y");
+
+    // The hand-off, then China's turn 1: not a word of Russia's order.
+    let handoff = t.wait_for("the hand-off to China", |s| {
+        s.contains("Pass the keyboard to the") && s.contains("China")
+    });
+    assert_eq!(covert_trace(&handoff), None, "{handoff}");
+    t.send(ENTER);
+    t.wait_text("Read your briefing");
+    let screens = every_tab(&mut t);
+    assert!(
+        screens[1].contains("Moves — PRC") && screens[1].contains("None yet"),
+        "China's orders screen, with no drafts:\n{}",
+        screens[1]
+    );
+    for s in &screens {
+        assert_eq!(covert_trace(s), None, "China's screen, turn 1:\n{s}");
+    }
+    t.send("e");
+    t.wait_text("End your turn?");
+    t.send("y");
+
+    // The turn resolves; Russia reads its own report, with the order.
+    t.wait_for("the hand-off to Russia", |s| {
+        s.contains("Pass the keyboard to the") && s.contains("Russia")
+    });
+    t.send(ENTER);
+    let report = t.wait_text("Turn 1 report");
+    assert!(
+        report.contains("Negotiate the arms deal → DPRK") && report.contains("[covert]"),
+        "Russia's report shows its covert order:\n{report}"
+    );
+    t.send(ENTER);
+    t.send("e");
+    t.wait_text("End your turn?");
+    t.send("y");
+
+    // China's report of turn 1 and every other screen: nothing of it.
+    t.wait_for("the hand-off to China", |s| {
+        s.contains("Pass the keyboard to the") && s.contains("China")
+    });
+    t.send(ENTER);
+    let report = t.wait_text("Turn 1 report");
+    assert!(report.contains("RUS"), "{report}");
+    assert_eq!(covert_trace(&report), None, "China's report:\n{report}");
+    for s in every_tab(&mut t) {
+        assert_eq!(covert_trace(&s), None, "China's screen, turn 2:\n{s}");
+    }
+
+    t.send("q");
+    t.wait_text("Quit?");
+    t.send("y");
+    assert!(wait_exit(&mut t).success());
+}

@@ -60,13 +60,26 @@ pub struct PlayArgs {
     pub saves_dir: Option<std::path::PathBuf>,
 }
 
+impl From<PlayArgs> for crate::tui::PlayOptions {
+    fn from(a: PlayArgs) -> Self {
+        crate::tui::PlayOptions {
+            scenario: a.scenario,
+            humans: a.humans,
+            seed: a.seed,
+            load: a.load,
+            saves_dir: a.saves_dir,
+            color_errors: stderr_color(),
+        }
+    }
+}
+
 /// Runs the program with already-parsed arguments.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Scenarios) => scenarios::run(),
-        Some(Command::Play(args)) => crate::tui::run(Some(args)),
+        Some(Command::Play(args)) => crate::tui::run(Some(args.into())),
         Some(Command::Saves(args)) => crate::save::cli::saves(&args),
         Some(Command::Replay(args)) => crate::save::cli::replay(&args),
         Some(Command::New(args)) => new::run(&args),

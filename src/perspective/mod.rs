@@ -167,9 +167,13 @@ pub fn sees_event(
         Event::Revealed {
             to, by, culprit, ..
         } => by.is_some() || to.contains(&observer) || *culprit == observer,
-        Event::ShipmentSeized { .. }
-        | Event::FactoryDismantled { .. }
-        | Event::Scripted { .. }
+        // Seizing a covert shipment or dismantling a covert factory does
+        // not tell the world it existed: only its parties, those who had
+        // found it out, and the one who seized it see it go.
+        Event::ShipmentSeized { id, by, .. } | Event::FactoryDismantled { id, by, .. } => {
+            *by == observer || knows(*id)
+        }
+        Event::Scripted { .. }
         | Event::Injected { .. }
         | Event::CrisisStage { .. }
         | Event::ArmedClash { .. }

@@ -6,18 +6,20 @@ use std::process::ExitCode;
 
 use std::sync::Arc;
 
-use crate::cli::PlayArgs;
 use crate::referee::{Keep, Match, Seat, Table};
 
 use super::model::Model;
 use super::theme::Theme;
 
 /// The model to start with, or the exit code after printing why not.
-pub fn model(args: Option<&PlayArgs>, size: (u16, u16), theme: Theme) -> Result<Model, ExitCode> {
+pub fn model(
+    args: Option<&super::PlayOptions>,
+    size: (u16, u16),
+    theme: Theme,
+) -> Result<Model, ExitCode> {
     let Some(a) = args else {
         let dir = crate::save::saves_dir(None);
-        let mut m =
-            Model::title(crate::cli::scenarios::discover(), size, theme).with_saves_dir(dir);
+        let mut m = Model::title(crate::catalog::discover(), size, theme).with_saves_dir(dir);
         m.refresh_saves();
         return Ok(m);
     };
@@ -38,7 +40,7 @@ pub fn model(args: Option<&PlayArgs>, size: (u16, u16), theme: Theme) -> Result<
     let scn = match crate::scenario::resolve(a.scenario.as_deref()) {
         Ok(s) => s,
         Err(e) => {
-            eprint!("{}", e.render(crate::cli::stderr_color()));
+            eprint!("{}", e.render(a.color_errors));
             return Err(ExitCode::FAILURE);
         }
     };

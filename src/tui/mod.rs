@@ -32,13 +32,30 @@ use std::process::ExitCode;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::cli::PlayArgs;
 use model::Model;
 use msg::Msg;
 
+/// What `flashpoint play` asks for: the command line's options, parsed
+/// by the shell (`cli`), which the terminal game does not depend on.
+#[derive(Debug, Clone, Default)]
+pub struct PlayOptions {
+    /// A scenario file or a bundled scenario id (default: the default scenario).
+    pub scenario: Option<String>,
+    /// Actors played by people, by id; the computer plays the rest.
+    pub humans: Vec<String>,
+    /// Seed of the game (default: the scenario's seed).
+    pub seed: Option<u64>,
+    /// Continue this saved game.
+    pub load: Option<std::path::PathBuf>,
+    /// Folder for saves (default: ./saves).
+    pub saves_dir: Option<std::path::PathBuf>,
+    /// Print scenario errors in colour (stderr is a terminal that wants it).
+    pub color_errors: bool,
+}
+
 /// Opens the terminal game: the title screen, or straight into a game
 /// when `play` options are given.
-pub fn run(args: Option<PlayArgs>) -> ExitCode {
+pub fn run(args: Option<PlayOptions>) -> ExitCode {
     let theme = theme::Theme::from_env();
     let model = match launch::model(args.as_ref(), (80, 24), theme) {
         Ok(m) => m,
@@ -69,11 +86,9 @@ fn event_loop(mut m: Model) -> io::Result<Option<String>> {
     m.size = (size.width, size.height);
     loop {
         terminal.draw(|f| view::view(&m, f))?;
-        // While the computer players think (on a worker thread), wake every
-        // tenth of a second to collect their decisions and turn the
-        // spinner; otherwise block on input, so an idle game uses no CPU.
-        let thinking = m.session.as_ref().is_some_and(|s| s.thinking.is_some());
-        if thinking && !event::poll(std::time::Duration::from_millis(100))? {
+        if let Some(wait) = patience(&m)
+            && !event::poll(wait)?
+        {
             update::update(&mut m, Msg::Tick);
             continue;
         }
@@ -85,6 +100,21 @@ fn event_loop(mut m: Model) -> io::Result<Option<String>> {
             return Ok(m.farewell.take());
         }
     }
+}
+
+/// How often the loop wakes while the computer players think.
+pub const TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// How long the event loop may wait for a key before it must wake: at
+/// most [`TICK`] while the computer players think on their worker thread
+/// (to collect their decisions and turn the spinner; a key that arrives
+/// meanwhile is read at once, so `q` is answered within a frame), and
+/// without limit otherwise, so an idle game uses no CPU.
+pub fn patience(m: &Model) -> Option<std::time::Duration> {
+    m.session
+        .as_ref()
+        .is_some_and(|s| s.thinking.is_some())
+        .then_some(TICK)
 }
 
 /// The message a terminal event sends in the model's current context.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use crate::ai::Decision;
-use crate::cli::scenarios::Listing;
+use crate::catalog::Listing;
 use crate::engine::{Order, State};
 use crate::perspective::{Debrief, PlayerView, SeenTurn, TurnReport};
 use crate::referee::Table;

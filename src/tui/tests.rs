@@ -18,11 +18,14 @@ fn update(m: &mut Model, msg: Msg) {
     update::settle(m);
 }
 use super::view::view;
-use crate::cli::scenarios::Listing;
+use crate::catalog::Listing;
 use std::sync::Arc;
 
 use crate::referee::{Keep, Match, Seat, Table};
 use crate::scenario::Scenario;
+
+mod secrets;
+mod thinking;
 
 const SEED: u64 = 7;
 
@@ -904,7 +907,7 @@ fn play_load_starts_the_saved_game_and_bad_files_fail_before_the_terminal() {
     let dir = tempdir();
     let path = crate::save::save_as_with_id(dir.path(), "x", &game_after(2), &test_id(), false)
         .expect("save");
-    let args = crate::cli::PlayArgs {
+    let args = super::PlayOptions {
         load: Some(path.clone()),
         saves_dir: Some(dir.path().to_path_buf()),
         ..Default::default()
@@ -977,6 +980,34 @@ fn snapshot_setup() {
     let mut m = Model::title(vec![listing], (80, 24), Theme { color: true });
     update(&mut m, Msg::Select);
     both_sizes("setup", &m);
+}
+
+#[test]
+fn snapshot_setup_hotseat_hides_the_seed() {
+    let mut m = Model::title(vec![listing()], (80, 24), Theme { color: true });
+    update(&mut m, Msg::Select);
+    for _ in 0..20 {
+        update(&mut m, Msg::Backspace);
+    }
+    let typed = [9, 8, 7, 6, 5, 4];
+    send(&mut m, &typed.map(Msg::Digit));
+    // One player: the seed is shown.
+    assert!(render(&m, 80, 24).contains("987654"));
+    // Two: it is not, at any size, and it is still the game's seed.
+    send(&mut m, &[Msg::Down, Msg::Toggle]);
+    for (w, h) in [(80, 24), (160, 48), (200, 60)] {
+        let screen = render(&m, w, h);
+        assert!(!screen.contains("987654"), "{screen}");
+        assert!(screen.contains("Seed: hidden"), "{screen}");
+    }
+    both_sizes("setup_hotseat", &m);
+    update(&mut m, Msg::Select);
+    assert_eq!(m.screen, Screen::Handoff);
+    let s = m.session.as_ref().expect("session");
+    assert_eq!(s.table().game().seed(), 987_654);
+    for w in [80, 160] {
+        assert!(!render(&m, w, 40).contains("987654"));
+    }
 }
 
 #[test]

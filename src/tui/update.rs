@@ -431,7 +431,7 @@ fn end(m: &mut Model, msg: Msg) {
             m.session = None;
             m.screen = Screen::Title;
             if m.title.entries.is_empty() {
-                m.title.entries = crate::cli::scenarios::discover();
+                m.title.entries = crate::catalog::discover();
             }
             m.refresh_saves();
         }
@@ -651,6 +651,12 @@ pub fn end_turn(m: &mut Model) {
     };
     if s.is_over() {
         m.screen = Screen::End;
+        return;
+    }
+    if s.thinking.is_some() {
+        // The turn has ended: its orders are in and the computer players
+        // are deciding. Ending it again would change orders already given.
+        m.status = Some("The turn has ended: the other players are deciding".into());
         return;
     }
     let me = s.current;

@@ -1,5 +1,5 @@
 //! The setup screen: who plays which actor (a person or the computer),
-//! and the seed.
+//! and the seed (not shown once more than one person plays).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -89,18 +89,33 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         actor_lines.push(Line::styled(text, style));
     }
     f.render_widget(Paragraph::new(actor_lines), rows);
-    let mut lines = vec![Line::default()];
-    lines.push(Line::from(vec![
-        Span::raw("Seed: "),
-        Span::styled(format!("{}▏", s.seed), th.key()),
-        Span::styled("  type digits, Backspace deletes", th.dim()),
-    ]));
-    lines.push(Line::styled(
-        "The same seed and the same orders give the same game: groups can compare.",
-        th.dim(),
-    ));
-    lines.push(Line::default());
     let humans = s.humans.iter().filter(|h| **h).count();
+    let mut lines = vec![Line::default()];
+    if humans > 1 {
+        // The estimates' noise derives from the seed: with it, one player
+        // could replay the game and read another's dice. It stays with
+        // the referee (saves and the debrief keep it).
+        lines.push(Line::from(vec![
+            Span::raw("Seed: "),
+            Span::styled("hidden▏", th.key()),
+            Span::styled("  digits still set it, Backspace deletes", th.dim()),
+        ]));
+        lines.push(Line::styled(
+            "With several players the seed is not shown: it would let one replay another's dice.",
+            th.dim(),
+        ));
+    } else {
+        lines.push(Line::from(vec![
+            Span::raw("Seed: "),
+            Span::styled(format!("{}▏", s.seed), th.key()),
+            Span::styled("  type digits, Backspace deletes", th.dim()),
+        ]));
+        lines.push(Line::styled(
+            "The same seed and the same orders give the same game: groups can compare.",
+            th.dim(),
+        ));
+    }
+    lines.push(Line::default());
     let mode = match humans {
         0 => "Nobody plays yet: choose at least one actor.".to_string(),
         1 => "One player against the computer.".to_string(),
