@@ -8,6 +8,7 @@
 pub mod ai;
 pub mod classroom;
 pub mod cli;
+pub mod debrief;
 pub mod engine;
 pub mod narrate;
 pub mod perspective;
