@@ -303,10 +303,7 @@ pub fn scores(a: &Analysis) -> Result<String, String> {
             .y_label_formatter(&|y| {
                 let i = (*y - 0.5).round();
                 if (y - (i + 0.5)).abs() < 0.01 && i >= 0.0 {
-                    names
-                        .get(n - 1 - i as usize)
-                        .cloned()
-                        .unwrap_or_default()
+                    names.get(n - 1 - i as usize).cloned().unwrap_or_default()
                 } else {
                     String::new()
                 }

@@ -272,7 +272,9 @@ pub fn html(sections: &[Section]) -> Result<String, String> {
         html::CSS,
         e(&title)
     );
-    h.push_str("<section id=\"outcomes\">\n<h2>Outcomes side by side</h2>\n<table><thead><tr><th></th>");
+    h.push_str(
+        "<section id=\"outcomes\">\n<h2>Outcomes side by side</h2>\n<table><thead><tr><th></th>",
+    );
     for s in sections {
         let _ = write!(h, "<th>{}</th>", e(&s.name));
     }

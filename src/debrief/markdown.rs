@@ -202,7 +202,10 @@ pub fn render(a: &Analysis) -> String {
     m.push('\n');
 
     let _ = writeln!(m, "## Actors, briefings, objectives and scores\n");
-    let _ = writeln!(m, "| Actor | Played by | Score | Objectives met |\n|---|---|---:|---:|");
+    let _ = writeln!(
+        m,
+        "| Actor | Played by | Score | Objectives met |\n|---|---|---:|---:|"
+    );
     for x in &a.actors {
         let _ = writeln!(
             m,
@@ -223,11 +226,19 @@ pub fn render(a: &Analysis) -> String {
             x.score,
             cell(&x.played_by)
         );
-        for p in x.briefing.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        for p in x
+            .briefing
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             let _ = writeln!(m, "> {}\n>", cell(&p.replace('\n', " ")));
         }
         m.push('\n');
-        let _ = writeln!(m, "| Objective | Weight | Judged | Met |\n|---|---:|---|---:|");
+        let _ = writeln!(
+            m,
+            "| Objective | Weight | Judged | Met |\n|---|---:|---|---:|"
+        );
         for o in &x.objectives {
             let _ = writeln!(
                 m,

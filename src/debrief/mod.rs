@@ -117,8 +117,10 @@ pub fn check_same_scenario(games: &[Finished]) -> Result<(), String> {
 
 /// A section's name: the save's file name without `.toml`.
 pub fn section_name(path: &Path) -> String {
-    path.file_stem()
-        .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// Writes the files into `dir` (made if missing), each atomically.
@@ -144,7 +146,10 @@ pub fn run(args: &DebriefArgs) -> ExitCode {
         Ok(paths) => {
             println!("Wrote:");
             for p in paths {
-                println!("  {}", crate::save::text::escape(&p.display().to_string(), false));
+                println!(
+                    "  {}",
+                    crate::save::text::escape(&p.display().to_string(), false)
+                );
             }
             ExitCode::SUCCESS
         }
@@ -166,10 +171,7 @@ fn run_inner(args: &DebriefArgs) -> Result<Vec<PathBuf>, String> {
     } else {
         (compare_files(&games)?, "debrief-compare")
     };
-    let dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(default));
+    let dir = args.out.clone().unwrap_or_else(|| PathBuf::from(default));
     write(&dir, &files)
 }
 
@@ -181,7 +183,10 @@ pub fn order_words(o: &OrderLine) -> String {
         .map(|t| format!(" → {t}"))
         .unwrap_or_default();
     let covert = if o.covert { ", covert" } else { "" };
-    format!("{}{target} ({} {}{covert})", o.move_name, o.level_label, o.level)
+    format!(
+        "{}{target} ({} {}{covert})",
+        o.move_name, o.level_label, o.level
+    )
 }
 
 /// What became of an order, in words.

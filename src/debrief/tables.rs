@@ -87,17 +87,20 @@ pub fn meters(scn: &Scenario, d: &Debrief) -> Result<String, String> {
             scn.date_of(s.turn)
         };
         let mut row = |meter: String, actor: String, other: String, value: String| {
-            rows.push([
-                s.turn.to_string(),
-                date.clone(),
-                meter,
-                actor,
-                other,
-                value,
-            ]);
+            rows.push([s.turn.to_string(), date.clone(), meter, actor, other, value]);
         };
-        row("regional".into(), String::new(), String::new(), num(s.regional));
-        row("level".into(), String::new(), String::new(), s.level.to_string());
+        row(
+            "regional".into(),
+            String::new(),
+            String::new(),
+            num(s.regional),
+        );
+        row(
+            "level".into(),
+            String::new(),
+            String::new(),
+            s.level.to_string(),
+        );
         for a in 0..n {
             for st in Stat::ALL {
                 let v = s.stats.get(a).map_or(0.0, |x| x[st.index()]);
@@ -272,12 +275,7 @@ pub fn estimates(scn: &Scenario, d: &Debrief) -> Result<String, String> {
                     } else {
                         String::new()
                     };
-                    row(
-                        format!("track:{}", t.id),
-                        owner,
-                        truth.unwrap_or(0.0),
-                        e,
-                    );
+                    row(format!("track:{}", t.id), owner, truth.unwrap_or(0.0), e);
                 }
             }
         }

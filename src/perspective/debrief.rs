@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ai::Policy;
-use crate::engine::ledger::{self, Meter};
+use crate::engine::ledger::{self, Cause, Meter};
 use crate::engine::log::GameLog;
 use crate::engine::{Event, Outcome, State, intel, score};
 use crate::narrate;
@@ -76,7 +76,8 @@ pub struct Analysis {
     pub tensest: Vec<PairSeries>,
     /// Every secret value beside the estimates of those who could not see it.
     pub secrets: Vec<SecretSeries>,
-    /// Every covert shipment and factory, and who learnt of it when.
+    /// Every covert act — shipments and factories, and covert orders that
+    /// left neither — and who learnt of it when.
     pub covert: Vec<CovertDebrief>,
     /// The turns that moved regional tension most, largest first.
     pub turning_points: Vec<TurningPoint>,
@@ -544,7 +545,8 @@ impl Debrief {
     }
 
     fn covert(&self, scn: &Scenario) -> Vec<CovertDebrief> {
-        self.log
+        let mut out: Vec<CovertDebrief> = self
+            .log
             .covert
             .iter()
             .map(|c| CovertDebrief {
@@ -565,7 +567,51 @@ impl Debrief {
                     .collect(),
                 published: c.published,
             })
-            .collect()
+            .collect();
+        // Covert orders carried out that left no shipment or factory
+        // behind (surveillance, sabotage…): no rule ever reveals them, so
+        // only the one who gave the order knew.
+        for r in &self.turns {
+            for e in &r.events {
+                let Event::OrderResolved {
+                    order,
+                    index,
+                    success,
+                    covert: true,
+                    ..
+                } = e
+                else {
+                    continue;
+                };
+                if self.log.act_of_order(r.turn, *index).is_some() {
+                    continue;
+                }
+                let mut what = narrate::describe_cause(
+                    scn,
+                    Cause::Order {
+                        actor: order.actor,
+                        mv: order.mv,
+                        target: order.target,
+                        index: *index,
+                    },
+                    ledger::Rule::Effect,
+                );
+                if !*success {
+                    what.push_str(" (failed)");
+                }
+                out.push(CovertDebrief {
+                    what,
+                    turn: r.turn,
+                    date: scn.date_of(r.turn),
+                    by: scn.actor(order.actor).name.clone(),
+                    parties: vec![scn.actor(order.actor).name.clone()],
+                    found: Vec::new(),
+                    published: None,
+                });
+            }
+        }
+        out.sort_by(|a, b| a.turn.cmp(&b.turn));
+        out
     }
 
     /// Causes of a meter's change in one turn, merged by their words.

@@ -343,7 +343,12 @@ const DEBRIEF: &[Binding] = &[
     b(RIGHT, Msg::Right, "next section", Some("←→ section")),
     b(LEFT, Msg::Left, "previous section", None),
     b(&[Code(K::Tab)], Msg::NextPanel, "next section", None),
-    b(&[Code(K::BackTab)], Msg::PrevPanel, "previous section", None),
+    b(
+        &[Code(K::BackTab)],
+        Msg::PrevPanel,
+        "previous section",
+        None,
+    ),
     b(UP, Msg::Up, "scroll up", None),
     b(DOWN, Msg::Down, "scroll down", Some("↑↓ scroll")),
     b(&[Code(K::PageUp)], Msg::PageUp, "page up", None),

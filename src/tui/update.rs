@@ -361,7 +361,8 @@ pub fn debrief_selected(m: &mut Model) {
         Ok(game) => {
             m.resume(game, &path);
             if !m.open_debrief(Screen::Load) {
-                m.status = Some("This game is not finished: only a finished game has a debrief".into());
+                m.status =
+                    Some("This game is not finished: only a finished game has a debrief".into());
             }
             m.load.selected = selected;
         }

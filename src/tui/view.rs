@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use super::keymap::{self, Context};
 use super::model::{Model, Popup, Screen, Tab};
 use super::screens::{
-    chrome, confirm, dashboard, debrief, dossier, end, handoff, help, history, load, orders, report, save,
-    setup, title, too_small,
+    chrome, confirm, dashboard, debrief, dossier, end, handoff, help, history, load, orders,
+    report, save, setup, title, too_small,
 };
 use super::text::{amount, clean, wrap};
 

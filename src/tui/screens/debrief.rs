@@ -158,7 +158,9 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     };
     let width = text_area.width.saturating_sub(2) as usize;
     let lines = section_lines(&ui.analysis, ui, scn, th, width);
-    let max = lines.len().saturating_sub(text_area.height.saturating_sub(2) as usize) as u16;
+    let max = lines
+        .len()
+        .saturating_sub(text_area.height.saturating_sub(2) as usize) as u16;
     let scroll = ui.scroll.min(max);
     let more = if scroll < max { " ↓ more " } else { "" };
     let title = format!(
@@ -181,7 +183,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
 
 fn draw_secret_chart(ui: &DebriefUi, scn: &Scenario, th: Theme, f: &mut Frame, area: Rect) {
     let a = &ui.analysis;
-    let Some(s) = a.secrets.get(ui.secret.min(a.secrets.len().saturating_sub(1))) else {
+    let Some(s) = a
+        .secrets
+        .get(ui.secret.min(a.secrets.len().saturating_sub(1)))
+    else {
         return;
     };
     let pts = |v: &[Option<f64>]| -> Vec<(f64, f64)> {
@@ -205,10 +210,16 @@ fn draw_secret_chart(ui: &DebriefUi, scn: &Scenario, th: Theme, f: &mut Frame, a
                 Marker::Custom('#')
             })
             .graph_type(GraphType::Line)
-            .style(th.fg(ratatui::style::Color::White).add_modifier(Modifier::BOLD))
+            .style(
+                th.fg(ratatui::style::Color::White)
+                    .add_modifier(Modifier::BOLD),
+            )
             .data(&truth),
     ];
-    let mut legend = vec![Span::styled("truth ", Style::new().add_modifier(Modifier::BOLD))];
+    let mut legend = vec![Span::styled(
+        "truth ",
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
     for (obs, p) in &estimates {
         let a = ActorId(*obs as u16);
         let name = clean(&scn.actor(a).short);
@@ -269,15 +280,14 @@ fn draw_secret_chart(ui: &DebriefUi, scn: &Scenario, th: Theme, f: &mut Frame, a
     f.render_widget(chart, area);
 }
 
-/// Wrapped text in one style, with an indent for following lines.
+/// Wrapped text in one style: the text's own leading spaces indent its
+/// first line, `indent` the lines after it.
 fn para(out: &mut Vec<Line<'static>>, text: &str, style: Style, width: usize, indent: usize) {
-    let pad = " ".repeat(indent);
-    for (i, l) in wrap(&clean(text), width.saturating_sub(indent).max(10))
-        .into_iter()
-        .enumerate()
-    {
-        let lead = if i == 0 { String::new() } else { pad.clone() };
-        out.push(Line::styled(format!("{lead}{l}"), style));
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    let room = width.saturating_sub(indent.max(lead)).max(10);
+    for (i, l) in wrap(&clean(text), room).into_iter().enumerate() {
+        let pad = " ".repeat(if i == 0 { lead } else { indent.max(lead) });
+        out.push(Line::styled(format!("{pad}{l}"), style));
     }
 }
 
@@ -419,7 +429,8 @@ pub fn section_lines(
                 out.push(Line::from(vec![
                     Span::styled(
                         clean(&x.name),
-                        th.actor(scn, ActorId(i as u16)).add_modifier(Modifier::BOLD),
+                        th.actor(scn, ActorId(i as u16))
+                            .add_modifier(Modifier::BOLD),
                     ),
                     Span::raw(format!(" — {:.0}/100, played by {}", x.score, x.played_by)),
                 ]));
