@@ -145,6 +145,8 @@ pub fn lines(
             .configure_mesh()
             .x_desc("turn")
             .y_desc(y_desc)
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .y_label_formatter(&|y| format!("{y:.0}"))
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(BLACK.mix(0.12))
             .label_style(("sans-serif", 12))
@@ -268,29 +270,43 @@ pub fn secret(a: &Analysis, s: &SecretSeries) -> Result<String, String> {
             width: 1,
         });
     }
-    let pad = (s.max - s.min).abs().max(1.0) * 0.02;
+    // Zoomed to the values the game reached (never beyond the track's
+    // range), so that small errors can be seen.
+    let range = (s.max - s.min).abs().max(1.0);
+    let top = series
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .fold(s.min, f64::max);
+    let top = (top + range * 0.1).min(s.max);
+    let top = if top - s.min < range * 0.2 {
+        (s.min + range * 0.2).min(s.max)
+    } else {
+        top
+    };
     lines(
         &format!("{}: the truth and the estimates", s.label),
         "value",
         a.turns_played,
-        (s.min - pad, s.max + pad),
+        (s.min, top),
         &[],
         &series,
     )
 }
 
-/// Each actor's score as a bar, 0–100.
+/// Each actor's score as a bar, 0–100, the first actor at the top.
 pub fn scores(a: &Analysis) -> Result<String, String> {
     let mut buf = String::new();
     {
         let n = a.actors.len().max(1);
         let root = SVGBackend::with_string(&mut buf, (W, 60 + 34 * n as u32)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
+        // Row k (from the bottom) is centred on y = k, so the mesh's
+        // labels at whole numbers fall on the bars.
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
-            .x_label_area_size(30)
+            .x_label_area_size(34)
             .y_label_area_size(150)
-            .build_cartesian_2d(0f64..100f64, 0f64..n as f64)
+            .build_cartesian_2d(0f64..100f64, -0.5f64..n as f64 - 0.5)
             .map_err(err)?;
         let names: Vec<String> = a.actors.iter().map(|x| x.name.clone()).collect();
         chart
@@ -299,16 +315,17 @@ pub fn scores(a: &Analysis) -> Result<String, String> {
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(BLACK.mix(0.12))
             .x_desc("score (0–100)")
+            .x_label_formatter(&|x| format!("{x:.0}"))
             .y_labels(n)
             .y_label_formatter(&|y| {
-                let i = (*y - 0.5).round();
-                if (y - (i + 0.5)).abs() < 0.01 && i >= 0.0 {
-                    names.get(n - 1 - i as usize).cloned().unwrap_or_default()
+                let k = y.round();
+                if (y - k).abs() < 0.01 && k >= 0.0 && (k as usize) < n {
+                    names[n - 1 - k as usize].clone()
                 } else {
                     String::new()
                 }
             })
-            .label_style(("sans-serif", 12))
+            .label_style(("sans-serif", 13))
             .draw()
             .map_err(err)?;
         for (i, x) in a.actors.iter().enumerate() {
@@ -316,15 +333,15 @@ pub fn scores(a: &Analysis) -> Result<String, String> {
             let color = rgb(&x.color);
             chart
                 .draw_series(std::iter::once(Rectangle::new(
-                    [(0.0, row + 0.2), (x.score.clamp(0.0, 100.0), row + 0.8)],
+                    [(0.0, row - 0.3), (x.score.clamp(0.0, 100.0), row + 0.3)],
                     color.filled(),
                 )))
                 .map_err(err)?;
             chart
                 .draw_series(std::iter::once(Text::new(
                     format!("{:.0}", x.score),
-                    ((x.score + 1.0).min(94.0), row + 0.62),
-                    ("sans-serif", 12).into_font(),
+                    ((x.score + 1.0).min(95.0), row + 0.1),
+                    ("sans-serif", 13).into_font(),
                 )))
                 .map_err(err)?;
         }

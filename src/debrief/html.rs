@@ -48,6 +48,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 th, td { border: 1px solid #bbb; padding: .25rem .45rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 .chart { width: 100%; height: auto; display: block; margin: .4rem 0 .8rem; border: 1px solid #ddd; }
 figure { margin: 0 0 1rem; }
 figcaption { font-size: .85rem; color: #444; }
@@ -143,7 +144,7 @@ pub fn render(a: &Analysis) -> Result<String, String> {
         for p in &a.turning_points {
             let _ = writeln!(
                 h,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{:+.1} ({:.0} → {:.0})</td><td>{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><td class=\"nowrap\">{}</td><td class=\"num\">{:+.1} ({:.0} → {:.0})</td><td>{}</td></tr>",
                 p.turn,
                 escape(&p.date),
                 p.delta(),
@@ -168,7 +169,7 @@ pub fn render(a: &Analysis) -> Result<String, String> {
         for p in &a.pair_points {
             let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{} ({})</td><td class=\"num\">{:+.1}</td><td>{}</td></tr>",
+                "<tr><td class=\"nowrap\">{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{} ({})</td><td class=\"num\">{:+.1}</td><td>{}</td></tr>",
                 escape(&p.label),
                 p.movement,
                 p.turn,
@@ -327,7 +328,7 @@ pub fn render(a: &Analysis) -> Result<String, String> {
             };
             let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td{}>{}</td><td>{why}</td></tr>",
+                "<tr><td class=\"nowrap\">{}</td><td>{}</td><td{}>{}</td><td>{why}</td></tr>",
                 escape(&o.actor_name),
                 escape(&order),
                 if matches!(o.outcome, OrderOutcome::Succeeded) {
