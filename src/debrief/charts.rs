@@ -283,6 +283,8 @@ pub fn secret(a: &Analysis, s: &SecretSeries) -> Result<String, String> {
     } else {
         top
     };
+    // A track whose range is a single point still gets a drawable axis.
+    let top = if top > s.min { top } else { s.min + 1.0 };
     lines(
         &format!("{}: the truth and the estimates", s.label),
         "value",

@@ -29,7 +29,7 @@ fn pct(x: f64) -> String {
 }
 
 /// A row of values every few turns, so a curve reads as numbers.
-fn curve(dates: &[String], values: &[f64]) -> (String, String) {
+fn curve(values: &[f64]) -> (String, String) {
     let n = values.len();
     let step = n.div_ceil(12).max(1);
     let idx: Vec<usize> = (0..n)
@@ -48,7 +48,6 @@ fn curve(dates: &[String], values: &[f64]) -> (String, String) {
             }
         })
         .collect::<Vec<_>>();
-    let _ = dates;
     let vals = idx
         .iter()
         .map(|i| format!("{:.0}", values[*i]))
@@ -85,7 +84,7 @@ pub fn render(a: &Analysis) -> String {
     );
 
     let _ = writeln!(m, "## Regional tension and turning points\n");
-    let (head, row) = curve(&a.dates, &a.regional);
+    let (head, row) = curve(&a.regional);
     let _ = writeln!(m, "{head}\n{row}\n");
     let levels = a
         .levels
@@ -118,7 +117,7 @@ pub fn render(a: &Analysis) -> String {
 
     let _ = writeln!(m, "## The tensest pairs\n");
     for p in &a.tensest {
-        let (head, row) = curve(&a.dates, &p.values);
+        let (head, row) = curve(&p.values);
         let _ = writeln!(
             m,
             "**{}** (peak {:.0})\n\n{head}\n{row}\n",
@@ -159,7 +158,7 @@ pub fn render(a: &Analysis) -> String {
             cell(&s.label),
             cell(&known)
         );
-        let (head, row) = curve(&a.dates, &s.truth);
+        let (head, row) = curve(&s.truth);
         let _ = writeln!(m, "The truth:\n\n{head}\n{row}\n");
         if !s.estimates.is_empty() {
             let _ = writeln!(

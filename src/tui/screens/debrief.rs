@@ -238,6 +238,16 @@ fn draw_secret_chart(ui: &DebriefUi, scn: &Scenario, th: Theme, f: &mut Frame, a
         );
     }
     let x_max = f64::from(a.turns_played.max(1));
+    // Zoomed to the values the game reached, as in debrief.html.
+    let range = (s.max - s.min).abs().max(1.0);
+    let top = std::iter::once(&truth)
+        .chain(estimates.iter().map(|e| &e.1))
+        .flat_map(|p| p.iter().map(|x| x.1))
+        .fold(s.min, f64::max);
+    let top = (top + range * 0.1)
+        .max((s.min + range * 0.2).min(s.max))
+        .min(s.max);
+    let top = if top > s.min { top } else { s.min + 1.0 };
     let mut title = vec![
         Span::styled(
             format!(
@@ -270,10 +280,11 @@ fn draw_secret_chart(ui: &DebriefUi, scn: &Scenario, th: Theme, f: &mut Frame, a
         .y_axis(
             Axis::default()
                 .style(th.dim())
-                .bounds([s.min, s.max])
+                .bounds([s.min, top])
                 .labels(vec![
                     Span::raw(format!("{:.0}", s.min)),
-                    Span::raw(format!("{:.0}", s.max)),
+                    Span::raw(format!("{:.0}", (s.min + top) / 2.0)),
+                    Span::raw(format!("{top:.0}")),
                 ]),
         )
         .legend_position(None);
