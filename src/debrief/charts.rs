@@ -95,9 +95,13 @@ fn finish(svg: String, title: &str) -> String {
 
 /// One line of a chart: a label, a colour, its points, a width.
 pub struct Line<'a> {
+    /// Its name in the legend.
     pub label: &'a str,
+    /// Its colour.
     pub color: RGBColor,
+    /// (turn, value) points.
     pub points: Vec<(f64, f64)>,
+    /// Stroke width in pixels.
     pub width: u32,
 }
 

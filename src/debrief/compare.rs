@@ -12,13 +12,16 @@ use crate::perspective::{Analysis, OrderLine};
 pub struct Section {
     /// Its name (the save file's name without `.toml`).
     pub name: String,
+    /// The analysis of its game.
     pub analysis: Analysis,
 }
 
 /// Where the sections first differed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Divergence {
+    /// The turn (1-based).
     pub turn: u32,
+    /// The turn's calendar label.
     pub date: String,
     /// Per section (same order as the sections): its orders that turn
     /// that not every section gave, in words.

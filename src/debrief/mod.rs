@@ -37,9 +37,13 @@ pub struct DebriefArgs {
 /// A finished game read from a save, ready to report.
 #[derive(Debug, Clone)]
 pub struct Finished {
+    /// The save it was read from.
     pub path: PathBuf,
+    /// The scenario embedded in the save.
     pub scenario: Arc<Scenario>,
+    /// The whole truth of the game.
     pub debrief: Debrief,
+    /// The debrief in words and numbers.
     pub analysis: Analysis,
 }
 

@@ -46,7 +46,9 @@ pub const CAUSES_PER_POINT: usize = 4;
 pub struct Analysis {
     /// The scenario's id and title.
     pub scenario_id: String,
+    /// The scenario's title.
     pub scenario_title: String,
+    /// The game's seed.
     pub seed: u64,
     /// Turns played.
     pub turns_played: u32,
@@ -92,8 +94,11 @@ pub struct Analysis {
 /// One actor after the game.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorDebrief {
+    /// The actor's id in the scenario.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// Its short name.
     pub short: String,
     /// The actor's colour in the scenario (a name or `#rrggbb`).
     pub color: String,
@@ -101,7 +106,9 @@ pub struct ActorDebrief {
     pub played_by: String,
     /// True when a person played it.
     pub human: bool,
+    /// Its briefing, as written in the scenario.
     pub briefing: String,
+    /// Its objectives and how far each was met.
     pub objectives: Vec<ObjectiveResult>,
     /// 0–100.
     pub score: f64,
@@ -129,7 +136,9 @@ impl ActorDebrief {
 /// One objective and how far it was met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObjectiveResult {
+    /// The objective as the scenario words it.
     pub text: String,
+    /// Its weight in the score.
     pub weight: f64,
     /// `end` (judged on the final state) or `game` (share of turns held).
     pub over: &'static str,
@@ -149,11 +158,13 @@ impl ObjectiveResult {
 pub struct PairSeries {
     /// Actor indices, lower first.
     pub a: usize,
+    /// The higher actor index.
     pub b: usize,
     /// "US–DPRK"-style label from the actors' short names.
     pub label: String,
     /// At the start and after each turn.
     pub values: Vec<f64>,
+    /// The highest tension the pair reached.
     pub peak: f64,
 }
 
@@ -162,10 +173,13 @@ pub struct PairSeries {
 pub struct SecretSeries {
     /// The track's id and name, with the owner's name for a per-actor track.
     pub track_id: String,
+    /// What the chart and tables call it.
     pub label: String,
     /// The owner's id for a per-actor track.
     pub owner: Option<String>,
+    /// The track's lower bound.
     pub min: f64,
+    /// The track's upper bound.
     pub max: f64,
     /// At the start and after each turn.
     pub truth: Vec<f64>,
@@ -180,7 +194,9 @@ pub struct SecretSeries {
 pub struct EstimateSeries {
     /// The observer's actor index, id and name.
     pub observer: usize,
+    /// The observer's id.
     pub observer_id: String,
+    /// The observer's name.
     pub observer_name: String,
     /// At the start and after each turn (`None`: not recorded).
     pub values: Vec<Option<f64>>,
@@ -212,6 +228,7 @@ pub struct CovertDebrief {
     pub what: String,
     /// The turn it was ordered and its date.
     pub turn: u32,
+    /// Calendar label of `turn`.
     pub date: String,
     /// Who set it in motion, in words ("DPRK Buy arms → RU", "event: …").
     pub by: String,
@@ -233,9 +250,13 @@ impl CovertDebrief {
 /// A turn that moved regional tension, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurningPoint {
+    /// The turn (1-based).
     pub turn: u32,
+    /// Its calendar label.
     pub date: String,
+    /// Regional tension before the turn.
     pub before: f64,
+    /// Regional tension after it.
     pub after: f64,
     /// The largest causes in words with their share, largest first.
     pub causes: Vec<(String, f64)>,
@@ -251,27 +272,37 @@ impl TurningPoint {
 /// The turn that moved a pair's tension most.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairPoint {
+    /// The pair, e.g. "US–DPRK".
     pub label: String,
     /// Sum of the absolute change of every turn.
     pub movement: f64,
+    /// The turn that moved it most.
     pub turn: u32,
+    /// Its calendar label.
     pub date: String,
+    /// The change in that turn.
     pub delta: f64,
+    /// The largest causes of that change, in words, with their share.
     pub causes: Vec<(String, f64)>,
 }
 
 /// One turn's orders.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurnOrders {
+    /// The turn (1-based).
     pub turn: u32,
+    /// Its calendar label.
     pub date: String,
+    /// Every order, in canonical order.
     pub orders: Vec<OrderLine>,
 }
 
 /// What became of an order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OrderOutcome {
+    /// Carried out, and its roll succeeded.
     Succeeded,
+    /// Carried out, and its roll failed.
     Failed,
     /// Not carried out; why.
     Rejected(String),
@@ -291,25 +322,36 @@ impl OrderOutcome {
 /// One order with everything known about it after the game.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderLine {
+    /// The actor's index.
     pub actor: usize,
+    /// The actor's id.
     pub actor_id: String,
+    /// The actor's name.
     pub actor_name: String,
+    /// The move's id.
     pub move_id: String,
+    /// The move's name.
     pub move_name: String,
+    /// The target's id, for a move with a target.
     pub target_id: Option<String>,
+    /// The target's name.
     pub target_name: Option<String>,
+    /// The level it was given at.
     pub level: i32,
     /// The move's label for the level, e.g. "intensity".
     pub level_label: String,
+    /// What became of it.
     pub outcome: OrderOutcome,
     /// Chance of success (0–1), for carried-out orders.
     pub chance: Option<f64>,
     /// Capital spent.
     pub cost: Option<f64>,
+    /// A covert move.
     pub covert: bool,
     /// For a covert order whose act came to light: the first turn anyone
     /// outside the parties learnt of it, and who did.
     pub revealed: Option<u32>,
+    /// Who learnt of it (names; "everyone (published)" when published).
     pub revealed_to: Vec<String>,
     /// The computer's reason (`None`: a person's order, or not kept).
     pub reason: Option<String>,
@@ -610,7 +652,7 @@ impl Debrief {
                 });
             }
         }
-        out.sort_by(|a, b| a.turn.cmp(&b.turn));
+        out.sort_by_key(|a| a.turn);
         out
     }
 

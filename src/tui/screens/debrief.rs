@@ -23,12 +23,19 @@ use crate::tui::theme::Theme;
 /// The sections of the debrief, in the order of the keys 1–7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
+    /// How it ended, the scores, who played what.
     Ending,
+    /// Each secret value against the estimates; assessment errors.
     Secrets,
+    /// Briefings, objectives, scores.
     Actors,
+    /// Covert acts and who found out when.
     Covert,
+    /// The turns and causes that moved tension most.
     Turning,
+    /// Every order with outcomes and reasons.
     Orders,
+    /// The scenario's discussion questions.
     Questions,
 }
 
