@@ -73,7 +73,9 @@ impl Section {
 /// reader is.
 #[derive(Debug, Clone)]
 pub struct DebriefUi {
+    /// The debrief in words and numbers.
     pub analysis: Analysis,
+    /// The section on screen.
     pub section: Section,
     /// Scroll of the section's text, in lines.
     pub scroll: u16,
