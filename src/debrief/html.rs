@@ -70,6 +70,8 @@ nav ol { columns: 2; font-size: .95rem; }
   figure, .chart, .actor, tr, .ending { break-inside: avoid; page-break-inside: avoid; }
   section { break-inside: auto; }
   thead { display: table-header-group; }
+  #orders table, #covert table { font-size: 8.5pt; }
+  .reason { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
   .ending, th, .hidden-act { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -279,7 +281,9 @@ pub fn render(a: &Analysis) -> Result<String, String> {
     // Covert.
     h.push_str("<section id=\"covert\">\n<h2>Covert acts</h2>\n");
     if a.covert.is_empty() {
-        h.push_str("<p>No covert shipment or factory was made in this game.</p>\n");
+        h.push_str(
+            "<p>No covert act — shipment, factory or covert order — was made in this game.</p>\n",
+        );
     } else {
         let never = a.covert.iter().filter(|c| c.never_discovered()).count();
         let _ = writeln!(

@@ -257,7 +257,10 @@ pub fn render(a: &Analysis) -> String {
 
     let _ = writeln!(m, "## Covert acts\n");
     if a.covert.is_empty() {
-        let _ = writeln!(m, "No covert shipment or factory was made in this game.\n");
+        let _ = writeln!(
+            m,
+            "No covert act — shipment, factory or covert order — was made in this game.\n"
+        );
     } else {
         let _ = writeln!(
             m,

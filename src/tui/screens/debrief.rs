@@ -478,7 +478,7 @@ pub fn section_lines(
             if a.covert.is_empty() {
                 para(
                     &mut out,
-                    "No covert shipment or factory was made in this game.",
+                    "No covert act — shipment, factory or covert order — was made in this game.",
                     plain,
                     width,
                     0,
