@@ -429,3 +429,91 @@ fn an_unfinished_or_missing_save_is_refused_with_its_name() {
         "{err}"
     );
 }
+
+/// A game of the test scenario in which Red (a person) negotiates with
+/// Green until the deal allows it, then builds a covert plant in Green.
+fn game_with_a_covert_plant(seed: u64) -> Option<Match> {
+    let scn = scenario::load_file(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini.toml"
+    )))
+    .expect("fixture");
+    let red = scn.actor_by_id("red").expect("red");
+    let green = scn.actor_by_id("green").expect("green");
+    let negotiate = scn.move_by_id("negotiate").expect("move");
+    let plant = scn.move_by_id("plant").expect("move");
+    let deal = scn
+        .tracks
+        .iter()
+        .position(|t| t.id == "deal")
+        .expect("track");
+    let mut seats = vec![Seat::Ai(Policy::Utility); scn.n()];
+    seats[red.index()] = Seat::Human;
+    let mut g = Match::new(Arc::new(scn), seed, seats, Keep::Everything);
+    let mut built = false;
+    while !g.is_over() {
+        let order = |mv| flashpoint::engine::Order {
+            actor: red,
+            mv,
+            target: Some(green),
+            level: 1,
+        };
+        let orders = if built {
+            vec![]
+        } else if g.truth().state.tracks[deal][0] >= 60.0 {
+            built = true;
+            vec![order(plant)]
+        } else {
+            vec![order(negotiate)]
+        };
+        g.submit(red, orders).expect("legal orders");
+        g.play_turn();
+    }
+    built.then_some(g)
+}
+
+#[test]
+fn a_covert_plant_nobody_found_is_reported_as_never_discovered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The first seed whose plant stayed hidden from every outsider.
+    let (seed, game) = (1..40)
+        .filter_map(|s| game_with_a_covert_plant(s).map(|g| (s, g)))
+        .find(|(_, g)| {
+            let log = g.truth().log;
+            !log.covert.is_empty()
+                && log
+                    .covert
+                    .iter()
+                    .all(|a| a.found.is_empty() && a.published.is_none())
+        })
+        .expect("a seed where the plant is never found");
+    let path = dir.path().join("hidden.toml");
+    flashpoint::save::write_new(&path, &game).expect("save");
+    let out = dir.path().join("out");
+    debrief_cmd()
+        .arg("debrief")
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(out.join("debrief.md")).expect("md");
+    let covert = md
+        .split("## Covert acts")
+        .nth(1)
+        .and_then(|s| s.split("## Orders").next())
+        .expect("a covert section");
+    let row = covert
+        .lines()
+        .find(|l| l.contains("Plant in Green"))
+        .unwrap_or_else(|| panic!("seed {seed}: the plant is not listed:\n{covert}"));
+    assert!(
+        row.contains("never — no one outside the parties found out"),
+        "seed {seed}: {row}"
+    );
+    let page = std::fs::read_to_string(out.join("debrief.html")).expect("html");
+    assert!(
+        page.contains("class=\"hidden-act\"><td>Plant in Green"),
+        "seed {seed}"
+    );
+}
