@@ -454,9 +454,7 @@ pub fn section_lines(
                     ),
                     Span::raw(format!(" — {:.0}/100, played by {}", x.score, x.played_by)),
                 ]));
-                for p in x.briefing.split("\n\n").filter(|p| !p.trim().is_empty()) {
-                    para(&mut out, p, th.dim(), width, 0);
-                }
+                // Objectives first: they are what the score was made of.
                 for o in &x.objectives {
                     let (mark, style) = if o.met() {
                         ("✔", th.good())
@@ -470,6 +468,10 @@ pub fn section_lines(
                         width,
                         7,
                     );
+                }
+                out.push(Line::styled("Briefing:", th.heading()));
+                for p in x.briefing.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                    para(&mut out, p, th.dim(), width, 0);
                 }
                 out.push(Line::raw(""));
             }
@@ -497,11 +499,16 @@ pub fn section_lines(
                     width,
                     2,
                 );
+                // A covert order's only party is the one who gave it.
+                let parties = if c.parties.len() == 1 && c.parties[0] == c.by {
+                    String::new()
+                } else {
+                    format!("Parties: {}. ", c.parties.join(", "))
+                };
                 para(
                     &mut out,
                     &format!(
-                        "  Parties: {}. Came to light: {}.",
-                        c.parties.join(", "),
+                        "  {parties}Came to light: {}.",
                         crate::debrief::revealed_words(c)
                     ),
                     style,
