@@ -9,6 +9,7 @@ pub mod ai;
 pub mod catalog;
 pub mod classroom;
 pub mod cli;
+pub mod debrief;
 pub mod engine;
 pub mod narrate;
 pub mod perspective;

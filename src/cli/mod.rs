@@ -35,6 +35,9 @@ pub enum Command {
     Saves(crate::save::cli::SavesArgs),
     /// Re-play a saved game's orders through the engine; check or print it.
     Replay(crate::save::cli::ReplayArgs),
+    /// Write the debrief of a finished save (Markdown, HTML with charts,
+    /// CSV); several saves of one scenario are compared side by side.
+    Debrief(crate::debrief::DebriefArgs),
     /// Write a commented starting scenario to FILE (never overwrites a file).
     New(new::NewArgs),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
@@ -82,6 +85,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Play(args)) => crate::tui::run(Some(args.into())),
         Some(Command::Saves(args)) => crate::save::cli::saves(&args),
         Some(Command::Replay(args)) => crate::save::cli::replay(&args),
+        Some(Command::Debrief(args)) => crate::debrief::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Schema) => schema::run(),
         None => crate::tui::run(None),

@@ -25,7 +25,10 @@ mod debrief;
 mod report;
 mod view;
 
-pub use debrief::Debrief;
+pub use debrief::{
+    ActorDebrief, Analysis, CovertDebrief, Debrief, EstimateSeries, ObjectiveResult, OrderLine,
+    OrderOutcome, PairPoint, PairSeries, SecretSeries, TurnOrders, TurningPoint,
+};
 pub use report::{SeenCause, SeenChange, SeenOrder, SeenOutcome, TurnReport};
 pub use view::{PlayerView, SeenFactory, SeenShipment, SeenTurn, history};
 

@@ -17,12 +17,12 @@ use crate::referee::{Match, Seat};
 use crate::scenario::Scenario;
 
 /// The format this version of Flashpoint writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The last line of every save; a file without it was cut short.
 pub const END_MARKER: &str = "# end of Flashpoint save";
 
-/// A save file, as it is in TOML (format 1).
+/// A save file, as it is in TOML (format 2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SaveFile {
@@ -40,6 +40,10 @@ pub struct SaveFile {
     pub seed: Seed,
     /// Turns resolved so far (equals `state.turn`).
     pub turn: u32,
+    /// The game is over (equals whether `state.outcome` is set): a
+    /// finished game is offered for its debrief rather than to continue.
+    #[serde(default)]
+    pub finished: bool,
     /// Actors played by people, by id; the AI played the others.
     pub humans: Vec<String>,
     /// Computer players that do not play the default policy, by id.
@@ -224,6 +228,7 @@ pub fn from_match(game: &Match, created: Datetime) -> SaveFile {
         game_id: None,
         seed: Seed(game.seed()),
         turn: truth.state.turn,
+        finished: truth.state.is_over(),
         humans: game
             .humans()
             .into_iter()

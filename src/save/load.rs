@@ -324,6 +324,16 @@ pub fn check_file(path: &Path, file: &SaveFile) -> Result<String, SaveError> {
             ),
         });
     }
+    if file.finished != file.state.is_over() {
+        return Err(SaveError::Inconsistent {
+            path: p(),
+            why: if file.finished {
+                "`finished` is true but the state has no outcome".to_string()
+            } else {
+                "`finished` is false but the state has an outcome (the game is over)".to_string()
+            },
+        });
+    }
     check_history(path, &file.turns)?;
     Ok(actual)
 }

@@ -13,6 +13,9 @@
 //!   `scenario.hash`; no `injects`.
 //! * **1** — orders grouped per turn in `[[turns]]`; `scenario.sha256`;
 //!   `injects = []` reserved.
+//! * **2** — every computer player's order keeps its `reason` (written by
+//!   the later format-1 writers too, so a format-1 file may or may not
+//!   have them); `finished = true` marks a game that is over.
 
 use toml::{Table, Value};
 
@@ -22,7 +25,7 @@ use super::format::FORMAT_VERSION;
 pub type Migration = fn(Table) -> Result<Table, String>;
 
 /// `MIGRATIONS[n]` upgrades format `n` to `n + 1`.
-pub const MIGRATIONS: &[Migration] = &[v0_to_v1];
+pub const MIGRATIONS: &[Migration] = &[v0_to_v1, v1_to_v2];
 
 /// What the version check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +121,20 @@ fn v0_to_v1(mut t: Table) -> Result<Table, String> {
     Ok(t)
 }
 
+/// Format 1 → 2: add `finished`, true when the saved state has an
+/// outcome. Reasons are kept as they are: a format-1 file written before
+/// reasons were saved has none, and none can be made up.
+fn v1_to_v2(mut t: Table) -> Result<Table, String> {
+    // A file without a [state] is refused when it is read, with the
+    // reader's own message; the migration need not judge it.
+    let over = t
+        .get("state")
+        .and_then(Value::as_table)
+        .is_some_and(|s| s.contains_key("outcome"));
+    t.insert("finished".into(), Value::Boolean(over));
+    Ok(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,7 +168,7 @@ mod tests {
         .unwrap();
         let (t, from) = upgrade(t).unwrap();
         assert_eq!(from, 0);
-        assert_eq!(t["format_version"].as_integer(), Some(1));
+        assert_eq!(t["format_version"].as_integer(), Some(2));
         let turns = t["turns"].as_array().unwrap();
         assert_eq!(turns.len(), 3);
         assert_eq!(turns[1]["orders"].as_array().unwrap().len(), 0);
@@ -179,5 +196,20 @@ mod tests {
             upgrade(t),
             Err(VersionError::Failed { from: 0, .. })
         ));
+    }
+
+    #[test]
+    fn v1_gains_finished_from_the_state() {
+        let t: Table = toml::from_str(
+            "format_version = 1\n[state]\nturn = 3\n[state.outcome]\nkind = 'clash'\n",
+        )
+        .unwrap();
+        let (t, from) = upgrade(t).unwrap();
+        assert_eq!(from, 1);
+        assert_eq!(t["format_version"].as_integer(), Some(2));
+        assert_eq!(t["finished"].as_bool(), Some(true));
+        let t: Table = toml::from_str("format_version = 1\n[state]\nturn = 3\n").unwrap();
+        let (t, _) = upgrade(t).unwrap();
+        assert_eq!(t["finished"].as_bool(), Some(false));
     }
 }

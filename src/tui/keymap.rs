@@ -47,6 +47,7 @@ pub enum Context {
     Dossier,
     Handoff,
     End,
+    Debrief,
     Help,
     ConfirmQuit,
     ConfirmEndTurn,
@@ -100,6 +101,12 @@ const LOAD: &[Binding] = &[
         Msg::Select,
         "load the save and continue its game",
         Some("Enter load"),
+    ),
+    b(
+        &[Code(K::Char('d'))],
+        Msg::Debrief,
+        "the debrief of a finished game",
+        Some("d debrief"),
     ),
     b(ESC, Msg::Back, "back to the title screen", Some("Esc back")),
 ];
@@ -312,12 +319,58 @@ const END: &[Binding] = &[
         None,
     ),
     b(
+        &[Code(K::Char('d'))],
+        Msg::Debrief,
+        "the debrief: the whole truth, every order and why",
+        Some("d debrief"),
+    ),
+    b(
         &[Code(K::Char('n'))],
         Msg::NewGame,
         "a new game",
         Some("n new game"),
     ),
     SAVE,
+];
+
+const DEBRIEF: &[Binding] = &[
+    b(
+        &[KeyPat::Digit],
+        Msg::Digit(0),
+        "section 1–7 (ending, secrets, actors, covert acts, turning points, orders, questions)",
+        Some("1-7 section"),
+    ),
+    b(RIGHT, Msg::Right, "next section", Some("←→ section")),
+    b(LEFT, Msg::Left, "previous section", None),
+    b(&[Code(K::Tab)], Msg::NextPanel, "next section", None),
+    b(
+        &[Code(K::BackTab)],
+        Msg::PrevPanel,
+        "previous section",
+        None,
+    ),
+    b(UP, Msg::Up, "scroll up", None),
+    b(DOWN, Msg::Down, "scroll down", Some("↑↓ scroll")),
+    b(&[Code(K::PageUp)], Msg::PageUp, "page up", None),
+    b(
+        &[Code(K::PageDown), Code(K::Char(' '))],
+        Msg::PageDown,
+        "page down",
+        None,
+    ),
+    b(
+        &[Code(K::Char('t'))],
+        Msg::NextTarget,
+        "the next secret on the chart",
+        Some("t secret"),
+    ),
+    b(
+        &[Code(K::Char('T'))],
+        Msg::PrevTarget,
+        "the previous secret on the chart",
+        None,
+    ),
+    b(ESC, Msg::Back, "back", Some("Esc back")),
 ];
 
 const HELP: &[Binding] = &[b(
@@ -451,6 +504,7 @@ pub fn groups(ctx: Context) -> (Vec<&'static Binding>, Vec<&'static Binding>) {
         Context::Dossier => (DOSSIER, true, true),
         Context::Handoff => (HANDOFF, false, true),
         Context::End => (END, false, true),
+        Context::Debrief => (DEBRIEF, false, true),
         Context::Help => (HELP, false, false),
         Context::ConfirmQuit => (CONFIRM_QUIT, false, false),
         Context::ConfirmEndTurn => (CONFIRM_END, false, false),
@@ -509,6 +563,7 @@ pub fn screen_context(m: &Model, too_small: bool) -> Context {
         Screen::Setup => Context::Setup,
         Screen::Handoff => Context::Handoff,
         Screen::End => Context::End,
+        Screen::Debrief => Context::Debrief,
         Screen::Game(tab) => match tab {
             Tab::Dashboard => Context::Dashboard,
             Tab::Orders => match m.session.as_ref().map(|s| s.ui().focus) {
@@ -671,6 +726,7 @@ mod tests {
             Context::Dossier,
             Context::Handoff,
             Context::End,
+            Context::Debrief,
             Context::Help,
             Context::ConfirmQuit,
             Context::ConfirmEndTurn,

@@ -26,6 +26,9 @@ pub mod widgets;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod debrief_tests;
+
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 

@@ -77,6 +77,8 @@ pub enum Screen {
     Handoff,
     /// The game is over: how it ended and the scores.
     End,
+    /// After the game: the whole truth ([`Model::debrief`]).
+    Debrief,
 }
 
 /// A box drawn over the screen that takes the keyboard.
@@ -484,6 +486,8 @@ pub struct Model {
     pub quit_error: Option<String>,
     /// Printed after the terminal is restored (where the game was saved).
     pub farewell: Option<String>,
+    /// The debrief screen's state, while it is open.
+    pub debrief: Option<super::screens::debrief::DebriefUi>,
 }
 
 impl Model {
@@ -512,6 +516,7 @@ impl Model {
             dialog: None,
             quit_error: None,
             farewell: None,
+            debrief: None,
         }
     }
 
@@ -557,6 +562,21 @@ impl Model {
         };
         self.session = Some(session);
         self.popup = None;
+    }
+
+    /// Opens the debrief of the finished game in progress (Esc returns to
+    /// `back`); false when there is no finished game.
+    pub fn open_debrief(&mut self, back: Screen) -> bool {
+        let Some(s) = &self.session else {
+            return false;
+        };
+        let Some(d) = s.debrief() else {
+            return false;
+        };
+        let analysis = d.analyse(s.scenario());
+        self.debrief = Some(super::screens::debrief::DebriefUi::new(analysis, back));
+        self.screen = Screen::Debrief;
+        true
     }
 
     /// Continues a game loaded from the save at `from`: a finished game

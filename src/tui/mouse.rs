@@ -51,7 +51,7 @@ pub fn click(m: &mut Model, x: u16, y: u16) {
             }
         }
         Screen::Game(tab) => game(m, tab, area, p),
-        Screen::Handoff | Screen::End => {}
+        Screen::Handoff | Screen::End | Screen::Debrief => {}
     }
 }
 

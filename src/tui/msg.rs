@@ -58,6 +58,8 @@ pub enum Msg {
     Save,
     /// Back to the title screen for a new game.
     NewGame,
+    /// Open the debrief of a finished game.
+    Debrief,
     /// Time passed while the computer players think: collect their
     /// decisions and move the spinner (see `Session::thinking`).
     Tick,

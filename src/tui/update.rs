@@ -56,7 +56,27 @@ pub fn update(m: &mut Model, msg: Msg) {
         Screen::Setup => setup(m, msg),
         Screen::Handoff => handoff(m, msg),
         Screen::End => end(m, msg),
+        Screen::Debrief => debrief(m, msg),
         Screen::Game(tab) => game(m, tab, msg),
+    }
+}
+
+/// The debrief screen: the section and scroll change; Esc goes back.
+fn debrief(m: &mut Model, msg: Msg) {
+    let Some(ui) = m.debrief.as_mut() else {
+        m.screen = Screen::Title;
+        return;
+    };
+    if ui.update(msg) {
+        m.screen = ui.back;
+        m.debrief = None;
+        if m.screen == Screen::Load {
+            // Back to the list the finished save was opened from.
+            let selected = m.load.selected;
+            m.session = None;
+            open_load(m);
+            m.load.selected = selected.min(m.load.saves.len().saturating_sub(1));
+        }
     }
 }
 
@@ -288,6 +308,7 @@ fn load_screen(m: &mut Model, msg: Msg) {
             }
         }
         Msg::Select => load_selected(m),
+        Msg::Debrief => debrief_selected(m),
         Msg::Back => {
             m.refresh_saves();
             m.screen = Screen::Title;
@@ -313,6 +334,39 @@ pub fn load_selected(m: &mut Model) {
         let selected = m.load.selected;
         open_load(m);
         m.load.selected = selected.min(m.load.saves.len().saturating_sub(1));
+    }
+}
+
+/// Opens the debrief of the highlighted save of the load screen, if its
+/// game is finished.
+pub fn debrief_selected(m: &mut Model) {
+    let Some(info) = m.load.saves.get(m.load.selected) else {
+        m.status = Some("No save to debrief".into());
+        return;
+    };
+    match &info.summary {
+        Err(_) => {
+            m.status = Some("This save does not load: the reason is shown below the list".into());
+            return;
+        }
+        Ok(s) if !s.over => {
+            m.status = Some("This game is not finished: only a finished game has a debrief".into());
+            return;
+        }
+        Ok(_) => {}
+    }
+    let path = info.path.clone();
+    let selected = m.load.selected;
+    match Table::load(&path) {
+        Ok(game) => {
+            m.resume(game, &path);
+            if !m.open_debrief(Screen::Load) {
+                m.status =
+                    Some("This game is not finished: only a finished game has a debrief".into());
+            }
+            m.load.selected = selected;
+        }
+        Err(e) => m.error("This save does not load", e.to_string()),
     }
 }
 
@@ -426,6 +480,9 @@ fn end(m: &mut Model, msg: Msg) {
                 s.report_scroll = 0;
             }
             m.screen = Screen::Game(tab);
+        }
+        Msg::Debrief => {
+            m.open_debrief(Screen::End);
         }
         Msg::NewGame => {
             m.session = None;

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use super::keymap::{self, Context};
 use super::model::{Model, Popup, Screen, Tab};
 use super::screens::{
-    chrome, confirm, dashboard, dossier, end, handoff, help, history, load, orders, report, save,
-    setup, title, too_small,
+    chrome, confirm, dashboard, debrief, dossier, end, handoff, help, history, load, orders,
+    report, save, setup, title, too_small,
 };
 use super::text::{amount, clean, wrap};
 
@@ -27,6 +27,7 @@ pub fn view(m: &Model, f: &mut Frame) {
             Screen::Setup => setup::draw(m, f, area),
             Screen::Handoff => handoff::draw(m, f, area),
             Screen::End => end::draw(m, f, area),
+            Screen::Debrief => debrief::draw(m, f, area),
             Screen::Game(tab) => game(m, tab, f),
         }
         if !matches!(m.screen, Screen::Game(_)) {

@@ -137,5 +137,9 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             ),
         spark,
     );
-    super::chrome::draw_status(m, None, f, status);
+    let hint = Line::from(vec![
+        Span::styled(" d", th.key()),
+        Span::raw(" the debrief: what really happened, every order and why"),
+    ]);
+    super::chrome::draw_status(m, Some(hint), f, status);
 }

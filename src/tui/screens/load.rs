@@ -241,10 +241,19 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
                         th.dim(),
                     ),
                     Line::default(),
-                    Line::from(vec![
-                        Span::styled("Enter", th.key()),
-                        Span::raw(" loads it and continues the game."),
-                    ]),
+                    if s.over {
+                        Line::from(vec![
+                            Span::styled("d", th.key()),
+                            Span::raw(" opens its debrief; "),
+                            Span::styled("Enter", th.key()),
+                            Span::raw(" its end screen."),
+                        ])
+                    } else {
+                        Line::from(vec![
+                            Span::styled("Enter", th.key()),
+                            Span::raw(" loads it and continues the game."),
+                        ])
+                    },
                 ]
             }
             Err(e) => {

@@ -3,6 +3,7 @@
 pub mod chrome;
 pub mod confirm;
 pub mod dashboard;
+pub mod debrief;
 pub mod dossier;
 pub mod end;
 pub mod handoff;
