@@ -365,6 +365,9 @@ pub fn played_by(seat: Seat) -> (&'static str, bool) {
         Seat::Human => ("a person", true),
         Seat::Ai(Policy::Utility) => ("the computer (utility AI)", false),
         Seat::Ai(Policy::Random) => ("the computer (random moves)", false),
+        Seat::Ai(Policy::Passive) => ("the computer (passive: no orders)", false),
+        Seat::Ai(Policy::Hawk) => ("the computer (always the most hostile moves)", false),
+        Seat::Ai(Policy::Dove) => ("the computer (always the most conciliatory moves)", false),
     }
 }
 

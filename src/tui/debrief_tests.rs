@@ -14,7 +14,7 @@ use super::screens::debrief::Section;
 use super::theme::Theme;
 use super::update;
 use super::view::view;
-use crate::cli::scenarios::Listing;
+use crate::catalog::Listing;
 use crate::referee::{Keep, Match, Seat, Table};
 
 fn scn() -> crate::scenario::Scenario {
