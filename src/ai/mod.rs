@@ -315,3 +315,43 @@ fn decide_random(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> De
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::referee::{Keep, Match, Seat};
+    use std::sync::Arc;
+
+    /// The bundled scenarios never reach the pruning threshold, so their
+    /// games are decided by full what-ifs of every candidate.
+    #[test]
+    fn bundled_scenarios_are_never_pruned() {
+        let korea = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let strait =
+            crate::scenario::load_file(std::path::Path::new("scenarios/strait-standoff.toml"))
+                .expect("valid");
+        for scn in [korea, strait] {
+            let scn = Arc::new(scn);
+            let seats = vec![Seat::Ai(Policy::Utility); scn.n()];
+            let mut m = Match::new(scn.clone(), 3, seats, Keep::Events);
+            let mut most = 0;
+            while !m.is_over() {
+                for a in scn.actor_ids() {
+                    let believed = m.view(a).believed_state(&scn);
+                    let n = orders::options_at(&scn, &believed, a, |l| trial_levels(l.min, l.max))
+                        .len();
+                    most = most.max(n);
+                }
+                m.play_turn();
+            }
+            assert!(m.turn() >= 5, "{}: the game ended too soon", scn.meta.id);
+            assert!(
+                most > 0 && most <= PRUNE_ABOVE,
+                "{}: {most} candidates",
+                scn.meta.id
+            );
+        }
+    }
+}
