@@ -66,6 +66,12 @@ fn core(c: &mut Criterion) {
     g.bench_function("whole AI game (24 turns)", |b| {
         b.iter(|| sim::play_game(black_box(&scn), 7, &policies, None))
     });
+    // A batch as `simulate --runs 8 --threads 1` plays it (statistics only).
+    let settings = sim::batch::BatchSettings::new(&scn, 7, 8, None, policies.clone());
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    g.bench_function("batch of 8 games (1 thread)", |b| {
+        b.iter(|| sim::batch::run_batch(black_box(&scn), &settings, 0..8, 1, &stop, &|| {}))
+    });
     g.finish();
 }
 

@@ -7,6 +7,7 @@
 //! orders greedily within its capital. Seeded noise breaks ties and keeps
 //! games varied; the same seed always gives the same decisions.
 
+mod estimate;
 mod fixed;
 mod utility;
 
@@ -26,8 +27,19 @@ use crate::scenario::{ActorId, Scenario};
 pub const MAX_ORDERS: usize = 3;
 /// Size of the seeded noise added to each candidate's value.
 const NOISE: f64 = 0.004;
+/// How strongly temper (hawks like hostile acts, doves cooperative ones)
+/// tilts a candidate's value, per unit of Goldstein scale: small beside
+/// objectives, so temper breaks near-ties rather than driving policy.
+const TEMPER: f64 = 0.008;
 /// Least expected gain worth spending an order on.
 const MIN_GAIN: f64 = 0.002;
+/// Above this many candidate orders, candidates are first ranked by a
+/// cheap estimate ([`estimate`]) and only the best [`KEEP`] get full
+/// what-ifs. The bundled scenarios stay below it, so their games are
+/// decided exactly as without pruning.
+const PRUNE_ABOVE: usize = 256;
+/// Candidates kept for full what-ifs when pruning.
+const KEEP: usize = 96;
 
 /// Who decides an actor's orders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -79,14 +91,14 @@ pub struct Decision {
     pub reasons: Vec<String>,
 }
 
-/// A candidate order with its expected value.
+/// A candidate order with its expected value. Its reason is written only
+/// if it is chosen.
 #[derive(Debug, Clone)]
 struct Candidate {
     order: Order,
     cost: f64,
     value: f64,
     gain: f64,
-    reason: String,
 }
 
 /// Decides the orders of the view's observer from its view of the game
@@ -172,11 +184,14 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
     let base = resolve_forced(scn, base_state, &Orders::default(), look_seed, true);
     let mood = mood(scn, seed, actor);
     let base_u = utility(scn, &base, actor, &mood);
-    let base_grades = objective_grades(scn, &base, actor);
     let mut noise = rng::generator(look_seed, state.turn + 1, Stream::Order, 0xA1);
     let personality = &scn.actor(actor).ai;
     let mut cands: Vec<Candidate> = Vec::new();
-    for o in orders::options_at(scn, base_state, actor, |l| trial_levels(l.min, l.max)) {
+    let mut options = orders::options_at(scn, base_state, actor, |l| trial_levels(l.min, l.max));
+    if options.len() > PRUNE_ABOVE {
+        options = prune(scn, base_state, &base, actor, &mood, base_u, options);
+    }
+    for o in options {
         let m = scn.mv(o.mv);
         let env = Bound::new(scn, base_state, Some(actor), o.target, o.level);
         let chance = m.chance.eval(&env).clamp(0.0, 1.0);
@@ -194,23 +209,22 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
         };
         let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
         // Personality: hawks like hostile acts, doves cooperative ones.
-        let temper = 0.008 * (mood.hawkishness - 0.5) * (-m.goldstein / 10.0);
+        let temper = TEMPER * (mood.hawkishness - 0.5) * (-m.goldstein / 10.0);
         // Capital kept has value; a less active actor values it more.
         let thrift = 0.003 * cost * (1.0 - personality.activity);
         let jitter = NOISE * (noise.random::<f64>() - 0.5);
         let value = gain + temper - thrift + jitter;
-        let reason = reason_for(scn, base_state, actor, &o, &base_grades, &win, gain);
         cands.push(Candidate {
             order: o,
             cost,
             value,
             gain,
-            reason,
         });
     }
     cands.sort_by(|a, b| b.value.total_cmp(&a.value));
     let mut out = Decision::default();
     let mut spent = 0.0;
+    let mut chosen_gains = Vec::new();
     for c in cands {
         if out.orders.len() >= MAX_ORDERS || c.value <= MIN_GAIN {
             break;
@@ -226,9 +240,67 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
         }
         spent += c.cost;
         out.orders.push(c.order);
-        out.reasons.push(c.reason);
+        chosen_gains.push(c.gain);
+    }
+    // Reasons only for the chosen orders: their what-if (success) is
+    // played again, which costs less than writing one for every candidate.
+    if !out.orders.is_empty() {
+        let base_grades = objective_grades(scn, &base, actor);
+        out.reasons = out
+            .orders
+            .iter()
+            .zip(&chosen_gains)
+            .map(|(o, gain)| {
+                let list = Orders {
+                    list: vec![o.clone()],
+                };
+                let win = resolve_forced(scn, base_state, &list, look_seed, true);
+                reason_for(scn, base_state, actor, o, &base_grades, &win, *gain)
+            })
+            .collect();
     }
     out
+}
+
+/// The [`KEEP`] options with the best cheap estimate (ties: the earlier
+/// option), in their original order.
+fn prune(
+    scn: &Scenario,
+    start: &State,
+    base: &State,
+    actor: ActorId,
+    mood: &Mood,
+    base_u: f64,
+    options: Vec<Order>,
+) -> Vec<Order> {
+    let mut scratch = estimate::Scratch::new(base);
+    let activity = scn.actor(actor).ai.activity;
+    let mut ranked: Vec<(f64, usize)> = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let m = scn.mv(o.mv);
+            let env = Bound::new(scn, start, Some(actor), o.target, o.level);
+            let chance = m.chance.eval(&env).clamp(0.0, 1.0);
+            let cost = m.cost.eval(&env).max(0.0);
+            let value = |s: &State| utility(scn, s, actor, mood);
+            let u_win = scratch.try_effects(scn, &m.effects, &env, value);
+            let u_lose = if chance < 1.0 && !m.on_failure.is_empty() {
+                scratch.try_effects(scn, &m.on_failure, &env, value)
+            } else {
+                base_u
+            };
+            let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
+            let temper = TEMPER * (mood.hawkishness - 0.5) * (-m.goldstein / 10.0);
+            let thrift = 0.003 * cost * (1.0 - activity);
+            (gain + temper - thrift, i)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut keep: Vec<usize> = ranked.iter().take(KEEP).map(|(_, i)| *i).collect();
+    keep.sort_unstable();
+    let mut options: Vec<Option<Order>> = options.into_iter().map(Some).collect();
+    keep.into_iter().filter_map(|i| options[i].take()).collect()
 }
 
 /// One line on why an order was chosen: the objective it helps most, and
@@ -298,4 +370,44 @@ fn decide_random(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> De
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::referee::{Keep, Match, Seat};
+    use std::sync::Arc;
+
+    /// The bundled scenarios never reach the pruning threshold, so their
+    /// games are decided by full what-ifs of every candidate.
+    #[test]
+    fn bundled_scenarios_are_never_pruned() {
+        let korea = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let strait =
+            crate::scenario::load_file(std::path::Path::new("scenarios/strait-standoff.toml"))
+                .expect("valid");
+        for scn in [korea, strait] {
+            let scn = Arc::new(scn);
+            let seats = vec![Seat::Ai(Policy::Utility); scn.n()];
+            let mut m = Match::new(scn.clone(), 3, seats, Keep::Events);
+            let mut most = 0;
+            while !m.is_over() {
+                for a in scn.actor_ids() {
+                    let believed = m.view(a).believed_state(&scn);
+                    let n = orders::options_at(&scn, &believed, a, |l| trial_levels(l.min, l.max))
+                        .len();
+                    most = most.max(n);
+                }
+                m.play_turn();
+            }
+            assert!(m.turn() >= 5, "{}: the game ended too soon", scn.meta.id);
+            assert!(
+                most > 0 && most <= PRUNE_ABOVE,
+                "{}: {most} candidates",
+                scn.meta.id
+            );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! the terminal UI. Everything here is shell: it reads files, prints, and
 //! calls the pure core.
 
+pub mod batch;
 mod new;
 pub mod scenarios;
 mod schema;
@@ -27,6 +28,9 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Play whole games with every actor run by the AI, and report them.
     Simulate(simulate::SimulateArgs),
+    /// Combine the statistics files of `simulate --runs N --shard I/K --out FILE`
+    /// into the statistics of the whole batch.
+    Merge(batch::MergeArgs),
     /// List the bundled scenarios and those in ./scenarios.
     Scenarios,
     /// Play in the terminal (the default when no command is given).
@@ -81,6 +85,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Merge(args)) => batch::merge(&args),
         Some(Command::Scenarios) => scenarios::run(),
         Some(Command::Play(args)) => crate::tui::run(Some(args.into())),
         Some(Command::Saves(args)) => crate::save::cli::saves(&args),

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use crate::ai::Policy;
+use crate::engine::Event;
 use crate::engine::ledger::{self, Meter};
-use crate::engine::{Event, rng};
 use crate::narrate;
 use crate::referee::{Keep, Match, TurnRecord};
 use crate::scenario::{ActorId, Scenario, Stat};
@@ -32,9 +32,26 @@ pub struct SimulateArgs {
     /// Stop after this many turns.
     #[arg(long)]
     pub turns: Option<u32>,
-    /// Play this many games and print the distribution of outcomes.
+    /// Play this many games and print the distribution of outcomes
+    /// (statistics only: memory stays the same for any number of games).
     #[arg(long)]
-    pub runs: Option<u32>,
+    pub runs: Option<u64>,
+    /// Threads for `--runs` (default: one per core). The statistics are the
+    /// same whatever the number.
+    #[arg(long, requires = "runs")]
+    pub threads: Option<usize>,
+    /// Play only the I-th of K disjoint slices of the batch's games (needs
+    /// `--out`); `flashpoint merge` combines the K files.
+    #[arg(long, value_name = "I/K", requires = "runs")]
+    pub shard: Option<String>,
+    /// Write the batch's statistics to this file (for `flashpoint merge`)
+    /// instead of printing them.
+    #[arg(long, value_name = "FILE", requires = "runs")]
+    pub out: Option<std::path::PathBuf>,
+    /// Print the game as this actor saw it (its view and turn reports),
+    /// never the truth it could not see (JSON only; one game only).
+    #[arg(long, value_name = "ACTOR", conflicts_with = "runs")]
+    pub perspective: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -72,6 +89,32 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
         }
     }
     let seed = args.seed.unwrap_or(scn.meta.seed);
+    if let Some(id) = &args.perspective {
+        let Some(observer) = scn.actor_by_id(id).map(|a| a.index()) else {
+            let ids: Vec<&str> = scn.actors.iter().map(|a| a.id.as_str()).collect();
+            eprintln!(
+                "error: --perspective names `{id}`, which is not an actor of {}; actors are: {}",
+                scn.meta.id,
+                ids.join(", ")
+            );
+            return ExitCode::from(2);
+        };
+        if args.format != Format::Json {
+            eprintln!("error: --perspective prints JSON only; add --format json");
+            return ExitCode::from(2);
+        }
+        if args.save.is_some() {
+            eprintln!(
+                "error: --perspective and --save cannot be combined (a save holds the truth)"
+            );
+            return ExitCode::from(2);
+        }
+        let observer = ActorId(observer as u16);
+        let mut m = Match::new(scn.clone(), seed, sim::seats(&policies), Keep::Everything);
+        let out = perspective_json(&scn, &mut m, observer, args.turns.unwrap_or(u32::MAX));
+        print!("{}", pretty(&out));
+        return ExitCode::SUCCESS;
+    }
     let out = match args.runs {
         None => {
             let mut m = Match::new(scn.clone(), seed, sim::seats(&policies), Keep::Everything);
@@ -92,17 +135,18 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
                 Format::Json => pretty(&game_json(&scn, &g)),
             }
         }
-        Some(0) => {
-            eprintln!("error: --runs must be at least 1");
-            return ExitCode::from(2);
-        }
-        Some(n) => {
-            let games = play_many(&scn, seed, n, &policies, args.turns);
-            let stats = batch_summary(&scn, &games);
-            match args.format {
-                Format::Text => batch_text(&scn, seed, &stats),
-                Format::Json => pretty(&batch_json(&scn, seed, &stats)),
-            }
+        Some(runs) => {
+            return super::batch::run(super::batch::BatchRequest {
+                scn,
+                seed,
+                runs,
+                turns: args.turns,
+                policies,
+                threads: args.threads.unwrap_or(0),
+                shard: args.shard.as_deref(),
+                out: args.out.as_deref(),
+                format: args.format,
+            });
         }
     };
     print!("{out}");
@@ -111,40 +155,6 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
 
 fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
-}
-
-/// Plays `n` games, game `i` seeded from (`seed`, `i`), on all cores; the
-/// results come back in game order whatever the thread timing.
-pub fn play_many(
-    scn: &std::sync::Arc<Scenario>,
-    seed: u64,
-    n: u32,
-    policies: &[Policy],
-    turns: Option<u32>,
-) -> Vec<GameRecord> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
-        .min(n as usize)
-        .max(1);
-    let mut results: Vec<Option<GameRecord>> = vec![None; n as usize];
-    std::thread::scope(|s| {
-        let chunks: Vec<_> = results
-            .chunks_mut((n as usize).div_ceil(threads))
-            .enumerate()
-            .collect();
-        let size = (n as usize).div_ceil(threads);
-        for (ci, chunk) in chunks {
-            s.spawn(move || {
-                for (k, slot) in chunk.iter_mut().enumerate() {
-                    let i = (ci * size + k) as u64;
-                    let mut g = sim::play_game(scn, rng::derive_seed(seed, i), policies, turns);
-                    g.turns.clear(); // keep memory flat; summaries need only the end
-                    *slot = Some(g);
-                }
-            });
-        }
-    });
-    results.into_iter().flatten().collect()
 }
 
 fn fmt_delta(d: f64) -> String {
@@ -464,201 +474,85 @@ fn meters_json(scn: &Scenario, s: &crate::engine::state::Snapshot) -> Value {
     json!({"regional": round2(s.regional), "actors": actors, "tracks": tracks})
 }
 
-/// The distribution of many games.
-pub struct BatchStats {
-    pub runs: usize,
-    /// (outcome key, count), in first-seen order of a fixed key list.
-    pub outcomes: Vec<(String, usize)>,
-    pub regional: Vec<f64>,
-    /// Per actor: mean score, per objective: share of games met (≥ 1).
-    pub scores: Vec<(f64, Vec<f64>)>,
-    /// Share of games whose regional tension peaked at each level.
-    pub peak_levels: Vec<f64>,
-    /// Sums of each game's facts.
-    pub facts: Vec<(&'static str, f64)>,
-    /// Per actor: mean assessment error (share of range) over all turns and games.
-    pub assessment: Vec<f64>,
-}
-
-/// Summarises a batch of games.
-pub fn batch_summary(scn: &Scenario, games: &[GameRecord]) -> BatchStats {
-    let mut keys: Vec<String> = vec!["turn_limit".into(), "clash".into()];
-    keys.extend(scn.endings.iter().map(|e| e.id.clone()));
-    keys.push("unfinished".into());
-    let mut outcomes: Vec<(String, usize)> = keys.into_iter().map(|k| (k, 0)).collect();
-    let mut peak_levels = vec![0.0; scn.levels.len()];
-    for g in games {
-        let k = g
-            .state
-            .outcome
-            .as_ref()
-            .map_or_else(|| "unfinished".to_string(), |o| o.key(scn));
-        if let Some(e) = outcomes.iter_mut().find(|(key, _)| *key == k) {
-            e.1 += 1;
-        }
-        let peak = g.log.peak_level();
-        peak_levels[peak] += 1.0 / games.len() as f64;
-    }
-    let mut regional: Vec<f64> = games.iter().map(|g| g.state.regional).collect();
-    regional.sort_by(f64::total_cmp);
-    let scores = scn
-        .actor_ids()
-        .map(|a| {
-            let mean =
-                games.iter().map(|g| g.scores[a.index()].score).sum::<f64>() / games.len() as f64;
-            let per = (0..scn.actor(a).objectives.len())
-                .map(|k| {
-                    games
-                        .iter()
-                        .filter(|g| g.scores[a.index()].objectives[k] >= 1.0)
-                        .count() as f64
-                        / games.len() as f64
-                })
-                .collect();
-            (mean, per)
-        })
-        .collect();
-    let n = games.len() as f64;
-    let share = |f: &dyn Fn(&crate::sim::Facts) -> bool| {
-        games.iter().filter(|g| f(&g.facts)).count() as f64 / n
-    };
-    let mean = |f: &dyn Fn(&crate::sim::Facts) -> u32| {
-        games.iter().map(|g| f64::from(f(&g.facts))).sum::<f64>() / n
-    };
-    let facts = vec![
-        (
-            "resolutions put to the vote per game",
-            mean(&|f| f.resolutions),
-        ),
-        ("share of resolutions vetoed", {
-            let total: u32 = games.iter().map(|g| g.facts.resolutions).sum();
-            let v: u32 = games.iter().map(|g| g.facts.vetoed).sum();
-            if total == 0 {
-                0.0
-            } else {
-                f64::from(v) / f64::from(total)
-            }
-        }),
-        ("games with a resolution passed", share(&|f| f.passed > 0)),
-        ("games with a deal offered", share(&|f| f.offers > 0)),
-        ("games with a deal struck", share(&|f| f.deals_struck > 0)),
-        ("games with a deal broken", share(&|f| f.deals_broken > 0)),
-        (
-            "games with a covert factory built",
-            share(&|f| f.covert_factories > 0),
-        ),
-        (
-            "games where a covert factory was revealed before the end",
-            share(&|f| f.factories_revealed > 0),
-        ),
-        ("revelations per game", mean(&|f| f.revelations)),
-    ];
-    let assessment = scn
-        .actor_ids()
-        .map(|a| {
-            let vals: Vec<f64> = games
-                .iter()
-                .flat_map(|g| {
-                    g.log
-                        .assessment
-                        .iter()
-                        .filter_map(|t| t.get(a.index()).copied())
-                })
-                .collect();
-            if vals.is_empty() {
-                0.0
-            } else {
-                vals.iter().sum::<f64>() / vals.len() as f64
-            }
-        })
-        .collect();
-    BatchStats {
-        runs: games.len(),
-        outcomes,
-        regional,
-        scores,
-        peak_levels,
-        facts,
-        assessment,
-    }
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
-fn batch_text(scn: &Scenario, seed: u64, b: &BatchStats) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "{} — {} games from seed {seed}", scn.meta.title, b.runs);
-    let _ = writeln!(s, "\nHow games ended:");
-    for (k, c) in b.outcomes.iter().filter(|(_, c)| *c > 0) {
-        let _ = writeln!(
-            s,
-            "  {k:<24} {c:>5}  ({:.1}%)",
-            100.0 * *c as f64 / b.runs as f64
-        );
-    }
-    let mean = b.regional.iter().sum::<f64>() / b.runs as f64;
-    let _ = writeln!(
-        s,
-        "\nFinal regional tension: mean {mean:.1}, p10 {:.1}, median {:.1}, p90 {:.1}",
-        percentile(&b.regional, 0.1),
-        percentile(&b.regional, 0.5),
-        percentile(&b.regional, 0.9)
-    );
-    let _ = writeln!(s, "Highest escalation level reached:");
-    for (l, share) in scn.levels.iter().zip(&b.peak_levels) {
-        let _ = writeln!(s, "  {:<16} {:>5.1}%", l.name, share * 100.0);
-    }
-    let _ = writeln!(s, "\nMechanics:");
-    for (k, v) in &b.facts {
-        if k.starts_with("games") || k.starts_with("share") {
-            let _ = writeln!(s, "  {:>6.1}%  {k}", v * 100.0);
-        } else {
-            let _ = writeln!(s, "  {v:>7.2}  {k}");
+/// One order as `observer` saw it, in words and ids.
+fn seen_order_json(scn: &Scenario, o: &crate::perspective::SeenOrder) -> Value {
+    use crate::perspective::SeenOutcome;
+    let mut v = json!({
+        "actor": actor_json(scn, o.order.actor),
+        "move": scn.mv(o.order.mv).id,
+        "target": o.order.target.map(|x| actor_json(scn, x)),
+        "level": o.order.level,
+        "covert": o.covert,
+        "discovered": o.discovered,
+    });
+    match &o.outcome {
+        SeenOutcome::Succeeded => v["status"] = json!("success"),
+        SeenOutcome::Failed => v["status"] = json!("failure"),
+        SeenOutcome::Rejected { reason } => {
+            v["status"] = json!("rejected");
+            v["rejected_because"] = json!(narrate::order_error(scn, reason));
         }
     }
-    let _ = writeln!(
-        s,
-        "Mean assessment error (share of each hidden value's range):"
-    );
-    for (a, e) in scn.actor_ids().zip(&b.assessment) {
-        let _ = writeln!(s, "  {:<7} {:.3}", scn.actor(a).short, e);
+    if let Some(c) = o.chance {
+        v["chance"] = json!(c);
     }
-    let _ = writeln!(s, "\nObjectives:");
-    for (a, (mean, per)) in scn.actor_ids().zip(&b.scores) {
-        let _ = writeln!(s, "  {:<7} mean score {mean:>5.1}", scn.actor(a).short);
-        for (o, share) in scn.actor(a).objectives.iter().zip(per) {
-            let _ = writeln!(s, "          {:>5.1}% met: {}", share * 100.0, o.text);
-        }
+    if let Some(c) = o.cost {
+        v["cost"] = json!(c);
     }
-    s
+    if let Some(r) = &o.reason {
+        v["reason"] = json!(r);
+    }
+    v
 }
 
-fn batch_json(scn: &Scenario, seed: u64, b: &BatchStats) -> Value {
-    let mean = b.regional.iter().sum::<f64>() / b.runs as f64;
+/// The game as `observer` saw it, turn by turn (see docs/simulate-json.md):
+/// built only from its [`PlayerView`](crate::perspective::PlayerView) and
+/// [`TurnReport`](crate::perspective::TurnReport)s as of each turn, never
+/// from the truth.
+pub fn perspective_json(scn: &Scenario, m: &mut Match, observer: ActorId, limit: u32) -> Value {
+    let start = m.view(observer);
+    let mut turns = Vec::new();
+    while !m.is_over() && m.turn() < limit {
+        m.play_turn();
+        let now = m.turn();
+        let Some(report) = m.report(observer, now) else {
+            break;
+        };
+        // Orders of earlier turns that came to light this turn.
+        let came_to_light: Vec<Value> = (1..now)
+            .filter_map(|u| m.report(observer, u))
+            .flat_map(|r| {
+                r.orders
+                    .into_iter()
+                    .filter(|o| o.discovered == Some(now))
+                    .map(move |o| {
+                        let mut v = seen_order_json(scn, &o);
+                        v["turn"] = json!(r.turn);
+                        v
+                    })
+            })
+            .collect();
+        let view = m.view(observer);
+        turns.push(json!({
+            "turn": now,
+            "date": scn.date_of(now),
+            "orders": report.orders.iter().map(|o| seen_order_json(scn, o)).collect::<Vec<_>>(),
+            "came_to_light": came_to_light,
+            "news": report.news(scn),
+            "regional": {
+                "before": round2(report.regional_before),
+                "after": round2(report.regional_after),
+            },
+            "report": report,
+            "view": view,
+        }));
+    }
     json!({
         "scenario": scn.meta.id,
-        "base_seed": seed,
-        "runs": b.runs,
-        "outcomes": b.outcomes.iter().map(|(k, c)| json!({"kind": k, "count": c})).collect::<Vec<_>>(),
-        "final_regional": {
-            "mean": round2(mean),
-            "p10": round2(percentile(&b.regional, 0.1)),
-            "p50": round2(percentile(&b.regional, 0.5)),
-            "p90": round2(percentile(&b.regional, 0.9)),
-        },
-        "mechanics": b.facts.iter().map(|(k, v)| json!({"what": k, "value": round2(*v)})).collect::<Vec<_>>(),
-        "assessment_error": scn.actor_ids().zip(&b.assessment).map(|(a, e)| json!({"actor": scn.actor(a).id, "mean": (e * 1000.0).round() / 1000.0})).collect::<Vec<_>>(),
-        "peak_level_share": scn.levels.iter().zip(&b.peak_levels).map(|(l, s)| json!({"level": l.name, "share": round2(*s)})).collect::<Vec<_>>(),
-        "actors": scn.actor_ids().zip(&b.scores).map(|(a, (mean, per))| json!({
-            "actor": scn.actor(a).id,
-            "mean_score": round2(*mean),
-            "objectives_met": scn.actor(a).objectives.iter().zip(per).map(|(o, s)| json!({"text": o.text, "share": round2(*s)})).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "perspective": scn.actor(observer).id,
+        "actors": scn.actors.iter().map(|a| json!({"id": a.id, "name": a.name})).collect::<Vec<_>>(),
+        "start": start,
+        "turns": turns,
+        "outcome": m.outcome().map(|o| json!({"kind": o.key(scn), "turn": m.turn()})),
     })
 }

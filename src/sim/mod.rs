@@ -2,6 +2,7 @@
 //! through the referee like any other game. Pure like the engine: the same
 //! scenario and seed give the same record.
 
+pub mod batch;
 pub mod synthetic;
 
 use std::sync::Arc;

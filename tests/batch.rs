@@ -1,0 +1,210 @@
+//! Batch runs as a user runs them: the same statistics at any thread
+//! count, shards that merge into exactly the unsharded run, merge refusing
+//! files of other batches, and `simulate --perspective` showing one
+//! actor's game without others' secrets.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn flashpoint() -> Command {
+    Command::cargo_bin("flashpoint").expect("binary")
+}
+
+fn run(args: &[&str]) -> Vec<u8> {
+    let out = flashpoint().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    out.stdout
+}
+
+/// Fails with a message for people and no panic; returns stderr.
+fn fails(args: &[&str]) -> String {
+    let out = flashpoint().args(args).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!out.status.success(), "{args:?} should fail");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("error"), "{err}");
+    err
+}
+
+const BATCH: [&str; 8] = [
+    "simulate", "--runs", "5", "--seed", "4", "--turns", "3", "--format",
+];
+
+fn batch(extra: &[&str]) -> Vec<u8> {
+    let mut args: Vec<&str> = BATCH.to_vec();
+    args.push("json");
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn one_thread_and_two_give_the_same_json() {
+    let one = batch(&["--threads", "1"]);
+    let two = batch(&["--threads", "2"]);
+    assert_eq!(String::from_utf8_lossy(&one), String::from_utf8_lossy(&two));
+    let v: serde_json::Value = serde_json::from_slice(&one).expect("JSON");
+    assert_eq!(v["runs"], 5);
+    assert_eq!(v["partial"], false);
+}
+
+#[test]
+fn shards_merge_into_the_unsharded_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    batch(&["--shard", "1/2", "--out", p(&a), "--threads", "1"]);
+    batch(&["--shard", "2/2", "--out", p(&b), "--threads", "2"]);
+    let whole = batch(&[]);
+    // In either order.
+    let merged = run(&["merge", p(&b), p(&a), "--format", "json"]);
+    assert_eq!(
+        String::from_utf8_lossy(&whole),
+        String::from_utf8_lossy(&merged)
+    );
+    let text = String::from_utf8(run(&["merge", p(&a), p(&b)])).expect("utf-8");
+    assert!(text.contains("How games ended") && !text.contains("partial"));
+    // A shard given twice is refused.
+    let err = fails(&["merge", p(&a), p(&a)]);
+    assert!(err.contains("shard 1/2"), "{err}");
+}
+
+#[test]
+fn merge_refuses_files_of_other_batches() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.json");
+    let other_seed = dir.path().join("seed.json");
+    let other_scn = dir.path().join("scn.json");
+    batch(&["--shard", "1/2", "--out", p(&a)]);
+    let mut args: Vec<&str> = BATCH.to_vec();
+    args[4] = "5";
+    args.extend(["json", "--shard", "2/2", "--out", p(&other_seed)]);
+    run(&args);
+    run(&[
+        "simulate",
+        "scenarios/strait-standoff.toml",
+        "--runs",
+        "5",
+        "--seed",
+        "4",
+        "--turns",
+        "3",
+        "--shard",
+        "2/2",
+        "--out",
+        p(&other_scn),
+    ]);
+    let err = fails(&["merge", p(&a), p(&other_seed)]);
+    assert!(
+        err.contains("different batches") && err.contains("--seed"),
+        "{err}"
+    );
+    let err = fails(&["merge", p(&a), p(&other_scn)]);
+    assert!(
+        err.contains("different batches") && err.contains("scenario"),
+        "{err}"
+    );
+    let junk = dir.path().join("junk.json");
+    std::fs::write(&junk, "{\"hello\": 1}").expect("write");
+    let err = fails(&["merge", p(&junk)]);
+    assert!(err.contains("not a statistics file"), "{err}");
+    let err = fails(&["merge", p(&dir.path().join("missing.json"))]);
+    assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn absurd_or_broken_batch_arguments_are_refused_clearly() {
+    let err = fails(&["simulate", "--runs", "100000000000000000"]);
+    assert!(err.contains("--runs"), "{err}");
+    let err = fails(&["simulate", "--runs", "0"]);
+    assert!(err.contains("at least 1"), "{err}");
+    let err = fails(&[
+        "simulate", "--runs", "4", "--shard", "3/2", "--out", "x.json",
+    ]);
+    assert!(err.contains("I/K"), "{err}");
+    let err = fails(&["simulate", "--runs", "4", "--shard", "1/2"]);
+    assert!(err.contains("--out"), "{err}");
+}
+
+/// Every order another actor gave covertly, as (turn, actor, move) — from
+/// the truth.
+fn covert_orders_of_others(truth: &serde_json::Value, me: &str) -> Vec<(u64, String)> {
+    let mut out = Vec::new();
+    for t in truth["turns"].as_array().expect("turns") {
+        for o in t["orders"].as_array().expect("orders") {
+            if o["covert"] == true && o["actor"] != me {
+                out.push((t["turn"].as_u64().unwrap_or(0), o["move"].to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn perspective_never_lists_another_actors_covert_order_before_it_is_revealed() {
+    let mut hidden_somewhere = 0;
+    for seed in ["1", "2", "3"] {
+        let truth: serde_json::Value = serde_json::from_slice(&run(&[
+            "simulate", "--seed", seed, "--turns", "10", "--format", "json",
+        ]))
+        .expect("JSON");
+        let seen: serde_json::Value = serde_json::from_slice(&run(&[
+            "simulate",
+            "--seed",
+            seed,
+            "--turns",
+            "10",
+            "--perspective",
+            "us",
+            "--format",
+            "json",
+        ]))
+        .expect("JSON");
+        assert_eq!(seen["perspective"], "us");
+        let truth_covert = covert_orders_of_others(&truth, "us");
+        let mut listed = 0;
+        for t in seen["turns"].as_array().expect("turns") {
+            let turn = t["turn"].as_u64().expect("turn");
+            for o in t["orders"].as_array().expect("orders") {
+                if o["actor"] != "us" {
+                    assert!(o.get("reason").is_none(), "another's reason shown: {o}");
+                    if o["covert"] == true {
+                        let d = o["discovered"].as_u64().expect("discovered turn");
+                        assert!(d <= turn, "seed {seed}: listed before revealed: {o}");
+                        listed += 1;
+                    }
+                }
+            }
+            for o in t["came_to_light"].as_array().expect("came_to_light") {
+                assert_eq!(o["discovered"].as_u64(), Some(turn));
+                listed += 1;
+            }
+            // The view carries no other actor's capital.
+            assert!(t["view"]["capital"].is_number());
+        }
+        assert!(listed <= truth_covert.len());
+        hidden_somewhere += truth_covert.len() - listed;
+    }
+    // The truth lists covert orders of others that the US did not see.
+    assert!(
+        hidden_somewhere > 0,
+        "no covert order to hide in these seeds"
+    );
+}
+
+#[test]
+fn perspective_arguments_are_checked() {
+    let err = fails(&["simulate", "--perspective", "atlantis", "--format", "json"]);
+    assert!(err.contains("not an actor"), "{err}");
+    let err = fails(&["simulate", "--perspective", "us"]);
+    assert!(err.contains("--format json"), "{err}");
+}
