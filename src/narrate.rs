@@ -505,3 +505,51 @@ pub fn summary_line(scn: &Scenario, contributions: &[Contribution], max: usize) 
     }
     parts.join(", ")
 }
+
+/// One of the scenario's endings as a player can follow it: its name (the
+/// first sentence of its text) and, for each part of its condition, the
+/// value now (as `env` knows it) and what it needs, e.g. "disclosure 22
+/// (needs ≥ 50) · sanctions imposed by US on DPRK 4 (needs ≤ 2)". The flag
+/// tells whether the part holds.
+pub fn ending_progress(
+    scn: &Scenario,
+    index: usize,
+    env: &crate::engine::env::Bound,
+    me: ActorId,
+) -> Option<(String, Vec<(String, bool)>)> {
+    use crate::scenario::expr::Expr;
+    let e = scn.endings.get(index)?;
+    let name = e
+        .text
+        .split_terminator(['.', '!', '?'])
+        .next()
+        .unwrap_or(&e.id)
+        .trim()
+        .to_string();
+    let parts = e
+        .when
+        .terms()
+        .into_iter()
+        .map(|t| {
+            let holds = t.holds(env);
+            let words = match t {
+                Expr::Bin(op, l, r) if op.is_comparison() => {
+                    let lhs = term_words(scn, l, Some(me), None);
+                    let whole = term_words(scn, t, Some(me), None);
+                    let sym = whole
+                        .strip_prefix(&lhs)
+                        .and_then(|rest| rest.split_whitespace().next())
+                        .unwrap_or("vs");
+                    format!(
+                        "{lhs} {} (needs {sym} {})",
+                        num(l.eval(env)),
+                        num(r.eval(env))
+                    )
+                }
+                other => term_words(scn, other, Some(me), None),
+            };
+            (words, holds)
+        })
+        .collect();
+    Some((name, parts))
+}

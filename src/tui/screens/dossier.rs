@@ -5,7 +5,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -144,6 +144,28 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
             th.heading(),
         ));
         out.extend(super::dashboard::objective_lines(s, th, true));
+        out.push(Line::default());
+        out.push(Line::styled(
+            "HOW THE GAME CAN END EARLY (as you know it now)",
+            th.heading(),
+        ));
+        let env = crate::engine::env::Bound::actor(scn, st, me);
+        for i in 0..scn.endings.len() {
+            if let Some((name, parts)) = crate::narrate::ending_progress(scn, i, &env, me) {
+                let mut spans = vec![Span::raw(format!("{}: ", clean(&name)))];
+                for (k, (words, holds)) in parts.into_iter().enumerate() {
+                    if k > 0 {
+                        spans.push(Span::styled(" · ", th.dim()));
+                    }
+                    let mark = if holds { "✓ " } else { "" };
+                    spans.push(Span::styled(
+                        format!("{mark}{}", clean(&words)),
+                        if holds { th.key() } else { Style::default() },
+                    ));
+                }
+                out.push(Line::from(spans));
+            }
+        }
         out.push(Line::default());
         out.push(Line::styled("TRACKS (as you know them)", th.heading()));
         out.extend(super::dashboard::track_lines(s, view, th));
