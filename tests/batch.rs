@@ -208,3 +208,72 @@ fn perspective_arguments_are_checked() {
     let err = fails(&["simulate", "--perspective", "us"]);
     assert!(err.contains("--format json"), "{err}");
 }
+
+#[test]
+fn a_fixed_strategy_plays_an_actor_and_the_batch_counts_moves_events_and_crisis_stages() {
+    let out = run(&[
+        "simulate",
+        "--runs",
+        "6",
+        "--policy",
+        "dprk=passive",
+        "--policy",
+        "us=hawk",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let actor = |id: &str| {
+        v["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .find(|a| a["actor"] == id)
+            .cloned()
+            .expect("actor")
+    };
+    // A passive DPRK gives no orders at all; the others do.
+    assert_eq!(actor("dprk")["moves_per_game"], serde_json::json!([]));
+    assert!(
+        !actor("russia")["moves_per_game"]
+            .as_array()
+            .expect("list")
+            .is_empty()
+    );
+    // A hawkish US orders only hostile moves (none of the conciliatory ones).
+    let us_moves: Vec<String> = actor("us")["moves_per_game"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|m| m["move"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(!us_moves.is_empty());
+    for calm in [
+        "stand_down",
+        "back_down",
+        "open_talks",
+        "reassure_ally",
+        "offer_relief",
+    ] {
+        assert!(
+            !us_moves.iter().any(|m| m == calm),
+            "hawk ordered {calm}: {us_moves:?}"
+        );
+    }
+    assert!(!v["events_per_game"].as_array().expect("events").is_empty());
+    assert_eq!(
+        v["crisis_stage_reached"].as_array().expect("stages").len(),
+        3
+    );
+    assert_eq!(v["pairs"].as_array().expect("pairs").len(), 10);
+}
+
+#[test]
+fn an_unknown_strategy_or_actor_is_refused_with_the_choices() {
+    let e = fails(&["simulate", "--runs", "2", "--policy", "dprk=hawky"]);
+    assert!(e.contains("passive") && e.contains("dove"), "{e}");
+    let e = fails(&["simulate", "--runs", "2", "--policy", "mars=hawk"]);
+    assert!(e.contains("not an actor"), "{e}");
+    let e = fails(&["simulate", "--runs", "2", "--policy", "dprk"]);
+    assert!(e.contains("ACTOR=NAME"), "{e}");
+}

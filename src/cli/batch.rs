@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::simulate::Format;
 use crate::ai::Policy;
 use crate::scenario::Scenario;
-use crate::sim::batch::{self, BatchSettings, Labels, Shard, ShardFile};
+use crate::sim::batch::{self, BatchSettings, BatchStats, Labels, Shard, ShardFile};
 
 /// Set by Ctrl-C: no new game starts; what was played is printed.
 static STOP: AtomicBool = AtomicBool::new(false);
@@ -263,12 +263,32 @@ fn batch_json(f: &ShardFile) -> Value {
         "mechanics": b.mechanics().iter().map(|(k, v)| json!({"what": k, "value": round2(*v)})).collect::<Vec<_>>(),
         "assessment_error": l.actors.iter().zip(b.assessment_means()).map(|(a, e)| json!({"actor": a.id, "mean": (e * 1000.0).round() / 1000.0})).collect::<Vec<_>>(),
         "peak_level_share": l.levels.iter().zip(&b.peak_levels).map(|(name, c)| json!({"level": name, "share": round2(*c as f64 / n)})).collect::<Vec<_>>(),
-        "actors": l.actors.iter().zip(b.score_means()).zip(&b.objectives_met).map(|((a, mean), met)| json!({
+        "actors": l.actors.iter().zip(b.score_means()).zip(&b.objectives_met).enumerate().map(|(i, ((a, mean), met))| json!({
             "actor": a.id,
             "mean_score": round2(mean),
             "objectives_met": a.objectives.iter().zip(met).map(|(o, c)| json!({"text": o, "share": round2(*c as f64 / n)})).collect::<Vec<_>>(),
+            "moves_per_game": l.moves.iter().zip(b.move_uses.get(i).map(Vec::as_slice).unwrap_or(&[])).filter(|(_, c)| **c > 0).map(|(m, c)| json!({"move": m, "per_game": round2(*c as f64 / n)})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "events_per_game": l.events.iter().zip(&b.event_fired).map(|(e, c)| json!({"event": e, "per_game": round2(*c as f64 / n)})).collect::<Vec<_>>(),
+        "crisis_stage_reached": l.stages.iter().zip(BatchStats::reached(&b.peak_stage, b.games)).map(|(s, x)| json!({"stage": s, "share": round2(x)})).collect::<Vec<_>>(),
+        "pairs": pair_names(l).into_iter().zip(&b.pair_peak_stage).map(|(p, counts)| json!({
+            "pair": p,
+            "stage_reached": l.stages.iter().zip(BatchStats::reached(counts, b.games)).map(|(s, x)| json!({"stage": s, "share": round2(x)})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// "us–dprk" for every pair a < b, row by row (the order of
+/// [`BatchStats::pair_peak_stage`]).
+fn pair_names(l: &Labels) -> Vec<String> {
+    let n = l.actors.len();
+    let mut out = Vec::new();
+    for a in 0..n {
+        for b in a + 1..n {
+            out.push(format!("{}–{}", l.actors[a].id, l.actors[b].id));
+        }
+    }
+    out
 }
 
 fn batch_text(f: &ShardFile) -> String {
@@ -304,6 +324,27 @@ fn batch_text(f: &ShardFile) -> String {
     for (name, c) in l.levels.iter().zip(&b.peak_levels) {
         let _ = writeln!(s, "  {:<16} {:>5.1}%", name, *c as f64 / n * 100.0);
     }
+    if !l.stages.is_empty() {
+        let _ = writeln!(s, "Highest crisis stage of any pair:");
+        for (name, x) in l
+            .stages
+            .iter()
+            .zip(BatchStats::reached(&b.peak_stage, b.games))
+        {
+            let _ = writeln!(s, "  {:<16} {:>5.1}%", name, x * 100.0);
+        }
+        let hot: Vec<String> = pair_names(l)
+            .into_iter()
+            .zip(&b.pair_peak_stage)
+            .filter_map(|(p, counts)| {
+                let top = BatchStats::reached(counts, b.games).last().copied()?;
+                (top > 0.0).then(|| format!("{p} {:.1}%", top * 100.0))
+            })
+            .collect();
+        if !hot.is_empty() {
+            let _ = writeln!(s, "  pairs that reached the top: {}", hot.join(", "));
+        }
+    }
     let _ = writeln!(s, "\nMechanics:");
     for (k, v) in b.mechanics() {
         if k.starts_with("games") || k.starts_with("share") {
@@ -325,6 +366,26 @@ fn batch_text(f: &ShardFile) -> String {
         for (o, c) in a.objectives.iter().zip(met) {
             let _ = writeln!(s, "          {:>5.1}% met: {}", *c as f64 / n * 100.0, o);
         }
+    }
+    let _ = writeln!(s, "\nOrders per game:");
+    for (a, uses) in l.actors.iter().zip(&b.move_uses) {
+        let mut v: Vec<(&String, u64)> = l
+            .moves
+            .iter()
+            .zip(uses)
+            .filter(|(_, c)| **c > 0)
+            .map(|(m, c)| (m, *c))
+            .collect();
+        v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+        let line: Vec<String> = v
+            .iter()
+            .map(|(m, c)| format!("{m} {:.1}", *c as f64 / n))
+            .collect();
+        let _ = writeln!(s, "  {:<7} {}", a.short, line.join(", "));
+    }
+    let _ = writeln!(s, "\nScripted events fired per game:");
+    for (e, c) in l.events.iter().zip(&b.event_fired) {
+        let _ = writeln!(s, "  {:>6.2}  {e}", *c as f64 / n);
     }
     s
 }

@@ -59,6 +59,12 @@ pub struct SimulateArgs {
     /// baseline the AI is measured against.
     #[arg(long = "random", value_delimiter = ',')]
     pub random: Vec<String>,
+    /// Play an actor with a built-in strategy instead of the AI, as
+    /// ACTOR=NAME: `ai` (the normal AI), `random`, `passive` (no orders),
+    /// `hawk` (always the most hostile affordable moves) or `dove` (always
+    /// the most conciliatory). Repeat for several actors.
+    #[arg(long = "policy", value_name = "ACTOR=NAME")]
+    pub policy: Vec<String>,
     /// Also write the game as a save file (one game only; never overwrites).
     #[arg(long, conflicts_with = "runs")]
     pub save: Option<std::path::PathBuf>,
@@ -87,6 +93,33 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
+    }
+    for spec in &args.policy {
+        let names: Vec<&str> = Policy::ALL.iter().map(|(n, _)| *n).collect();
+        let Some((id, name)) = spec.split_once('=') else {
+            eprintln!(
+                "error: --policy takes ACTOR=NAME (e.g. --policy dprk=hawk), not `{spec}`; names: {}",
+                names.join(", ")
+            );
+            return ExitCode::from(2);
+        };
+        let Some(a) = scn.actor_by_id(id.trim()) else {
+            let ids: Vec<&str> = scn.actors.iter().map(|a| a.id.as_str()).collect();
+            eprintln!(
+                "error: --policy names `{id}`, which is not an actor of {}; actors are: {}",
+                scn.meta.id,
+                ids.join(", ")
+            );
+            return ExitCode::from(2);
+        };
+        let Some(p) = Policy::named(name.trim()) else {
+            eprintln!(
+                "error: --policy {id}={name}: no such strategy; choose one of: {}",
+                names.join(", ")
+            );
+            return ExitCode::from(2);
+        };
+        policies[a.index()] = p;
     }
     let seed = args.seed.unwrap_or(scn.meta.seed);
     if let Some(id) = &args.perspective {

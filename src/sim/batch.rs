@@ -130,6 +130,15 @@ pub struct Labels {
     /// Escalation level names, lowest first.
     pub levels: Vec<String>,
     pub actors: Vec<ActorLabel>,
+    /// Move ids, in scenario order.
+    #[serde(default)]
+    pub moves: Vec<String>,
+    /// Scripted event ids, in scenario order.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// Crisis stage names, lowest first (stage 0, no crisis, is left out).
+    #[serde(default)]
+    pub stages: Vec<String>,
 }
 
 /// An actor's names and objectives, for printing.
@@ -150,6 +159,9 @@ impl Labels {
             title: scn.meta.title.clone(),
             outcomes,
             levels: scn.levels.iter().map(|l| l.name.clone()).collect(),
+            moves: scn.moves.iter().map(|m| m.id.clone()).collect(),
+            events: scn.events.iter().map(|e| e.id.clone()).collect(),
+            stages: scn.crisis.stages.iter().map(|s| s.name.clone()).collect(),
             actors: scn
                 .actors
                 .iter()
@@ -230,6 +242,20 @@ pub struct BatchStats {
     pub assessment_sums: Vec<i128>,
     /// …and how many turns were summed.
     pub assessment_turns: Vec<u64>,
+    /// Per actor, per move (scenario order): orders given, over all games.
+    #[serde(default)]
+    pub move_uses: Vec<Vec<u64>>,
+    /// Per scripted event: times it fired, over all games.
+    #[serde(default)]
+    pub event_fired: Vec<u64>,
+    /// Per pair (a < b, row by row), per crisis stage 0…top: games in which
+    /// that was the pair's highest stage.
+    #[serde(default)]
+    pub pair_peak_stage: Vec<Vec<u64>>,
+    /// Per crisis stage 0…top: games in which the highest stage of any
+    /// pair was that one.
+    #[serde(default)]
+    pub peak_stage: Vec<u64>,
 }
 
 /// i128 as a decimal string (JSON numbers lose precision past 2^53).
@@ -280,6 +306,13 @@ impl BatchStats {
             facts: FactTotals::default(),
             assessment_sums: vec![0; scn.n()],
             assessment_turns: vec![0; scn.n()],
+            move_uses: vec![vec![0; scn.moves.len()]; scn.n()],
+            event_fired: vec![0; scn.events.len()],
+            pair_peak_stage: vec![
+                vec![0; scn.crisis.stages.len() + 1];
+                scn.n() * scn.n().saturating_sub(1) / 2
+            ],
+            peak_stage: vec![0; scn.crisis.stages.len() + 1],
         }
     }
 
@@ -315,6 +348,50 @@ impl BatchStats {
             }
         }
         self.facts.add(&Facts::of(t.state, t.turns));
+        for turn in t.turns {
+            for o in &turn.orders.list {
+                if let Some(c) = self
+                    .move_uses
+                    .get_mut(o.actor.index())
+                    .and_then(|row| row.get_mut(o.mv.index()))
+                {
+                    *c += 1;
+                }
+            }
+            for e in &turn.events {
+                if let engine::Event::Scripted { event } = e
+                    && let Some(c) = self.event_fired.get_mut(event.index())
+                {
+                    *c += 1;
+                }
+            }
+        }
+        let n = scn.n();
+        let mut pair = 0;
+        let mut highest = 0u8;
+        for a in 0..n {
+            for b in a + 1..n {
+                let top = t
+                    .log
+                    .snapshots
+                    .iter()
+                    .map(|s| s.stage.get(a * n + b).copied().unwrap_or(0))
+                    .max()
+                    .unwrap_or(0);
+                highest = highest.max(top);
+                if let Some(c) = self
+                    .pair_peak_stage
+                    .get_mut(pair)
+                    .and_then(|row| row.get_mut(usize::from(top)))
+                {
+                    *c += 1;
+                }
+                pair += 1;
+            }
+        }
+        if let Some(c) = self.peak_stage.get_mut(usize::from(highest)) {
+            *c += 1;
+        }
         for turn in &t.log.assessment {
             for (a, e) in turn.iter().enumerate().take(self.assessment_sums.len()) {
                 self.assessment_sums[a] += fixed(*e);
@@ -343,6 +420,14 @@ impl BatchStats {
             *a += b;
         }
         add_all(&mut self.assessment_turns, &o.assessment_turns);
+        for (a, b) in self.move_uses.iter_mut().zip(&o.move_uses) {
+            add_all(a, b);
+        }
+        add_all(&mut self.event_fired, &o.event_fired);
+        for (a, b) in self.pair_peak_stage.iter_mut().zip(&o.pair_peak_stage) {
+            add_all(a, b);
+        }
+        add_all(&mut self.peak_stage, &o.peak_stage);
         self
     }
 
@@ -428,6 +513,14 @@ impl BatchStats {
             .iter()
             .zip(&self.assessment_turns)
             .map(|(s, n)| unfixed(*s, *n))
+            .collect()
+    }
+
+    /// Share of games in which `counts` (games per highest stage 0…top)
+    /// reached at least each stage 1…top.
+    pub fn reached(counts: &[u64], games: u64) -> Vec<f64> {
+        (1..counts.len())
+            .map(|k| counts[k..].iter().sum::<u64>() as f64 / games.max(1) as f64)
             .collect()
     }
 
@@ -656,7 +749,7 @@ fn differs(a: &BatchSettings, b: &BatchSettings) -> Option<String> {
         return Some(format!("--turns {} vs {}", t(b.turns), t(a.turns)));
     }
     if a.policies != b.policies {
-        return Some("different --random actors".into());
+        return Some("different --random or --policy actors".into());
     }
     None
 }
