@@ -2,7 +2,7 @@
 //! scenario and prints the figures issue 10's targets are stated in.
 //!
 //! ```text
-//! cargo run --release --example balance -- [SCENARIO] [--runs N] [--key-track ID] [--policies]
+//! cargo run --release --example balance -- [SCENARIO] [--runs N] [--key-track ID] [--policy ACTOR=NAME]... [--policies]
 //! ```
 //! `--policies` also plays every actor with each fixed strategy (passive,
 //! random, hawk, dove) against the normal AI and prints the score gaps.
@@ -48,12 +48,18 @@ fn main() {
     let mut runs = 300;
     let mut key = "disclosure".to_string();
     let mut vs = false;
+    let mut fixed: Vec<(String, String)> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--runs" => runs = it.next().and_then(|s| s.parse().ok()).unwrap_or(runs),
             "--key-track" => key = it.next().cloned().unwrap_or(key),
             "--policies" => vs = true,
+            "--policy" => {
+                if let Some((a, p)) = it.next().and_then(|s| s.split_once('=')) {
+                    fixed.push((a.to_string(), p.to_string()));
+                }
+            }
             p => path = Some(p.to_string()),
         }
     }
@@ -65,7 +71,16 @@ fn main() {
         }
     };
     let n = scn.n();
-    let ai = vec![Policy::Utility; n];
+    let mut ai = vec![Policy::Utility; n];
+    for (a, p) in &fixed {
+        match (scn.actor_by_id(a), Policy::named(p)) {
+            (Some(a), Some(p)) => ai[a.index()] = p,
+            _ => {
+                eprintln!("--policy {a}={p}: no such actor or strategy");
+                std::process::exit(2);
+            }
+        }
+    }
     let gs = games(&scn, runs, &ai);
     let total = gs.len();
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
