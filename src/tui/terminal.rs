@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 
 /// Restores the terminal when dropped.
 pub struct Guard {
@@ -56,9 +56,16 @@ impl Guard {
             stdout(),
             EnterAlternateScreen,
             EnableMouseCapture,
-            EnableBracketedPaste
+            EnableBracketedPaste,
+            Clear(ClearType::All)
         )?;
-        terminal.clear()
+        // Forget what the last frame put on the screen by drawing a blank
+        // one over it (`Terminal::clear` would ask the terminal for the
+        // cursor position, which the input thread's read holds): the next
+        // frame is then drawn in full.
+        terminal
+            .draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))
+            .map(|_| ())
     }
 }
 

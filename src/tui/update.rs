@@ -288,6 +288,9 @@ fn title(m: &mut Model, msg: Msg) {
     match msg {
         Msg::Up | Msg::Down => m.title.selected = step(m.title.selected, n, msg == Msg::Up),
         Msg::Select => open_title_item(m),
+        // Esc on the title screen quits, as its help says: no game is
+        // open, so there is nothing to confirm or save.
+        Msg::Back => m.quit = true,
         _ => {}
     }
 }
