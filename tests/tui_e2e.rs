@@ -641,10 +641,15 @@ fn assert_restored(t: &Term) {
     // was recorded if it was cleared since).
     let entered = raw.rfind("\x1b[?1049h").unwrap_or(0);
     let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
-    assert!(left >= entered, "the alternate screen was not left at the end");
+    assert!(
+        left >= entered,
+        "the alternate screen was not left at the end"
+    );
     for off in ["\x1b[?1000l", "\x1b[?1006l", "\x1b[?2004l"] {
-        let at = raw.rfind(off).unwrap_or_else(|| panic!("{off:?} never sent"));
-            assert!(at >= entered, "{off:?} not sent at the end");
+        let at = raw
+            .rfind(off)
+            .unwrap_or_else(|| panic!("{off:?} never sent"));
+        assert!(at >= entered, "{off:?} not sent at the end");
     }
     assert!(
         !t.parser.screen().alternate_screen(),
@@ -738,7 +743,10 @@ fn ctrl_z_stops_after_restoring_and_fg_takes_the_terminal_again() {
     let screen = t.wait_for("the redrawn briefing", |s| s.contains("Read your briefing"));
     assert!(t.parser.screen().alternate_screen(), "{screen}");
     let raw = String::from_utf8_lossy(&t.raw);
-    assert!(raw.contains("\x1b[?1049h"), "the alternate screen re-entered");
+    assert!(
+        raw.contains("\x1b[?1049h"),
+        "the alternate screen re-entered"
+    );
     assert!(raw.contains("\x1b[?1000h"), "mouse reporting on again");
     assert!(!stopped(pid), "still stopped");
     t.send("\x03");

@@ -31,8 +31,8 @@ mod tests;
 mod debrief_tests;
 
 use std::io::{self, IsTerminal};
-use std::sync::mpsc;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;

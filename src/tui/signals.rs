@@ -28,7 +28,9 @@ pub enum Action {
 /// SIGUSR1 end without saving.
 #[cfg(unix)]
 pub fn action(signal: i32) -> Option<Action> {
-    use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1};
+    use signal_hook::consts::signal::{
+        SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
+    };
     match signal {
         SIGTERM | SIGHUP | SIGINT => Some(Action::End { save: true, signal }),
         SIGQUIT | SIGUSR1 => Some(Action::End {
@@ -50,11 +52,10 @@ pub fn action(_signal: i32) -> Option<Action> {
 /// Starts delivering the handled signals to `deliver`, turned into
 /// messages by `wrap`, from a thread of their own.
 #[cfg(unix)]
-pub fn listen<T: Send + 'static>(
-    deliver: Sender<T>,
-    wrap: fn(i32) -> T,
-) -> std::io::Result<()> {
-    use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1};
+pub fn listen<T: Send + 'static>(deliver: Sender<T>, wrap: fn(i32) -> T) -> std::io::Result<()> {
+    use signal_hook::consts::signal::{
+        SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
+    };
     let mut signals = signal_hook::iterator::Signals::new([
         SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGTSTP, SIGCONT,
     ])?;
@@ -72,10 +73,7 @@ pub fn listen<T: Send + 'static>(
 
 /// Signals are not handled off Unix.
 #[cfg(not(unix))]
-pub fn listen<T: Send + 'static>(
-    _deliver: Sender<T>,
-    _wrap: fn(i32) -> T,
-) -> std::io::Result<()> {
+pub fn listen<T: Send + 'static>(_deliver: Sender<T>, _wrap: fn(i32) -> T) -> std::io::Result<()> {
     Ok(())
 }
 

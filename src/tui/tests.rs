@@ -1279,13 +1279,21 @@ fn a_paste_is_one_event_capped_at_the_name_limit_and_loses_control_characters() 
     // 227 KB in one event: kept up to the cap, the popup still open.
     let long = "x".repeat(227 * 1024);
     update::paste(&mut m, &long);
-    let name = m.save_form.as_ref().map(|f| f.name.clone()).unwrap_or_default();
+    let name = m
+        .save_form
+        .as_ref()
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
     assert_eq!(name.chars().count(), update::MAX_TYPED);
     assert!(name.starts_with("week2[2~x"));
     assert_eq!(m.popup, Some(Popup::SaveAs));
     // Typing at the cap adds nothing either.
     update(&mut m, Msg::Char('z'));
-    let after = m.save_form.as_ref().map(|f| f.name.clone()).unwrap_or_default();
+    let after = m
+        .save_form
+        .as_ref()
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
     assert_eq!(after, name);
     // Translated from the terminal, a paste is not a key.
     let ev = Event::Paste("abc".into());

@@ -30,7 +30,7 @@ fn cell_width(s: &Session) -> usize {
         for b in scn.actor_ids() {
             if a != b {
                 let t = cell_text(st.relations.get(a, b), st.sanctions.get(a, b));
-                widest = widest.max(t.chars().count());
+                widest = widest.max(t.trim_start().chars().count());
             }
         }
     }
@@ -90,8 +90,10 @@ mod tests {
 
     #[test]
     fn the_widest_cell_needs_a_wider_column_to_keep_a_space() {
-        // "-100$3" fills a column of CELL: the matrix widens (cell_width).
-        assert_eq!(cell_text(-100.0, 3).chars().count(), CELL);
+        // "-100$3" leaves no space in a column of CELL: the matrix
+        // widens for it (cell_width counts the text without its padding).
+        assert_eq!(cell_text(-100.0, 3).trim_start().chars().count(), CELL);
+        assert!(cell_text(-55.0, 3).trim_start().chars().count() < CELL);
         assert_eq!(cell_text(-49.0, 2), " -49$2");
         assert!(cell_text(-100.0, 0).starts_with(' '));
     }
