@@ -65,10 +65,26 @@ pub fn order_error(scn: &Scenario, e: &OrderError) -> String {
             "already ordered against this target this turn (one order per move and target)".into()
         }
         OrderError::TooExpensive { cost, left } => {
-            format!("costs {cost:.0} but only {left:.0} capital is left")
+            format!(
+                "costs {} but only {} capital is left",
+                amount((*cost * 10.0 - 1e-6).ceil() / 10.0),
+                amount((*left * 10.0 + 1e-6).floor() / 10.0)
+            )
         }
         OrderError::Unknown => "the move or actor does not exist in this scenario".into(),
         OrderError::GameOver => "the game is over".into(),
+    }
+}
+
+/// An amount of capital as a player reads it: whole numbers without a
+/// decimal, others with one ("1.5"). The refusal rounds the cost up and
+/// what is left down, so it never reads "costs 2 but only 2 is left".
+pub fn amount(x: f64) -> String {
+    let tenths = (x * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0}")
+    } else {
+        format!("{tenths:.1}")
     }
 }
 
@@ -552,4 +568,29 @@ pub fn ending_progress(
         })
         .collect();
     Some((name, parts))
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use super::amount;
+    use crate::engine::OrderError;
+
+    #[test]
+    fn capital_shows_a_decimal_only_when_not_whole() {
+        assert_eq!(amount(2.0), "2");
+        assert_eq!(amount(1.5), "1.5");
+        assert_eq!(amount(0.25), "0.3");
+        assert_eq!(amount(-1.0), "-1");
+    }
+
+    #[test]
+    fn a_refusal_for_capital_never_reads_as_enough() {
+        let scn = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let say = |cost, left| super::order_error(&scn, &OrderError::TooExpensive { cost, left });
+        assert_eq!(say(2.0, 1.5), "costs 2 but only 1.5 capital is left");
+        assert_eq!(say(2.0, 1.96), "costs 2 but only 1.9 capital is left");
+        assert_eq!(say(3.0, 2.0), "costs 3 but only 2 capital is left");
+    }
 }

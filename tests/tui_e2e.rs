@@ -605,3 +605,154 @@ fn hotseat_the_second_player_sees_nothing_of_the_first_players_covert_order() {
     t.send("y");
     assert!(wait_exit(&mut t).success());
 }
+
+/// Starts a game as the US in `saves`, plays turn 1 and waits for turn
+/// 2's dashboard; the autosave that turn 1 wrote is removed, so that
+/// only a save on the signal can bring it back.
+#[cfg(unix)]
+fn one_turn_in(saves: &std::path::Path) -> Term {
+    let s = saves.to_str().expect("utf-8 temp path").to_string();
+    let mut t = Term::spawn(&["play", "--as", "us", "--seed", "3", "--saves-dir", &s]);
+    t.wait_text("Read your briefing");
+    t.send(ENTER);
+    t.wait_for("the dashboard", |s| s.contains("Enter orders"));
+    end_turn(&mut t, 1);
+    t.send(ENTER);
+    t.wait_for("turn 2", |s| header_turn(s) == "turn 2 of 24");
+    let auto = autosave_in(saves).expect("autosave after turn 1");
+    std::fs::remove_file(&auto).expect("remove the autosave");
+    t
+}
+
+#[cfg(unix)]
+fn send_signal(t: &Term, sig: i32) {
+    let pid = t.child.process_id().expect("the game's pid");
+    let pid = libc::pid_t::try_from(pid).expect("pid fits");
+    // SAFETY: kill only sends a signal to the game we started.
+    let rc = unsafe { libc::kill(pid, sig) };
+    assert_eq!(rc, 0, "kill failed");
+}
+
+/// The terminal is back as it was: the alternate screen left after it
+/// was last entered, mouse reporting and bracketed paste switched off.
+fn assert_restored(t: &Term) {
+    let raw = String::from_utf8_lossy(&t.raw);
+    // Where the alternate screen was last entered (the start of what
+    // was recorded if it was cleared since).
+    let entered = raw.rfind("\x1b[?1049h").unwrap_or(0);
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        left >= entered,
+        "the alternate screen was not left at the end"
+    );
+    for off in ["\x1b[?1000l", "\x1b[?1006l", "\x1b[?2004l"] {
+        let at = raw
+            .rfind(off)
+            .unwrap_or_else(|| panic!("{off:?} never sent"));
+        assert!(at >= entered, "{off:?} not sent at the end");
+    }
+    assert!(
+        !t.parser.screen().alternate_screen(),
+        "still on the alternate screen"
+    );
+}
+
+#[cfg(unix)]
+fn signal_ends_the_game(sig: i32, saves_expected: bool) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut t = one_turn_in(dir.path());
+    send_signal(&t, sig);
+    let status = wait_exit(&mut t);
+    assert_restored(&t);
+    assert_eq!(
+        status.exit_code(),
+        u32::try_from(128 + sig).expect("code"),
+        "exit status {status:?}"
+    );
+    assert_eq!(
+        autosave_in(dir.path()).is_some(),
+        saves_expected,
+        "saved on signal {sig}: {:?}",
+        std::fs::read_dir(dir.path()).map(|d| d.count())
+    );
+    if saves_expected {
+        let raw = String::from_utf8_lossy(&t.raw);
+        assert!(raw.contains("Game saved to"), "no farewell: {raw:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    signal_ends_the_game(libc::SIGTERM, true);
+}
+
+#[cfg(unix)]
+#[test]
+fn sighup_saves_and_restores_the_terminal() {
+    signal_ends_the_game(libc::SIGHUP, true);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_by_kill_saves_and_restores_the_terminal() {
+    signal_ends_the_game(libc::SIGINT, true);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigquit_and_sigusr1_restore_the_terminal_without_saving() {
+    signal_ends_the_game(libc::SIGQUIT, false);
+    signal_ends_the_game(libc::SIGUSR1, false);
+}
+
+/// Whether the process `pid` is stopped (state `T` in /proc).
+#[cfg(target_os = "linux")]
+fn stopped(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            let after = s.rsplit_once(") ")?.1.chars().next()?;
+            Some(after == 'T' || after == 't')
+        })
+        .unwrap_or(false)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_stops_after_restoring_and_fg_takes_the_terminal_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saves = dir.path().to_str().expect("utf-8 temp path").to_string();
+    let mut t = Term::spawn(&["play", "--seed", "1", "--saves-dir", &saves]);
+    t.wait_text("Read your briefing");
+    let pid = t.child.process_id().expect("pid");
+    t.raw.clear();
+    send_signal(&t, libc::SIGTSTP);
+    // The game restores the terminal, then stops itself.
+    let start = Instant::now();
+    while !stopped(pid) {
+        assert!(start.elapsed() < TIMEOUT, "the game did not stop");
+        t.pump(Duration::from_millis(50));
+    }
+    t.settle();
+    assert_restored(&t);
+
+    t.raw.clear();
+    send_signal(&t, libc::SIGCONT);
+    // Back on the alternate screen, redrawn in full, keys work again.
+    let screen = t.wait_for("the redrawn briefing", |s| s.contains("Read your briefing"));
+    assert!(t.parser.screen().alternate_screen(), "{screen}");
+    let raw = String::from_utf8_lossy(&t.raw);
+    assert!(
+        raw.contains("\x1b[?1049h"),
+        "the alternate screen re-entered"
+    );
+    assert!(raw.contains("\x1b[?1000h"), "mouse reporting on again");
+    assert!(!stopped(pid), "still stopped");
+    t.send("\x03");
+    t.wait_text("Quit?");
+    t.send("y");
+    let status = wait_exit(&mut t);
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&t);
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::model::{Model, Screen, TitleItem};
+use super::model::{Model, Screen, Tab, TitleItem};
 use super::msg::Msg;
 use super::screens::debrief::Section;
 use super::theme::Theme;
@@ -258,4 +258,29 @@ fn the_load_list_offers_the_debrief_of_a_finished_save_only() {
     assert_eq!(m.screen, Screen::Load);
     assert!(m.session.is_none());
     assert_eq!(m.load.saves[m.load.selected].name, "done.toml");
+}
+
+#[test]
+fn after_game_over_the_footer_does_not_offer_to_end_the_turn() {
+    let footer = |m: &Model| render(m, 160, 48).lines().last().unwrap_or("").to_string();
+    let live = Model::game(
+        Table::with_id(
+            Match::new(
+                Arc::new(scn()),
+                1,
+                vec![Seat::Human; scn().n()],
+                Keep::Everything,
+            ),
+            test_id(),
+        ),
+        (160, 48),
+        Theme { color: false },
+    );
+    let mut live = live;
+    live.screen = Screen::Game(Tab::Dashboard);
+    assert!(footer(&live).contains("end turn"), "{}", footer(&live));
+    let mut m = finished_model(3);
+    m.screen = Screen::Game(Tab::Dashboard);
+    let f = footer(&m);
+    assert!(!f.contains("end turn"), "{f}");
 }

@@ -90,7 +90,7 @@ const TITLE: &[Binding] = &[
         "continue, load a save, or a new game with this scenario",
         Some("Enter open"),
     ),
-    b(ESC, Msg::Quit, "quit", None),
+    b(ESC, Msg::Back, "quit (nothing to save here)", None),
 ];
 
 const LOAD: &[Binding] = &[

@@ -15,6 +15,7 @@ pub mod mouse;
 pub mod msg;
 pub mod preview;
 pub mod screens;
+pub mod signals;
 mod terminal;
 pub mod text;
 pub mod theme;
@@ -31,6 +32,7 @@ mod debrief_tests;
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
@@ -69,11 +71,17 @@ pub fn run(args: Option<PlayOptions>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     match event_loop(model) {
-        Ok(Some(farewell)) => {
-            println!("{farewell}");
-            ExitCode::SUCCESS
+        Ok(end) => {
+            if let Some(farewell) = end.farewell {
+                // The terminal may be gone (SIGHUP): never panic on stdout.
+                use std::io::Write;
+                let _ = writeln!(io::stdout(), "{farewell}");
+            }
+            match end.signal {
+                Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+                None => ExitCode::SUCCESS,
+            }
         }
-        Ok(None) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -81,28 +89,99 @@ pub fn run(args: Option<PlayOptions>) -> ExitCode {
     }
 }
 
-/// Runs the game until the player quits; returns the message to print
-/// once the terminal is restored (where the game was saved).
-fn event_loop(mut m: Model) -> io::Result<Option<String>> {
-    let (mut terminal, _guard) = terminal::Guard::enter()?;
+/// How the game ended: the message to print once the terminal is
+/// restored (where the game was saved), and the signal that ended it.
+struct End {
+    farewell: Option<String>,
+    signal: Option<i32>,
+}
+
+/// What wakes the event loop: a terminal event read on the input thread,
+/// or a signal.
+enum Input {
+    Event(io::Result<Event>),
+    Signal(i32),
+}
+
+/// Reads terminal events on a thread of their own, so that the loop can
+/// wait for a key and a signal at once.
+fn read_events(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let ev = event::read();
+                let failed = ev.is_err();
+                if tx.send(Input::Event(ev)).is_err() || failed {
+                    break;
+                }
+            }
+        })
+        .map(|_| ())
+}
+
+/// Runs the game until the player quits or a signal ends it.
+fn event_loop(mut m: Model) -> io::Result<End> {
+    let (tx, rx) = mpsc::channel();
+    signals::listen(tx.clone(), Input::Signal)?;
+    let (mut terminal, mut guard) = terminal::Guard::enter()?;
     let size = terminal.size()?;
     m.size = (size.width, size.height);
+    read_events(tx)?;
     loop {
         terminal.draw(|f| view::view(&m, f))?;
-        if let Some(wait) = patience(&m)
-            && !event::poll(wait)?
-        {
-            update::update(&mut m, Msg::Tick);
-            continue;
-        }
-        let ev = event::read()?;
-        if let Some(msg) = translate(&m, &ev) {
-            update::update(&mut m, msg);
+        let input = match patience(&m) {
+            Some(wait) => match rx.recv_timeout(wait) {
+                Ok(i) => i,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    update::update(&mut m, Msg::Tick);
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Err(gone()),
+            },
+            None => rx.recv().map_err(|_| gone())?,
+        };
+        match input {
+            Input::Event(Ok(Event::Paste(text))) => update::paste(&mut m, &text),
+            Input::Event(Ok(ev)) => {
+                if let Some(msg) = translate(&m, &ev) {
+                    update::update(&mut m, msg);
+                }
+            }
+            Input::Event(Err(e)) => {
+                // The terminal is gone: keep the game, then report.
+                let _ = update::save_now(&m);
+                return Err(e);
+            }
+            Input::Signal(sig) => match signals::action(sig) {
+                Some(signals::Action::End { save, signal }) => {
+                    let farewell = if save { update::save_now(&m) } else { None };
+                    return Ok(End {
+                        farewell,
+                        signal: Some(signal),
+                    });
+                }
+                Some(signals::Action::Suspend) => {
+                    guard.suspend();
+                    signals::stop();
+                    guard.resume(&mut terminal)?;
+                }
+                Some(signals::Action::Resume) => guard.resume(&mut terminal)?,
+                None => {}
+            },
         }
         if m.quit {
-            return Ok(m.farewell.take());
+            return Ok(End {
+                farewell: m.farewell.take(),
+                signal: None,
+            });
         }
     }
+}
+
+/// The error when both the input and the signal threads have ended.
+fn gone() -> io::Error {
+    io::Error::other("the terminal's input ended")
 }
 
 /// How often the loop wakes while the computer players think.

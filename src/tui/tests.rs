@@ -1258,3 +1258,53 @@ worse"
         }
     }
 }
+
+#[test]
+fn a_paste_is_one_event_capped_at_the_name_limit_and_loses_control_characters() {
+    let dir = tempdir();
+    let mut m = model_in(dir.path());
+    // Outside the save popup a paste does nothing (no keys are replayed).
+    let before = (m.screen, m.popup);
+    update::paste(&mut m, "qqqqe\ny");
+    assert_eq!((m.screen, m.popup), before);
+    assert!(!m.quit);
+
+    update(&mut m, Msg::Save);
+    clear_name(&mut m);
+    update::paste(&mut m, "week\t2\x1b[2~");
+    assert_eq!(
+        m.save_form.as_ref().map(|f| f.name.as_str()),
+        Some("week2[2~")
+    );
+    // 227 KB in one event: kept up to the cap, the popup still open.
+    let long = "x".repeat(227 * 1024);
+    update::paste(&mut m, &long);
+    let name = m
+        .save_form
+        .as_ref()
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
+    assert_eq!(name.chars().count(), update::MAX_TYPED);
+    assert!(name.starts_with("week2[2~x"));
+    assert_eq!(m.popup, Some(Popup::SaveAs));
+    // Typing at the cap adds nothing either.
+    update(&mut m, Msg::Char('z'));
+    let after = m
+        .save_form
+        .as_ref()
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
+    assert_eq!(after, name);
+    // Translated from the terminal, a paste is not a key.
+    let ev = Event::Paste("abc".into());
+    assert_eq!(super::translate(&m, &ev), None);
+}
+
+#[test]
+fn esc_on_the_title_screen_quits_as_its_help_says() {
+    let mut m = Model::title(Vec::new(), (120, 40), Theme { color: false });
+    let esc = Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    let msg = super::translate(&m, &esc).expect("Esc is bound on the title");
+    update(&mut m, msg);
+    assert!(m.quit, "Esc did not quit: popup {:?}", m.popup);
+}

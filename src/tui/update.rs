@@ -121,6 +121,40 @@ fn confirm_quit(m: &mut Model) {
     m.quit = true;
 }
 
+/// Saves an unfinished game now, as quitting would, because a signal or
+/// a lost terminal ends the session; the farewell saying where, if a
+/// file was written. A failure is part of the farewell: nobody is left
+/// to ask.
+pub fn save_now(m: &Model) -> Option<String> {
+    let (dir, s) = (m.saves_dir.as_deref()?, m.session.as_ref()?);
+    match s.table().save_on_quit(dir) {
+        Ok(Some(path)) => Some(farewell(dir, &path)),
+        Ok(None) => None,
+        Err(e) => Some(format!("The game could not be saved: {e}")),
+    }
+}
+
+/// Text pasted into the terminal (bracketed paste: one event however
+/// long). Only the save popup's name field takes text; it keeps the
+/// printable characters up to its cap, so a long paste costs time in
+/// proportion to what is kept, not to the square of its length.
+pub fn paste(m: &mut Model, text: &str) {
+    if m.popup != Some(Popup::SaveAs) {
+        return;
+    }
+    let Some(form) = m.save_form.as_mut() else {
+        return;
+    };
+    if form.overwrite.is_some() {
+        return;
+    }
+    let room = MAX_TYPED.saturating_sub(form.name.chars().count());
+    form.name
+        .extend(text.chars().filter(|c| !c.is_control()).take(room));
+    form.error = None;
+    m.status = None;
+}
+
 /// Whether the title screen of a plain `flashpoint` run here finds the
 /// saves in `dir` (it looks in the default folder only).
 pub fn title_finds(dir: &std::path::Path) -> bool {
@@ -160,9 +194,9 @@ fn open_save(m: &mut Model) {
     m.popup = Some(Popup::SaveAs);
 }
 
-/// Longest name the save popup accepts while typing (the save library
-/// refuses names over its own limit with a clear message).
-const MAX_TYPED: usize = 120;
+/// Longest name the save popup accepts while typing or pasting (the
+/// save library refuses names over its own limit with a clear message).
+pub const MAX_TYPED: usize = 64;
 
 /// A key in the save popup: typing, saving, the overwrite question.
 fn save_form(m: &mut Model, msg: Msg) {
@@ -254,6 +288,9 @@ fn title(m: &mut Model, msg: Msg) {
     match msg {
         Msg::Up | Msg::Down => m.title.selected = step(m.title.selected, n, msg == Msg::Up),
         Msg::Select => open_title_item(m),
+        // Esc on the title screen quits, as its help says: no game is
+        // open, so there is nothing to confirm or save.
+        Msg::Back => m.quit = true,
         _ => {}
     }
 }

@@ -32,7 +32,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         }
         if !matches!(m.screen, Screen::Game(_)) {
             let (_, _, footer) = chrome::split_simple(area);
-            chrome::draw_footer(keymap::screen_context(m, false), th, f, footer);
+            chrome::draw_footer(keymap::screen_context(m, false), over(m), th, f, footer);
         }
     }
     match m.popup {
@@ -198,5 +198,10 @@ fn game(m: &Model, tab: Tab, f: &mut Frame) {
     };
     chrome::draw_status(m, hint, f, c.status);
     let ctx: Context = keymap::screen_context(m, false);
-    chrome::draw_footer(ctx, th, f, c.footer);
+    chrome::draw_footer(ctx, over(m), th, f, c.footer);
+}
+
+/// Whether the game on screen is over (no turn left to end).
+fn over(m: &Model) -> bool {
+    m.session.as_ref().is_some_and(|s| s.is_over())
 }

@@ -154,9 +154,14 @@ fn hint_spans(text: &str, th: Theme) -> Vec<Span<'static>> {
 }
 
 /// Draws the key bar of a context from the keymap table: the screen's
-/// keys on the left, help and quit on the right.
-pub fn draw_footer(ctx: Context, th: Theme, f: &mut Frame, area: Rect) {
-    let (own, global) = keymap::groups(ctx);
+/// keys on the left, help and quit on the right; `over` (a finished
+/// game) leaves out ending the turn.
+pub fn draw_footer(ctx: Context, over: bool, th: Theme, f: &mut Frame, area: Rect) {
+    let (mut own, global) = keymap::groups(ctx);
+    if over {
+        // A finished game takes no more turns: do not offer to end one.
+        own.retain(|b| b.msg != crate::tui::msg::Msg::EndTurn);
+    }
     // Only whole hints: those that do not fit are left to the help popup.
     let line = |bs: Vec<&'static keymap::Binding>, lead: &str, room: usize| {
         let mut spans = vec![Span::raw(lead.to_string())];
