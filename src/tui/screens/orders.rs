@@ -246,10 +246,7 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
             Span::raw(" adds it to your orders."),
         ])),
         Err(e) => lines.push(Line::styled(
-            format!(
-                "Cannot order it now: {}",
-                crate::narrate::order_error(scn, &e)
-            ),
+            format!("Cannot order it: {}", crate::narrate::order_error(scn, &e)),
             th.bad(),
         )),
     }
