@@ -83,6 +83,32 @@ pub fn cost(scn: &Scenario, state: &State, o: &Order) -> f64 {
     m.cost.eval(&env).max(0.0)
 }
 
+/// Whether `o` repeats a move against the same target that `earlier`
+/// (the actor's orders already accepted this turn) already holds: an actor
+/// orders each move against each target at most once a turn.
+pub fn repeats<'a>(earlier: impl IntoIterator<Item = &'a Order>, o: &Order) -> bool {
+    earlier
+        .into_iter()
+        .any(|x| x.actor == o.actor && x.mv == o.mv && x.target == o.target)
+}
+
+/// Checks `o` as one more order after `earlier` (already accepted this
+/// turn, whose costs are `committed`): the one-order-per-move-and-target
+/// rule, then [`check`]. The engine, the referee and the order screen all
+/// ask this, so they never disagree.
+pub fn check_after<'a>(
+    scn: &Scenario,
+    state: &State,
+    earlier: impl IntoIterator<Item = &'a Order>,
+    o: &Order,
+    committed: f64,
+) -> Result<f64, OrderError> {
+    if repeats(earlier, o) {
+        return Err(OrderError::Repeated);
+    }
+    check(scn, state, o, committed)
+}
+
 /// Checks an order against the rules, given capital already committed
 /// this turn; returns its cost.
 pub fn check(scn: &Scenario, state: &State, o: &Order, committed: f64) -> Result<f64, OrderError> {

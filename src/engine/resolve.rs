@@ -186,16 +186,7 @@ fn accept<R: Recorder>(w: &mut World<R>, orders: &Orders) -> Vec<(u16, Order)> {
     for (i, o) in orders.list.iter().enumerate().take(u16::MAX as usize) {
         let index = i as u16;
         let spent = committed.get(o.actor.index()).copied().unwrap_or(0.0);
-        // Scarcity: one order per move and target a turn.
-        let repeated = out
-            .iter()
-            .any(|(_, x)| x.actor == o.actor && x.mv == o.mv && x.target == o.target);
-        let checked = if repeated {
-            Err(orders::OrderError::Repeated)
-        } else {
-            orders::check(w.scn, w.start, o, spent)
-        };
-        match checked {
+        match orders::check_after(w.scn, w.start, out.iter().map(|(_, x)| x), o, spent) {
             Ok(cost) => {
                 committed[o.actor.index()] += cost;
                 let cause = Cause::Order {

@@ -176,8 +176,9 @@ impl Match {
             if o.actor != actor {
                 return Err(SubmitError::NotYours { index });
             }
-            committed += orders::check(&self.scenario, &believed, o, committed)
-                .map_err(|error| SubmitError::Illegal { index, error })?;
+            committed +=
+                orders::check_after(&self.scenario, &believed, &orders[..index], o, committed)
+                    .map_err(|error| SubmitError::Illegal { index, error })?;
         }
         self.submissions[actor.index()] = Some(orders);
         Ok(())

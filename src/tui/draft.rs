@@ -76,13 +76,7 @@ pub fn check(
     draft: &[Order],
     order: &Order,
 ) -> Result<f64, OrderError> {
-    if draft
-        .iter()
-        .any(|o| o.actor == order.actor && o.mv == order.mv && o.target == order.target)
-    {
-        return Err(OrderError::Repeated);
-    }
-    orders::check(scn, state, order, committed(scn, state, draft))
+    orders::check_after(scn, state, draft, order, committed(scn, state, draft))
 }
 
 /// The choice itself when the engine accepts it; otherwise the same level
