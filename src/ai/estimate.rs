@@ -79,6 +79,48 @@ impl Scratch {
         self.put(slot, v.clamp(lo, hi));
     }
 
+    /// Applies what is expected of `d` for good: an added amount of a
+    /// stat, track or relation, scaled by `share`. Other changes are left
+    /// out (they are not counted on in advance).
+    pub fn expect(&mut self, scn: &Scenario, d: &Delta, share: f64) {
+        let scaled = match *d {
+            Delta::Stat {
+                actor,
+                stat,
+                op: Op::Add,
+                amount,
+            } => Delta::Stat {
+                actor,
+                stat,
+                op: Op::Add,
+                amount: share * amount,
+            },
+            Delta::Track {
+                track,
+                actor,
+                op: Op::Add,
+                amount,
+            } => Delta::Track {
+                track,
+                actor,
+                op: Op::Add,
+                amount: share * amount,
+            },
+            Delta::Relation { from, to, amount } => Delta::Relation {
+                from,
+                to,
+                amount: share * amount,
+            },
+            _ => return,
+        };
+        self.apply(scn, &scaled);
+    }
+
+    /// The changed state, the changes kept.
+    pub fn into_state(self) -> State {
+        self.state
+    }
+
     fn apply(&mut self, scn: &Scenario, d: &Delta) {
         match *d {
             Delta::Stat {

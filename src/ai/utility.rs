@@ -5,9 +5,10 @@ use crate::engine::env::Bound;
 use std::borrow::Cow;
 
 use super::Mood;
+use super::estimate::Scratch;
 use crate::engine::effects::concretize_all;
 use crate::engine::state::{Delta, Outcome, State};
-use crate::scenario::{ActorId, Op, Scenario, Stat};
+use crate::scenario::{ActorId, Scenario, Stat};
 
 /// How good `state` is for `me`, roughly 0–1 plus small terms. Objectives
 /// are graded softly (how nearly each condition holds), so the AI can tell
@@ -148,44 +149,11 @@ fn projected<'a>(scn: &Scenario, state: &'a State, me: ActorId) -> Cow<'a, State
             }
         }
     }
-    let mut s = state.clone();
-    for (share, d) in deltas {
-        match d {
-            Delta::Track {
-                track,
-                actor,
-                op: Op::Add,
-                amount,
-            } => {
-                let t = &scn.tracks[track.index()];
-                let cells = &mut s.tracks[track.index()];
-                let i = if cells.len() == 1 {
-                    0
-                } else {
-                    actor.map_or(0, |a| a.index())
-                };
-                if let Some(v) = cells.get_mut(i) {
-                    *v = (*v + share * amount).clamp(t.min, t.max);
-                }
-            }
-            Delta::Stat {
-                actor,
-                stat,
-                op: Op::Add,
-                amount,
-            } => {
-                let v = &mut s.actors[actor.index()].stats[stat.index()];
-                *v = (*v + share * amount).clamp(0.0, 100.0);
-            }
-            Delta::Relation { from, to, amount } => {
-                let v = s.relations.get(from, to);
-                s.relations
-                    .set(from, to, (v + share * amount).clamp(-100.0, 100.0));
-            }
-            _ => {}
-        }
+    let mut scratch = Scratch::new(state);
+    for (share, d) in &deltas {
+        scratch.expect(scn, d, *share);
     }
-    Cow::Owned(s)
+    Cow::Owned(scratch.into_state())
 }
 
 /// How far each objective is met, softly (0–1 each), for reasons.
