@@ -2,7 +2,7 @@
 //! scenario and prints the figures issue 10's targets are stated in.
 //!
 //! ```text
-//! cargo run --release --example balance -- [SCENARIO] [--runs N] [--key-track ID] [--policy ACTOR=NAME]... [--policies]
+//! cargo run --release --example balance -- [SCENARIO] [--runs N] [--key-track TRACK_ID] [--policy ACTOR=NAME]... [--policies]
 //! ```
 //! `--policies` also plays every actor with each fixed strategy (passive,
 //! random, hawk, dove) against the normal AI and prints the score gaps.
@@ -46,14 +46,14 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut path = None;
     let mut runs = 300;
-    let mut key = "disclosure".to_string();
+    let mut key: Option<String> = None;
     let mut vs = false;
     let mut fixed: Vec<(String, String)> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--runs" => runs = it.next().and_then(|s| s.parse().ok()).unwrap_or(runs),
-            "--key-track" => key = it.next().cloned().unwrap_or(key),
+            "--key-track" => key = it.next().cloned(),
             "--policies" => vs = true,
             "--policy" => {
                 if let Some((a, p)) = it.next().and_then(|s| s.split_once('=')) {
@@ -89,7 +89,9 @@ fn main() {
     let mut moves: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut fired: BTreeMap<String, usize> = BTreeMap::new();
     let mut hot_pair: BTreeMap<String, usize> = BTreeMap::new();
-    let key_track = scn.tracks.iter().position(|t| t.id == key);
+    let key_track = key
+        .as_deref()
+        .and_then(|k| scn.tracks.iter().position(|t| t.id == k));
     let (mut demanded, mut demanded_hit, mut quiet, mut quiet_hit) = (0, 0, 0, 0);
     for g in &gs {
         let k = g
@@ -159,9 +161,9 @@ fn main() {
     for (i, c) in band_reached.iter().enumerate() {
         println!("  {:<24} {}", scn.levels[i].name, pct(*c, total));
     }
-    if key_track.is_some() {
+    if let Some(k) = &key {
         println!(
-            "\n{key}: games with a deal offered or demanded {demanded}, of them ≥ 40: {}; games without {quiet}, of them ≥ 20: {}",
+            "\n{k}: games with a deal offered or demanded {demanded}, of them ≥ 40: {}; games without {quiet}, of them ≥ 20: {}",
             pct(demanded_hit, demanded),
             pct(quiet_hit, quiet)
         );

@@ -556,11 +556,27 @@ pub fn ending_progress(
                         .strip_prefix(&lhs)
                         .and_then(|rest| rest.split_whitespace().next())
                         .unwrap_or("vs");
-                    format!(
-                        "{lhs} {} (needs {sym} {})",
-                        num(l.eval(env)),
-                        num(r.eval(env))
-                    )
+                    // A secret the player does not know is an estimate.
+                    let guessed = std::cell::Cell::new(false);
+                    l.render(&|v| {
+                        if let crate::scenario::expr::Var::Track(t, who) = v
+                            && !crate::engine::intel::knows_track(
+                                scn,
+                                me,
+                                t.index(),
+                                who.and_then(|w| env.who(w)),
+                            )
+                        {
+                            guessed.set(true);
+                        }
+                        String::new()
+                    });
+                    let now = if guessed.get() {
+                        format!("~{:.0}", l.eval(env))
+                    } else {
+                        num(l.eval(env))
+                    };
+                    format!("{lhs} {now} (needs {sym} {})", num(r.eval(env)))
                 }
                 other => term_words(scn, other, Some(me), None),
             };

@@ -5,32 +5,9 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+mod cli_common;
 
-fn flashpoint() -> Command {
-    Command::cargo_bin("flashpoint").expect("binary")
-}
-
-fn run(args: &[&str]) -> Vec<u8> {
-    let out = flashpoint().args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
-    out.stdout
-}
-
-/// Fails with a message for people and no panic; returns stderr.
-fn fails(args: &[&str]) -> String {
-    let out = flashpoint().args(args).output().expect("runs");
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(!out.status.success(), "{args:?} should fail");
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(err.contains("error"), "{err}");
-    err
-}
+use cli_common::{fails, run};
 
 const BATCH: [&str; 8] = [
     "simulate", "--runs", "5", "--seed", "4", "--turns", "3", "--format",

@@ -1,22 +1,9 @@
 //! The command line as a user runs it: determinism across processes, the
 //! JSON documents, batches, and the second scenario written from the docs.
 
-use assert_cmd::Command;
+mod cli_common;
 
-fn flashpoint() -> Command {
-    Command::cargo_bin("flashpoint").expect("binary")
-}
-
-fn run(args: &[&str]) -> Vec<u8> {
-    let out = flashpoint().args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
-    out.stdout
-}
+use cli_common::{flashpoint, run};
 
 #[test]
 fn same_seed_same_bytes_in_two_processes() {
