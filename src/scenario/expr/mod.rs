@@ -452,7 +452,7 @@ fn resolve_call(
             Ok((Expr::Call(Func::If, v), Type::Num))
         }
         _ => Err(ExprError::new(format!("unknown function `{}`", short(name)), span).with_help(
-            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), stage(a, b), sanction(a, b), offered(a, b), proposed(a), council(a)",
+            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), stage(a, b), sanction(a, b), offered(a, b), demanded(a, b), proposed(a), council(a)",
         )),
     }
 }
