@@ -5,15 +5,11 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
 use super::model::{Model, Screen, Tab, TitleItem};
 use super::msg::Msg;
 use super::screens::debrief::Section;
 use super::theme::Theme;
 use super::update;
-use super::view::view;
 use crate::catalog::Listing;
 use crate::referee::{Keep, Match, Seat, Table};
 
@@ -49,21 +45,7 @@ fn finished_model(seed: u64) -> Model {
     m
 }
 
-fn render(m: &Model, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    t.draw(|f| view(m, f)).expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+use super::tests::render;
 
 fn both_sizes(name: &str, m: &Model) {
     insta::assert_snapshot!(format!("{name}_80x24"), render(m, 80, 24));

@@ -923,7 +923,7 @@ fn play_load_starts_the_saved_game_and_bad_files_fail_before_the_terminal() {
 // ---------------------------------------------------------------- snapshots
 
 /// The screen as text, one line per row, trailing spaces trimmed.
-fn render(m: &Model, w: u16, h: u16) -> String {
+pub(super) fn render(m: &Model, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     t.draw(|f| view(m, f)).expect("draw");
     let buf = t.backend().buffer();
