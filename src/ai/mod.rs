@@ -41,12 +41,21 @@ const PRUNE_ABOVE: usize = 256;
 /// Candidates kept for full what-ifs when pruning.
 const KEEP: usize = 96;
 
-/// Who decides an actor's orders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// Who decides an actor's orders (the default: the normal utility AI).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Policy {
-    /// The utility AI.
+    /// The utility AI at normal strength (one lookahead turn).
+    #[default]
     Utility,
+    /// The utility AI, easy: the same lookahead with enough noise that it
+    /// often picks a lesser order (for beginners and classrooms).
+    Easy,
+    /// The utility AI, hard: every what-if is followed by a quiet turn
+    /// before it is judged, so consequences that land a turn later (a
+    /// Security Council vote, a delivery, sanctions that follow pressure)
+    /// count. About twice the thinking time of normal.
+    Hard,
     /// Random legal orders (the baseline the AI must beat).
     Random,
     /// No orders at all.
@@ -59,8 +68,10 @@ pub enum Policy {
 
 impl Policy {
     /// Every policy, by the name `simulate --policy ACTOR=NAME` takes.
-    pub const ALL: [(&'static str, Policy); 5] = [
+    pub const ALL: [(&'static str, Policy); 7] = [
         ("ai", Policy::Utility),
+        ("easy", Policy::Easy),
+        ("hard", Policy::Hard),
         ("random", Policy::Random),
         ("passive", Policy::Passive),
         ("hawk", Policy::Hawk),
@@ -69,7 +80,25 @@ impl Policy {
 
     /// The policy called `name` (see [`Policy::ALL`]).
     pub fn named(name: &str) -> Option<Policy> {
+        if name.eq_ignore_ascii_case("normal") {
+            return Some(Policy::Utility);
+        }
         Policy::ALL
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, p)| *p)
+    }
+
+    /// The three strengths of the utility AI, by the name `--ai` takes.
+    pub const STRENGTHS: [(&'static str, Policy); 3] = [
+        ("easy", Policy::Easy),
+        ("normal", Policy::Utility),
+        ("hard", Policy::Hard),
+    ];
+
+    /// The strength called `name` (`easy`, `normal` or `hard`).
+    pub fn strength(name: &str) -> Option<Policy> {
+        Policy::STRENGTHS
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, p)| *p)
@@ -108,7 +137,9 @@ pub fn decide(scn: &Scenario, view: &PlayerView, seed: u64, policy: Policy) -> D
     let state = view.believed_state(scn);
     let actor = view.observer;
     match policy {
-        Policy::Utility => decide_utility(scn, &state, actor, seed),
+        Policy::Utility => decide_utility(scn, &state, actor, seed, Strength::NORMAL),
+        Policy::Easy => decide_utility(scn, &state, actor, seed, Strength::EASY),
+        Policy::Hard => decide_utility(scn, &state, actor, seed, Strength::HARD),
         Policy::Random => decide_random(scn, &state, actor, seed),
         Policy::Passive => Decision::default(),
         Policy::Hawk => fixed::decide_leaning(scn, &state, actor, seed, fixed::Lean::Hawk),
@@ -167,6 +198,47 @@ fn ai_seed(seed: u64, turn: u32, actor: ActorId) -> u64 {
     )
 }
 
+/// How hard the utility AI thinks: a deterministic budget, never a clock,
+/// so the same seed gives the same game on every machine.
+#[derive(Debug, Clone, Copy)]
+struct Strength {
+    /// Size of the seeded noise added to each candidate's value.
+    noise: f64,
+    /// Quiet turns played after each what-if before it is judged.
+    quiet_turns: u32,
+}
+
+impl Strength {
+    const EASY: Strength = Strength {
+        noise: 12.0 * NOISE,
+        quiet_turns: 0,
+    };
+    const NORMAL: Strength = Strength {
+        noise: NOISE,
+        quiet_turns: 0,
+    };
+    const HARD: Strength = Strength {
+        noise: NOISE,
+        quiet_turns: 1,
+    };
+}
+
+/// `state` after `turns` more turns in which nobody gives an order: what
+/// the scenario's own dynamics (events, decay, deliveries, votes) make of
+/// it. A one-turn what-if cannot see a consequence that lands a turn later
+/// (pressure that brings a Security Council resolution, a delivery that
+/// arrives); quiet turns let the AI see it without guessing others' orders.
+fn settle(scn: &Scenario, state: State, seed: u64, turns: u32) -> State {
+    let mut s = state;
+    for k in 0..turns {
+        if s.is_over() {
+            break;
+        }
+        s = resolve_forced(scn, &s, &Orders::default(), seed ^ u64::from(k + 1), true);
+    }
+    s
+}
+
 /// Levels worth trying for a move: its lowest, middle and highest.
 fn trial_levels(min: i32, max: i32) -> Vec<i32> {
     let mut v = vec![min, (min + max) / 2, max];
@@ -174,7 +246,13 @@ fn trial_levels(min: i32, max: i32) -> Vec<i32> {
     v
 }
 
-fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> Decision {
+fn decide_utility(
+    scn: &Scenario,
+    state: &State,
+    actor: ActorId,
+    seed: u64,
+    strength: Strength,
+) -> Decision {
     if state.is_over() {
         return Decision::default();
     }
@@ -183,7 +261,12 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
     let base_state = state;
     let base = resolve_forced(scn, base_state, &Orders::default(), look_seed, true);
     let mood = mood(scn, seed, actor);
-    let base_u = utility(scn, &base, actor, &mood);
+    let quiet = strength.quiet_turns;
+    let judge = |s: State| {
+        let s = settle(scn, s, look_seed, quiet);
+        utility(scn, &s, actor, &mood)
+    };
+    let base_u = judge(base.clone());
     let mut noise = rng::generator(look_seed, state.turn + 1, Stream::Order, 0xA1);
     let personality = &scn.actor(actor).ai;
     let mut cands: Vec<Candidate> = Vec::new();
@@ -199,11 +282,9 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
         let list = Orders {
             list: vec![o.clone()],
         };
-        let win = resolve_forced(scn, base_state, &list, look_seed, true);
-        let u_win = utility(scn, &win, actor, &mood);
+        let u_win = judge(resolve_forced(scn, base_state, &list, look_seed, true));
         let u_lose = if chance < 1.0 {
-            let lose = resolve_forced(scn, base_state, &list, look_seed, false);
-            utility(scn, &lose, actor, &mood)
+            judge(resolve_forced(scn, base_state, &list, look_seed, false))
         } else {
             u_win
         };
@@ -212,7 +293,7 @@ fn decide_utility(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> D
         let temper = TEMPER * (mood.hawkishness - 0.5) * (-m.goldstein / 10.0);
         // Capital kept has value; a less active actor values it more.
         let thrift = 0.003 * cost * (1.0 - personality.activity);
-        let jitter = NOISE * (noise.random::<f64>() - 0.5);
+        let jitter = strength.noise * (noise.random::<f64>() - 0.5);
         let value = gain + temper - thrift + jitter;
         cands.push(Candidate {
             order: o,

@@ -19,8 +19,15 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
         return -1.0;
     }
     let actor = scn.actor(me);
-    let ahead = projected(scn, state, me);
+    let ended = state.outcome.is_some();
+    // What is on its way never lands once the game is over.
+    let ahead = if ended {
+        Cow::Borrowed(state)
+    } else {
+        projected(scn, state, me)
+    };
     let env = Bound::actor(scn, &ahead, me);
+    let frozen = if ended { frozen_early(scn, state) } else { 0.0 };
     let weight = |k: usize, w: f64| w * mood.priorities.get(k).copied().unwrap_or(1.0);
     let total: f64 = actor
         .objectives
@@ -33,7 +40,10 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
             .objectives
             .iter()
             .enumerate()
-            .map(|(k, o)| weight(k, o.weight) * o.condition.soft(&env))
+            .map(|(k, o)| {
+                let grade = o.condition.soft(&env);
+                weight(k, o.weight) * (grade - frozen * (0.5 - grade).max(0.0))
+            })
             .sum::<f64>()
             / total
     } else {
@@ -75,6 +85,25 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
         - caution * 0.1 * hot
         - at_risk * clash_risk
 }
+
+/// How much an ending before the last turn weighs in the grades: 0 on the
+/// last turn, up to [`EARLY_ENDING`] on the first. While turns remain, an
+/// objective missed today may still be met and one met today may still be
+/// lost; an ending freezes both. So an early ending counts a met objective
+/// as safer than met and a missed one as worse than missed. Without this, a
+/// greedy actor walks into an ending that trades a quick gain for
+/// objectives time would have brought (the DPRK accepting a grand bargain
+/// on turn 7 while its weapons and its stability were still on their way)
+/// and shies from one that would lock its gains in.
+fn frozen_early(scn: &Scenario, state: &State) -> f64 {
+    let total = scn.meta.turns.max(1);
+    let left = total.saturating_sub(state.turn);
+    EARLY_ENDING * f64::from(left) / f64::from(total)
+}
+
+/// How much an ending on the first turn changes the grades (see
+/// [`frozen_early`]).
+const EARLY_ENDING: f64 = 1.0;
 
 /// How far `me`'s pairs stand above the calm end of the crisis ladder:
 /// the sum over its pairs of the squared share of the way from

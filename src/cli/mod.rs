@@ -65,6 +65,9 @@ pub struct PlayArgs {
     /// Folder for saves (default: ./saves).
     #[arg(long)]
     pub saves_dir: Option<std::path::PathBuf>,
+    /// Strength of the computer players: easy, normal or hard.
+    #[arg(long = "ai", value_name = "STRENGTH", default_value = "normal", value_parser = simulate::parse_strength)]
+    pub ai: crate::ai::Policy,
 }
 
 impl From<PlayArgs> for crate::tui::PlayOptions {
@@ -75,6 +78,7 @@ impl From<PlayArgs> for crate::tui::PlayOptions {
             seed: a.seed,
             load: a.load,
             saves_dir: a.saves_dir,
+            ai: a.ai,
             color_errors: stderr_color(),
         }
     }

@@ -60,11 +60,16 @@ pub struct SimulateArgs {
     #[arg(long = "random", value_delimiter = ',')]
     pub random: Vec<String>,
     /// Play an actor with a built-in strategy instead of the AI, as
-    /// ACTOR=NAME: `ai` (the normal AI), `random`, `passive` (no orders),
+    /// ACTOR=NAME: `ai` (the normal AI; also `easy`, `normal`, `hard`), `random`, `passive` (no orders),
     /// `hawk` (always the most hostile affordable moves) or `dove` (always
     /// the most conciliatory). Repeat for several actors.
     #[arg(long = "policy", value_name = "ACTOR=NAME")]
     pub policy: Vec<String>,
+    /// Strength of every computer player not named by --policy or
+    /// --random: easy (greedy with noise), normal, or hard (judges each
+    /// what-if after a quiet turn; about twice the thinking time).
+    #[arg(long = "ai", value_name = "STRENGTH", default_value = "normal", value_parser = parse_strength)]
+    pub ai: Policy,
     /// Also write the game as a save file (one game only; never overwrites).
     #[arg(long, conflicts_with = "runs")]
     pub save: Option<std::path::PathBuf>,
@@ -79,7 +84,7 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut policies = vec![Policy::Utility; scn.n()];
+    let mut policies = vec![args.ai; scn.n()];
     for id in &args.random {
         match scn.actor_by_id(id) {
             Some(a) => policies[a.index()] = Policy::Random,
@@ -587,5 +592,13 @@ pub fn perspective_json(scn: &Scenario, m: &mut Match, observer: ActorId, limit:
         "start": start,
         "turns": turns,
         "outcome": m.outcome().map(|o| json!({"kind": o.key(scn), "turn": m.turn()})),
+    })
+}
+
+/// `--ai easy|normal|hard`, for clap.
+pub fn parse_strength(s: &str) -> Result<Policy, String> {
+    Policy::strength(s).ok_or_else(|| {
+        let names: Vec<&str> = Policy::STRENGTHS.iter().map(|(n, _)| *n).collect();
+        format!("no AI strength `{s}`; choose one of: {}", names.join(", "))
     })
 }

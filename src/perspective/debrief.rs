@@ -364,6 +364,8 @@ pub fn played_by(seat: Seat) -> (&'static str, bool) {
     match seat {
         Seat::Human => ("a person", true),
         Seat::Ai(Policy::Utility) => ("the computer (utility AI)", false),
+        Seat::Ai(Policy::Easy) => ("the computer (utility AI, easy)", false),
+        Seat::Ai(Policy::Hard) => ("the computer (utility AI, hard)", false),
         Seat::Ai(Policy::Random) => ("the computer (random moves)", false),
         Seat::Ai(Policy::Passive) => ("the computer (passive: no orders)", false),
         Seat::Ai(Policy::Hawk) => ("the computer (always the most hostile moves)", false),

@@ -68,13 +68,7 @@ pub fn model(
     let seed = a.seed.unwrap_or(scn.meta.seed);
     let seats = humans
         .iter()
-        .map(|h| {
-            if *h {
-                Seat::Human
-            } else {
-                Seat::Ai(crate::ai::Policy::Utility)
-            }
-        })
+        .map(|h| if *h { Seat::Human } else { Seat::Ai(a.ai) })
         .collect();
     let game = Match::new(Arc::new(scn), seed, seats, Keep::Everything);
     Ok(Model::game(Table::new(game), size, theme).with_saves_dir(dir))

@@ -56,6 +56,8 @@ pub struct PlayOptions {
     pub saves_dir: Option<std::path::PathBuf>,
     /// Print scenario errors in colour (stderr is a terminal that wants it).
     pub color_errors: bool,
+    /// How the computer plays the actors nobody plays (its strength).
+    pub ai: crate::ai::Policy,
 }
 
 /// Opens the terminal game: the title screen, or straight into a game
