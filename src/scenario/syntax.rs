@@ -15,7 +15,7 @@ use super::suggest::did_you_mean;
 use super::validate::{shorten, shorten_quoted};
 
 /// The top-level tables of a scenario, as written in files.
-pub const TABLES: [&str; 14] = [
+pub const TABLES: [&str; 15] = [
     "scenario",
     "escalation",
     "tension",
@@ -30,6 +30,7 @@ pub const TABLES: [&str; 14] = [
     "intelligence",
     "council",
     "deals",
+    "tests",
 ];
 
 /// Turns a TOML error into diagnostics. Usually one; several when the
