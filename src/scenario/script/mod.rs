@@ -174,7 +174,7 @@ pub fn parse_orders(origin: &str, text: &str) -> Result<raw::RawOrdersFile, Scen
     toml::from_str(text).map_err(|e| ScenarioError {
         origin: origin.to_string(),
         text: text.to_string(),
-        diagnostics: crate::scenario::syntax::explain(text, &e),
+        diagnostics: crate::scenario::syntax::explain_in(text, &e, false),
     })
 }
 
