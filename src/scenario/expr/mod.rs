@@ -825,6 +825,42 @@ mod tests {
     }
 
     #[test]
+    fn ended_is_for_tests_only_and_names_endings() {
+        let (a, t) = names();
+        let endings = vec!["accord".to_string()];
+        let n = Names {
+            actors: &a,
+            tracks: &t,
+            me: false,
+            target: false,
+            level: false,
+            endings: Some(&endings),
+        };
+        let e = compile("ended(accord) and not ended(clash)", &n, Type::Bool).unwrap();
+        assert!(matches!(e, Expr::Bin(BinOp::And, ..)));
+        assert!(compile("ended()", &n, Type::Bool).is_ok());
+        assert!(compile("ended(turn_limit)", &n, Type::Bool).is_ok());
+        let err = compile("ended(acord)", &n, Type::Bool).unwrap_err();
+        assert!(err.help.unwrap().contains("did you mean `accord`"));
+        assert!(compile("ended(accord, clash)", &n, Type::Bool).is_err());
+        let err = c("ended(clash)", Type::Bool, false).unwrap_err();
+        assert!(err.message.contains("no meaning here"), "{}", err.message);
+    }
+
+    #[test]
+    fn stage_of_a_track_or_of_a_pair() {
+        let e = c("stage(deal) >= 1", Type::Bool, false).unwrap();
+        assert!(matches!(
+            e,
+            Expr::Bin(_, ref l, _) if matches!(**l, Expr::Var(Var::TrackStage(TrackId(0), None)))
+        ));
+        assert!(c("stage(alpha.plants) >= 1", Type::Bool, false).is_ok());
+        assert!(c("stage(alpha, beta) >= 1", Type::Bool, false).is_ok());
+        assert!(c("stage(tension) >= 1", Type::Bool, false).is_err());
+        assert!(c("stage(plants) >= 1", Type::Bool, false).is_err());
+    }
+
+    #[test]
     fn types_are_checked() {
         assert!(c("tension", Type::Bool, false).is_err());
         assert!(c("tension > 3", Type::Num, false).is_err());

@@ -110,8 +110,11 @@ pub struct RawTurn {
     /// The last turn of a range (default: to the end of the game).
     pub to: Option<Spanned<i64>>,
     /// Orders by actor id, in file order.
-    pub orders: Vec<(Spanned<String>, Spanned<Vec<Spanned<RawOrder>>>)>,
+    pub orders: Vec<(Spanned<String>, Spanned<RawOrders>)>,
 }
+
+/// One actor's list of orders in a `[[turn]]` entry.
+pub type RawOrders = Vec<Spanned<RawOrder>>;
 
 impl<'de> Deserialize<'de> for RawTurn {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
