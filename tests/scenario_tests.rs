@@ -100,6 +100,19 @@ fn a_bad_test_table_is_refused_at_load_time() {
     assert!(err.contains("did you mean `fishing_ban`"), "{err}");
     let out = flashpoint().args(["test", &path]).output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
+    // An expectation after the last turn the test plays.
+    let late = text.replacen(
+        "at = 6\nthat = \"sanction(varesh, kelmar) == 4",
+        "at = 7\nthat = \"sanction(varesh, kelmar) == 4",
+        1,
+    );
+    assert_ne!(late, text, "the fishing-ban expectation is in the scenario");
+    let path = write(dir.path(), "late.toml", &late);
+    let err = fails(&["validate", &path]);
+    assert!(
+        err.contains("at = 7 is not a turn this test plays"),
+        "{err}"
+    );
 }
 
 const ORDERS: &str = r#"

@@ -87,7 +87,7 @@ impl Validator<'_> {
         let expect = t
             .expect
             .iter()
-            .filter_map(|e| self.expectation(e, endings, turns))
+            .filter_map(|e| self.expectation(e, endings, test_turns.unwrap_or(turns)))
             .collect();
         ScenarioTest {
             name: super::clean_text(t.name.get_ref(), false),
@@ -100,20 +100,26 @@ impl Validator<'_> {
         }
     }
 
-    /// A turn number from 1 to the game's length.
+    /// A turn number from 1 to `turns`, the last the game (or the test) plays.
     fn turn_number(&mut self, what: &str, v: &Spanned<i64>, turns: u32) -> Option<u32> {
         let x = *v.get_ref();
         if x < 1 || x > i64::from(turns) {
             self.err(
-                Diagnostic::new(format!("{what} = {x} is not a turn of this game"), v.span())
-                    .label("out of range")
-                    .help(format!("turns run from 1 to {turns}")),
+                Diagnostic::new(
+                    format!("{what} = {x} is not a turn this test plays"),
+                    v.span(),
+                )
+                .label("out of range")
+                .help(format!(
+                    "turns run from 1 to {turns} (the game's length, or the test's `turns`)"
+                )),
             );
             return None;
         }
         Some(x as u32)
     }
 
+    /// One expectation; `turns` is the last turn the test plays.
     fn expectation(
         &mut self,
         e: &Spanned<RawExpect>,
