@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::engine::ledger::{Cause, Contribution, Rule};
 use crate::engine::{Covert, Event, OrderError, Outcome};
-use crate::scenario::expr::{Var, Who};
+use crate::scenario::expr::{End, Var, Who};
 use crate::scenario::{ActorId, Piece, Scenario, Template};
 
 /// Fills a headline template with names and the level.
@@ -135,6 +135,21 @@ pub fn var_words(scn: &Scenario, v: Var, me: Option<ActorId>, target: Option<Act
         Var::Demanded(a, b) => format!("demands from {} to {}", who(a), who(b)),
         Var::Proposed(a) => format!("resolutions against {} awaiting a vote", who(a)),
         Var::CouncilSanction(a) => format!("council sanctions on {}", who(a)),
+        Var::TrackStage(t, None) => format!("{} stage", scn.tracks[t.index()].name),
+        Var::TrackStage(t, Some(w)) => {
+            format!("{} {} stage", poss(w), scn.tracks[t.index()].name)
+        }
+        Var::Ended(e) => match e {
+            End::Any => "the game has ended".into(),
+            End::TurnLimit => "the game ended on the turn limit".into(),
+            End::Clash => "the game ended in an armed clash".into(),
+            End::Ending(i) => format!(
+                "the game ended with `{}`",
+                scn.endings
+                    .get(usize::from(i))
+                    .map_or("?", |e| e.id.as_str())
+            ),
+        },
     }
 }
 

@@ -4,9 +4,11 @@
 
 pub mod batch;
 mod new;
+pub mod orders;
 pub mod scenarios;
 mod schema;
 pub mod simulate;
+mod test;
 mod validate;
 
 use std::process::ExitCode;
@@ -46,6 +48,9 @@ pub enum Command {
     New(new::NewArgs),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
     Schema,
+    /// Run the `[[tests]]` of scenario files: one line per test, and for
+    /// each failure its line, condition and the values of its parts.
+    Test(test::TestArgs),
 }
 
 /// Options of `flashpoint play`.
@@ -97,6 +102,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Debrief(args)) => crate::debrief::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Schema) => schema::run(),
+        Some(Command::Test(args)) => test::run(&args),
         None => crate::tui::run(None),
     }
 }

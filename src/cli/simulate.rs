@@ -73,6 +73,11 @@ pub struct SimulateArgs {
     /// Also write the game as a save file (one game only; never overwrites).
     #[arg(long, conflicts_with = "runs")]
     pub save: Option<std::path::PathBuf>,
+    /// Play scripted orders from this file (docs/orders.md) for the actors
+    /// it names; the AI (or `--policy`) plays the others. Refused orders
+    /// are reported with their reason.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["runs", "perspective"])]
+    pub orders: Option<std::path::PathBuf>,
 }
 
 /// Runs the command.
@@ -125,6 +130,17 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
             return ExitCode::from(2);
         };
         policies[a.index()] = p;
+    }
+    if let Some(path) = &args.orders {
+        return super::orders::run(&super::orders::OrdersRun {
+            scn,
+            path,
+            seed: args.seed,
+            policies,
+            turns: args.turns,
+            format: args.format,
+            save: args.save.as_deref(),
+        });
     }
     let seed = args.seed.unwrap_or(scn.meta.seed);
     if let Some(id) = &args.perspective {

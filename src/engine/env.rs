@@ -1,7 +1,8 @@
 //! Reading the state from scenario expressions.
 
+use super::state::Outcome;
 use super::state::State;
-use crate::scenario::expr::{Env, Var, Who};
+use crate::scenario::expr::{End, Env, Var, Who};
 use crate::scenario::{ActorId, DealKind, Scenario};
 
 /// The state seen from one order (who gives it, at whom, at what level),
@@ -136,6 +137,25 @@ impl Env for Bound<'_> {
                 (Some(a), Some(b)) if a != b => f64::from(s.sanctions.get(a, b)),
                 _ => 0.0,
             },
+            Var::TrackStage(t, w) => {
+                let value = s.track(t, w.and_then(who));
+                self.scn.tracks[t.index()]
+                    .stages
+                    .iter()
+                    .filter(|st| value >= st.at)
+                    .count() as f64
+            }
+            Var::Ended(e) => {
+                let hit = match (&s.outcome, e) {
+                    (None, _) => false,
+                    (Some(_), End::Any) => true,
+                    (Some(Outcome::TurnLimit), End::TurnLimit) => true,
+                    (Some(Outcome::Clash), End::Clash) => true,
+                    (Some(Outcome::Ending { index }), End::Ending(i)) => *index == usize::from(i),
+                    _ => false,
+                };
+                if hit { 1.0 } else { 0.0 }
+            }
         }
     }
 }

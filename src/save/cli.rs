@@ -30,6 +30,13 @@ pub struct ReplayArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = crate::cli::simulate::Format::Text)]
     pub format: crate::cli::simulate::Format,
+    /// For an orders file (docs/orders.md): the scenario to play it on,
+    /// instead of the file's `scenario` key.
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// For an orders file: the seed, instead of the file's `seed`.
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
 /// Lists saves. A folder that cannot be read is an error (exit 1), not an
@@ -98,8 +105,30 @@ fn err(message: &str) {
     eprintln!("error: {}", text::escape(message, true));
 }
 
-/// Replays a save.
+/// Replays a save, or plays an orders file (which has no saved state to
+/// check against: it is played as `simulate --orders` would).
 pub fn replay(args: &ReplayArgs) -> ExitCode {
+    let small = std::fs::metadata(&args.file).is_ok_and(|m| m.is_file() && m.len() < 1 << 20);
+    if small
+        && std::fs::read_to_string(&args.file)
+            .is_ok_and(|t| crate::cli::orders::looks_like_orders(&t))
+    {
+        if args.verify {
+            err(&format!(
+                "{} is an orders file, not a save: it holds no state to verify; play it with `flashpoint replay {}` (or `flashpoint simulate SCENARIO --orders {}`)",
+                args.file.display(),
+                args.file.display(),
+                args.file.display()
+            ));
+            return ExitCode::from(2);
+        }
+        return crate::cli::orders::replay(
+            &args.file,
+            args.scenario.as_deref(),
+            args.seed,
+            args.format,
+        );
+    }
     let opened = match load::open(&args.file) {
         Ok(o) => o,
         Err(e) => {

@@ -92,6 +92,12 @@ impl ScenarioError {
 
     /// Renders every problem; `color` adds terminal colours.
     pub fn render(&self, color: bool) -> String {
+        self.render_then(color, &format!("flashpoint validate {}", self.origin))
+    }
+
+    /// Like [`Self::render`], ending with advice to run `again` after the
+    /// fix (for files that are not scenarios, such as orders files).
+    pub fn render_then(&self, color: bool, again: &str) -> String {
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -131,11 +137,10 @@ impl ScenarioError {
         }
         let n = self.diagnostics.len();
         out.push_str(&format!(
-            "{}: {n} problem{} found; fix {} and run `flashpoint validate {}` again\n",
+            "{}: {n} problem{} found; fix {} and run `{again}` again\n",
             self.origin,
             if n == 1 { "" } else { "s" },
             if n == 1 { "it" } else { "them" },
-            self.origin
         ));
         out
     }

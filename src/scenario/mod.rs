@@ -11,6 +11,7 @@ pub mod model;
 pub mod names;
 pub mod raw;
 pub mod schema;
+pub mod script;
 mod suggest;
 mod syntax;
 pub mod template;

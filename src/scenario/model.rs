@@ -37,6 +37,9 @@ pub struct Scenario {
     /// in order of first appearance; shipments and factories refer to them
     /// by [`SystemId`].
     pub systems: Vec<String>,
+    /// The `[[tests]]` of the file: lines of play and what they must lead
+    /// to (`flashpoint test`).
+    pub tests: Vec<super::script::ScenarioTest>,
 }
 
 /// Fog of war and covert acts (`[intelligence]`).

@@ -125,6 +125,10 @@ pub struct RawScenario {
     /// clash at the top. Optional: without it pairs have no stages.
     #[serde(default)]
     pub crisis: Option<Spanned<RawCrisis>>,
+    /// Tests of the scenario's design: a line of play and what it must
+    /// lead to, run by `flashpoint test` (see docs/orders.md).
+    #[serde(default)]
+    pub tests: Vec<Spanned<super::script::raw::RawTest>>,
 }
 
 /// `[crisis]`: the escalation ladder every pair of actors climbs.

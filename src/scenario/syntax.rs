@@ -15,7 +15,7 @@ use super::suggest::did_you_mean;
 use super::validate::{shorten, shorten_quoted};
 
 /// The top-level tables of a scenario, as written in files.
-pub const TABLES: [&str; 14] = [
+pub const TABLES: [&str; 15] = [
     "scenario",
     "escalation",
     "tension",
@@ -30,17 +30,28 @@ pub const TABLES: [&str; 14] = [
     "intelligence",
     "council",
     "deals",
+    "tests",
 ];
 
 /// Turns a TOML error into diagnostics. Usually one; several when the
 /// file has unknown table names, since they are the likely cause.
 pub fn explain(text: &str, e: &toml::de::Error) -> Vec<Diagnostic> {
+    explain_in(text, e, true)
+}
+
+/// Like [`explain`]; `scenario` says whether the file is a scenario, whose
+/// table names are known (an orders file has others).
+pub fn explain_in(text: &str, e: &toml::de::Error, scenario: bool) -> Vec<Diagnostic> {
     let span = e.span().unwrap_or(0..0);
     let raw = e.message().trim();
     let first = raw.lines().next().unwrap_or("the file is not valid TOML");
     // A misspelled header comes first: `[[actor]]` followed by
     // `[actors.ai]` makes the parser see a duplicate key lines later.
-    let unknown = unknown_tables(text);
+    let unknown = if scenario {
+        unknown_tables(text)
+    } else {
+        Vec::new()
+    };
     if !unknown.is_empty()
         && (first.starts_with("duplicate key") || first.contains("unknown field"))
     {

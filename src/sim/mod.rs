@@ -3,6 +3,8 @@
 //! scenario and seed give the same record.
 
 pub mod batch;
+pub mod expect;
+pub mod script;
 pub mod synthetic;
 
 use std::sync::Arc;

@@ -63,6 +63,26 @@ pub enum Var {
     CouncilSanction(Who),
     /// The crisis stage of a pair (0: no crisis; see `[crisis]`).
     Stage(Who, Who),
+    /// How many of a track's named stages its value has reached
+    /// (`stage(arms_deal)`, `stage(dprk.plants)`): 0 before the first.
+    TrackStage(TrackId, Option<Who>),
+    /// Whether the game has ended, and how (`ended()`, `ended(clash)`,
+    /// `ended(grand_bargain)`): 1 or 0. Only `[[tests]]` expectations may
+    /// read it, since endings and events are what make a game end.
+    Ended(End),
+}
+
+/// How a game may have ended, as `ended(...)` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// In any way (`ended()`).
+    Any,
+    /// On the turn limit (`ended(turn_limit)`).
+    TurnLimit,
+    /// In an armed clash (`ended(clash)`).
+    Clash,
+    /// With the scenario's ending of this index (`ended(<ending id>)`).
+    Ending(u16),
 }
 
 /// The functions an expression may call.
@@ -115,6 +135,9 @@ pub struct Names<'a> {
     pub target: bool,
     /// `level` is allowed (moves).
     pub level: bool,
+    /// Ending ids, when `ended(...)` is allowed (`[[tests]]` expectations
+    /// only); `None` elsewhere.
+    pub endings: Option<&'a [String]>,
 }
 
 /// Actor attributes that are not stats and not tracks; track ids may not reuse them.
@@ -417,7 +440,12 @@ fn resolve_call(
             Ok((Expr::Var(if name == "proposed" { Var::Proposed(w) } else { Var::CouncilSanction(w) }), Type::Num))
         }
         "tension" => pair(Var::PairTension),
+        "stage" if args.len() == 1 => {
+            let (t, w) = track_arg(&args[0], names)?;
+            Ok((Expr::Var(Var::TrackStage(t, w)), Type::Num))
+        }
         "stage" => pair(Var::Stage),
+        "ended" => Ok((Expr::Var(Var::Ended(ended_arg(args, &span, names)?)), Type::Bool)),
         "sanction" => pair(Var::Sanction),
         "min" | "max" => {
             if args.len() < 2 {
@@ -452,7 +480,72 @@ fn resolve_call(
             Ok((Expr::Call(Func::If, v), Type::Num))
         }
         _ => Err(ExprError::new(format!("unknown function `{}`", short(name)), span).with_help(
-            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), stage(a, b), sanction(a, b), offered(a, b), demanded(a, b), proposed(a), council(a)",
+            "functions are: min, max, abs, clamp, if, relation(a, b), tension(a, b), stage(a, b), stage(track), sanction(a, b), offered(a, b), demanded(a, b), proposed(a), council(a); in [[tests]] also ended(), ended(ending)",
+        )),
+    }
+}
+
+/// The one argument of `stage(track)`: a global track, or `actor.track`.
+fn track_arg(a: &Ast, names: &Names) -> Result<(TrackId, Option<Who>), ExprError> {
+    let bad = || {
+        ExprError::new(
+            "`stage` takes a track (`stage(arms_deal)`, `stage(us.plants)`) or two actors (`stage(us, dprk)`)",
+            a.span.clone(),
+        )
+    };
+    match &a.kind {
+        AstKind::Path(p) => match resolve_path(p, a, names)? {
+            Var::Track(t, w) => Ok((t, w)),
+            _ => Err(bad()),
+        },
+        _ => Err(bad()),
+    }
+}
+
+/// The argument of `ended(...)`: nothing, `turn_limit`, `clash` or an ending id.
+fn ended_arg(args: &[Ast], span: &std::ops::Range<usize>, names: &Names) -> Result<End, ExprError> {
+    let Some(endings) = names.endings else {
+        return Err(ExprError::new("`ended` has no meaning here", span.clone()).with_help(
+            "`ended(...)` is for [[tests]] expectations; endings and events are what end a game",
+        ));
+    };
+    let mut valid = vec!["turn_limit", "clash"];
+    valid.extend(endings.iter().map(String::as_str));
+    match args {
+        [] => Ok(End::Any),
+        [a] => {
+            let AstKind::Path(p) = &a.kind else {
+                return Err(ExprError::new(
+                    "`ended` takes an ending id, e.g. `ended(turn_limit)`",
+                    a.span.clone(),
+                )
+                .with_help(format!("endings are: {}", valid.join(", "))));
+            };
+            let name = p.join(".");
+            if let Some(i) = endings.iter().position(|e| *e == name) {
+                return Ok(End::Ending(i as u16));
+            }
+            match name.as_str() {
+                "turn_limit" => Ok(End::TurnLimit),
+                "clash" => Ok(End::Clash),
+                _ => {
+                    let all = format!("endings are: {}", valid.join(", "));
+                    Err(ExprError::new(
+                        format!("unknown ending `{}`", short(&name)),
+                        a.span.clone(),
+                    )
+                    .with_help(
+                        match crate::scenario::suggest::did_you_mean(&name, valid.iter().copied()) {
+                            Some(g) => format!("did you mean `{g}`? {all}"),
+                            None => all,
+                        },
+                    ))
+                }
+            }
+        }
+        _ => Err(ExprError::new(
+            format!("`ended` takes at most one ending, found {}", args.len()),
+            span.clone(),
         )),
     }
 }
@@ -685,6 +778,7 @@ mod tests {
             me: in_move,
             target: in_move,
             level: in_move,
+            endings: None,
         };
         compile(src, &n, want)
     }
@@ -728,6 +822,42 @@ mod tests {
         assert!(c("alpha.plants > 1", Type::Bool, false).is_ok());
         assert!(c("relation(alpha, gamma) > 1", Type::Bool, false).is_err());
         assert!(c("relation(alpha, beta) > -10", Type::Bool, false).is_ok());
+    }
+
+    #[test]
+    fn ended_is_for_tests_only_and_names_endings() {
+        let (a, t) = names();
+        let endings = vec!["accord".to_string()];
+        let n = Names {
+            actors: &a,
+            tracks: &t,
+            me: false,
+            target: false,
+            level: false,
+            endings: Some(&endings),
+        };
+        let e = compile("ended(accord) and not ended(clash)", &n, Type::Bool).unwrap();
+        assert!(matches!(e, Expr::Bin(BinOp::And, ..)));
+        assert!(compile("ended()", &n, Type::Bool).is_ok());
+        assert!(compile("ended(turn_limit)", &n, Type::Bool).is_ok());
+        let err = compile("ended(acord)", &n, Type::Bool).unwrap_err();
+        assert!(err.help.unwrap().contains("did you mean `accord`"));
+        assert!(compile("ended(accord, clash)", &n, Type::Bool).is_err());
+        let err = c("ended(clash)", Type::Bool, false).unwrap_err();
+        assert!(err.message.contains("no meaning here"), "{}", err.message);
+    }
+
+    #[test]
+    fn stage_of_a_track_or_of_a_pair() {
+        let e = c("stage(deal) >= 1", Type::Bool, false).unwrap();
+        assert!(matches!(
+            e,
+            Expr::Bin(_, ref l, _) if matches!(**l, Expr::Var(Var::TrackStage(TrackId(0), None)))
+        ));
+        assert!(c("stage(alpha.plants) >= 1", Type::Bool, false).is_ok());
+        assert!(c("stage(alpha, beta) >= 1", Type::Bool, false).is_ok());
+        assert!(c("stage(tension) >= 1", Type::Bool, false).is_err());
+        assert!(c("stage(plants) >= 1", Type::Bool, false).is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod actors;
 mod effects;
 mod limits;
 mod moves;
+mod scenario_tests;
 mod world;
 
 use std::ops::Range;
@@ -165,6 +166,7 @@ impl<'t> Validator<'t> {
         let endings = self.endings(&raw);
         let (intelligence, council, deals) = self.mechanics(&raw);
         let crisis = self.crisis(&raw);
+        let tests = self.scenario_tests(&raw, &moves, &endings, meta.turns);
         if !self.diags.is_empty() {
             return Err(self.into_error(origin));
         }
@@ -188,6 +190,7 @@ impl<'t> Validator<'t> {
             council,
             deals,
             crisis,
+            tests,
         })
     }
 
@@ -356,9 +359,28 @@ impl<'t> Validator<'t> {
             me: ctx.me,
             target: ctx.target,
             level: ctx.level,
+            endings: None,
         };
-        match expr::compile(s.get_ref(), &names, want) {
+        let compiled = self.compile_with(s, &names, want);
+        match compiled {
             Ok(e) => Some(e),
+            Err(d) => {
+                self.err(d);
+                None
+            }
+        }
+    }
+
+    /// Compiles an expression with these names; an error is a diagnostic
+    /// at its column in the file.
+    pub(crate) fn compile_with(
+        &self,
+        s: &Spanned<String>,
+        names: &Names,
+        want: Type,
+    ) -> Result<Expr, Diagnostic> {
+        match expr::compile(s.get_ref(), names, want) {
+            Ok(e) => Ok(e),
             Err(e) => {
                 let base = self.content_start(s.span());
                 let end = s.span().end;
@@ -370,8 +392,7 @@ impl<'t> Validator<'t> {
                 if let Some(h) = e.help {
                     d = d.help(h);
                 }
-                self.err(d);
-                None
+                Err(d)
             }
         }
     }
