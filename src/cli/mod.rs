@@ -3,10 +3,12 @@
 //! calls the pure core.
 
 pub mod batch;
+mod lint;
 mod new;
 pub mod scenarios;
 mod schema;
 pub mod simulate;
+mod sweep;
 mod validate;
 
 use std::process::ExitCode;
@@ -46,6 +48,12 @@ pub enum Command {
     New(new::NewArgs),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
     Schema,
+    /// Play AI games and flag dead moves, events that never fire, endings
+    /// never reached and objectives (almost) never or always met.
+    Lint(lint::LintArgs),
+    /// Play AI games for each value of one or two numbers of a scenario
+    /// and tabulate outcomes, objectives and tension per value.
+    Sweep(sweep::SweepArgs),
 }
 
 /// Options of `flashpoint play`.
@@ -93,6 +101,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Debrief(args)) => crate::debrief::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Schema) => schema::run(),
+        Some(Command::Lint(args)) => lint::run(&args),
+        Some(Command::Sweep(args)) => sweep::run(&args),
         None => crate::tui::run(None),
     }
 }

@@ -11,7 +11,7 @@ pub mod model;
 pub mod names;
 pub mod raw;
 pub mod schema;
-mod suggest;
+pub(crate) mod suggest;
 mod syntax;
 pub mod template;
 mod validate;

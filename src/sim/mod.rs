@@ -3,6 +3,8 @@
 //! scenario and seed give the same record.
 
 pub mod batch;
+pub mod lint;
+pub mod sweep;
 pub mod synthetic;
 
 use std::sync::Arc;
