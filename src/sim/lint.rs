@@ -424,7 +424,25 @@ text = "Cannot happen."
             "{codes:?}"
         );
         assert!(!codes.iter().any(|c| c.1 == "speech"), "{codes:?}");
+        assert!(
+            codes.contains(&("objective-certain", "red#1", Some(15))),
+            "{codes:?}"
+        );
         assert!(!has_errors(&f));
+    }
+
+    #[test]
+    fn names_players_cannot_tell_apart_are_flagged() {
+        let text = DEAD.replace(
+            "name = \"Buy a golden statue\"",
+            "name = \"give a  Speech\"",
+        );
+        let scn = crate::scenario::load_str("dup.toml", &text).unwrap();
+        let f = lint(&scn, &stats_of(&Arc::new(scn.clone()), 1));
+        let dup: Vec<&Finding> = f.iter().filter(|f| f.code == "duplicate-name").collect();
+        assert_eq!(dup.len(), 1, "{f:?}");
+        assert_eq!(dup[0].id, "gold");
+        assert!(dup[0].message.contains("`speech`"), "{}", dup[0].message);
     }
 
     #[test]

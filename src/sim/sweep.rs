@@ -296,6 +296,7 @@ impl Editor {
 pub struct Point {
     /// The value of each knob.
     pub values: Vec<f64>,
+    /// The statistics of its games.
     pub stats: BatchStats,
 }
 
