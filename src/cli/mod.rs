@@ -3,12 +3,14 @@
 //! calls the pure core.
 
 pub mod batch;
+mod lint;
 mod new;
 pub mod orders;
 pub mod scenarios;
 mod schema;
 pub mod simulate;
 mod test;
+mod sweep;
 mod validate;
 
 use std::process::ExitCode;
@@ -51,6 +53,12 @@ pub enum Command {
     /// Run the `[[tests]]` of scenario files: one line per test, and for
     /// each failure its line, condition and the values of its parts.
     Test(test::TestArgs),
+    /// Play AI games and flag dead moves, events that never fire, endings
+    /// never reached and objectives (almost) never or always met.
+    Lint(lint::LintArgs),
+    /// Play AI games for each value of one or two numbers of a scenario
+    /// and tabulate outcomes, objectives and tension per value.
+    Sweep(sweep::SweepArgs),
 }
 
 /// Options of `flashpoint play`.
@@ -103,6 +111,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Schema) => schema::run(),
         Some(Command::Test(args)) => test::run(&args),
+        Some(Command::Lint(args)) => lint::run(&args),
+        Some(Command::Sweep(args)) => sweep::run(&args),
         None => crate::tui::run(None),
     }
 }

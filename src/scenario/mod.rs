@@ -12,7 +12,7 @@ pub mod names;
 pub mod raw;
 pub mod schema;
 pub mod script;
-mod suggest;
+pub(crate) mod suggest;
 mod syntax;
 pub mod template;
 mod validate;

@@ -256,6 +256,10 @@ pub struct BatchStats {
     /// pair was that one.
     #[serde(default)]
     pub peak_stage: Vec<u64>,
+    /// Sum over games of the highest regional tension of the game (fixed
+    /// point), for the mean peak `flashpoint sweep` prints.
+    #[serde(default, with = "decimal")]
+    pub peak_regional_sum: i128,
 }
 
 /// i128 as a decimal string (JSON numbers lose precision past 2^53).
@@ -313,6 +317,7 @@ impl BatchStats {
                 scn.n() * scn.n().saturating_sub(1) / 2
             ],
             peak_stage: vec![0; scn.crisis.stages.len() + 1],
+            peak_regional_sum: 0,
         }
     }
 
@@ -335,6 +340,8 @@ impl BatchStats {
             .entry((r * 100.0).round() as i64)
             .or_insert(0) += 1;
         self.final_regional_sum += fixed(r);
+        self.peak_regional_sum +=
+            fixed(t.log.snapshots.iter().map(|s| s.regional).fold(r, f64::max));
         if let Some(c) = self.peak_levels.get_mut(t.log.peak_level()) {
             *c += 1;
         }
@@ -428,6 +435,7 @@ impl BatchStats {
             add_all(a, b);
         }
         add_all(&mut self.peak_stage, &o.peak_stage);
+        self.peak_regional_sum += o.peak_regional_sum;
         self
     }
 
@@ -467,6 +475,11 @@ impl BatchStats {
     /// Mean final regional tension.
     pub fn regional_mean(&self) -> f64 {
         unfixed(self.final_regional_sum, self.games)
+    }
+
+    /// Mean over games of the highest regional tension of each game.
+    pub fn peak_regional_mean(&self) -> f64 {
+        unfixed(self.peak_regional_sum, self.games)
     }
 
     /// The mechanics as (what, value) rows: shares of games, or means per

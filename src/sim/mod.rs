@@ -5,6 +5,8 @@
 pub mod batch;
 pub mod expect;
 pub mod script;
+pub mod lint;
+pub mod sweep;
 pub mod synthetic;
 
 use std::sync::Arc;
