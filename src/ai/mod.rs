@@ -228,13 +228,24 @@ impl Strength {
 /// it. A one-turn what-if cannot see a consequence that lands a turn later
 /// (pressure that brings a Security Council resolution, a delivery that
 /// arrives); quiet turns let the AI see it without guessing others' orders.
+/// Offers still waiting for an answer stay pending through the quiet turns:
+/// nobody answers in them, and an unanswered offer would count as refused,
+/// which is not what the AI expects of its partners (the utility counts
+/// its own pending offers at a discount instead).
 fn settle(scn: &Scenario, state: State, seed: u64, turns: u32) -> State {
+    if turns == 0 || state.is_over() {
+        return state;
+    }
     let mut s = state;
+    let pending = std::mem::take(&mut s.offers);
     for k in 0..turns {
         if s.is_over() {
             break;
         }
         s = resolve_forced(scn, &s, &Orders::default(), seed ^ u64::from(k + 1), true);
+    }
+    if !s.is_over() {
+        s.offers = pending;
     }
     s
 }

@@ -9,8 +9,8 @@ pub mod orders;
 pub mod scenarios;
 mod schema;
 pub mod simulate;
-mod test;
 mod sweep;
+mod test;
 mod validate;
 
 use std::process::ExitCode;

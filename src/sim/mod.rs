@@ -4,8 +4,8 @@
 
 pub mod batch;
 pub mod expect;
-pub mod script;
 pub mod lint;
+pub mod script;
 pub mod sweep;
 pub mod synthetic;
 
