@@ -142,7 +142,7 @@ fn two_hostile_players_reach_crisis_within_six_turns_and_backing_down_cools_it()
             // Backing down came a turn too late: the brink's risk struck.
             continue;
         }
-        if calm_turns < 8 && lowest >= confrontation {
+        if m.is_over() && calm_turns < 12 && lowest >= confrontation {
             // Another ending (a deal, a collapse) came before calm could.
             continue;
         }

@@ -195,3 +195,51 @@ pub fn objective_grades(scn: &Scenario, state: &State, me: ActorId) -> Vec<f64> 
         .map(|o| o.condition.soft(&env))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::initial_state;
+
+    fn korea() -> Scenario {
+        crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid")
+    }
+
+    /// An ending on an early turn is worse for an actor with objectives
+    /// still unmet than the same state with the game going on, and the
+    /// difference shrinks as the last turn nears.
+    #[test]
+    fn an_early_ending_freezes_missed_objectives() {
+        let scn = korea();
+        for me in scn.actor_ids() {
+            let mood = super::super::mood(&scn, 1, me);
+            let mut going = initial_state(&scn);
+            going.turn = 3;
+            let missed = objective_grades(&scn, &going, me).iter().any(|g| *g < 0.5);
+            if !missed {
+                continue;
+            }
+            let mut ended = going.clone();
+            ended.outcome = Some(Outcome::Ending { index: 0 });
+            let early = utility(&scn, &going, me, &mood) - utility(&scn, &ended, me, &mood);
+            let mut late_going = going.clone();
+            late_going.turn = scn.meta.turns - 1;
+            let mut late_ended = late_going.clone();
+            late_ended.outcome = Some(Outcome::Ending { index: 0 });
+            let late =
+                utility(&scn, &late_going, me, &mood) - utility(&scn, &late_ended, me, &mood);
+            assert!(
+                early > 0.01,
+                "{}: early ending costs {early}",
+                scn.actor(me).id
+            );
+            assert!(
+                late < early,
+                "{}: {late} late vs {early} early",
+                scn.actor(me).id
+            );
+        }
+    }
+}
