@@ -46,6 +46,9 @@ pub enum Command {
     New(new::NewArgs),
     /// Print the JSON Schema of scenario files, for editors (taplo, Even Better TOML).
     Schema,
+    /// Host a class over SSH: each team plays its seat from its own
+    /// terminal (`ssh -p PORT SEAT@HOST`); the instructor console runs here.
+    Host(crate::host::HostArgs),
 }
 
 /// Options of `flashpoint play`.
@@ -93,6 +96,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Debrief(args)) => crate::debrief::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Schema) => schema::run(),
+        Some(Command::Host(args)) => crate::host::run(&args),
         None => crate::tui::run(None),
     }
 }
