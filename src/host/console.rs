@@ -114,7 +114,9 @@ impl Console {
 /// `injectable = true`, or all of them when it marks none.
 pub fn injectables(g: &HostGame) -> (Vec<usize>, bool) {
     let events = &g.scenario().events;
-    let marked: Vec<usize> = (0..events.len()).filter(|i| events[*i].injectable).collect();
+    let marked: Vec<usize> = (0..events.len())
+        .filter(|i| events[*i].injectable)
+        .collect();
     if marked.is_empty() {
         ((0..events.len()).collect(), false)
     } else {
@@ -209,7 +211,14 @@ pub fn key(c: &mut Console, host: &Host, k: KeyEvent, kick: &mut dyn FnMut(&str)
         KeyCode::Char('p') => {
             drop(g);
             let paused = host.toggle_pause();
-            c.message = Some(if paused { "Clock paused" } else { "Clock running" }.into());
+            c.message = Some(
+                if paused {
+                    "Clock paused"
+                } else {
+                    "Clock running"
+                }
+                .into(),
+            );
         }
         KeyCode::Char('+') | KeyCode::Char('=') => {
             drop(g);
@@ -318,7 +327,9 @@ pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {
         "resolving the turn…".into()
     } else {
         match g.clock.left(std::time::Instant::now()) {
-            Some(l) if g.clock.paused() => format!("{} left — PAUSED (p starts the clock)", countdown(l)),
+            Some(l) if g.clock.paused() => {
+                format!("{} left — PAUSED (p starts the clock)", countdown(l))
+            }
             Some(l) => format!("{} left", countdown(l)),
             None => "no deadline".into(),
         }
@@ -406,8 +417,15 @@ pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {
     f.render_widget(
         Table::new(table_rows, widths)
             .header(
-                Row::new(vec!["seat", "actor", "screens", "orders", "drafts", "join code"])
-                    .style(th.heading()),
+                Row::new(vec![
+                    "seat",
+                    "actor",
+                    "screens",
+                    "orders",
+                    "drafts",
+                    "join code",
+                ])
+                .style(th.heading()),
             )
             .block(Block::bordered().title(" Seats ")),
         table,
@@ -432,7 +450,11 @@ pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {
         .actions
         .iter()
         .map(|a| Line::raw(format!(" turn {}: instructor {}", a.turn, clean(&a.what))))
-        .chain(c.log.iter().map(|l| Line::styled(format!(" {}", clean(l)), th.dim())))
+        .chain(
+            c.log
+                .iter()
+                .map(|l| Line::styled(format!(" {}", clean(l)), th.dim())),
+        )
         .collect();
     let room = log.height.saturating_sub(2) as usize;
     if lines.len() > room {
@@ -443,7 +465,10 @@ pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {
         log,
     );
     if let Some(m) = &c.message {
-        f.render_widget(Paragraph::new(Line::styled(format!(" {}", clean(m)), th.key())), msg);
+        f.render_widget(
+            Paragraph::new(Line::styled(format!(" {}", clean(m)), th.key())),
+            msg,
+        );
     }
     let keys = " ↑↓ seat · v view seat · w wall · p pause/resume · + one more minute · e end turn (no orders) · \
                 a end turn (computer plays) · m deadline rule · i inject · r reveal debrief · k kick · q quit";
@@ -464,10 +489,20 @@ pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {
             )];
             for (i, e) in list.iter().enumerate() {
                 let ev = &scn.events[*e];
-                let style = if i == *sel { th.selected() } else { ratatui::style::Style::new() };
-                lines.push(Line::styled(format!(" {} — {}", ev.id, clean(&ev.name)), style));
+                let style = if i == *sel {
+                    th.selected()
+                } else {
+                    ratatui::style::Style::new()
+                };
+                lines.push(Line::styled(
+                    format!(" {} — {}", ev.id, clean(&ev.name)),
+                    style,
+                ));
             }
-            lines.push(Line::styled("Enter queues it for the coming turn · Esc cancels", th.key()));
+            lines.push(Line::styled(
+                "Enter queues it for the coming turn · Esc cancels",
+                th.key(),
+            ));
             popup(f, " Inject an event ", lines);
         }
         Mode::ConfirmEnd(missing) => popup(
@@ -555,7 +590,10 @@ pub fn run(hosted: &Hosted) -> std::io::Result<()> {
                 if let Event::Key(k) = event::read()? {
                     let classroom = &hosted.classroom;
                     key(&mut c, &hosted.host, k, &mut |seat| {
-                        classroom.kick_seat(seat, "the instructor closed this screen; reconnect with your code")
+                        classroom.kick_seat(
+                            seat,
+                            "the instructor closed this screen; reconnect with your code",
+                        )
                     });
                 }
                 if c.quit {

@@ -236,27 +236,12 @@ impl HostGame {
         self.drafts.get(a.index()).map_or(&[], Vec::as_slice)
     }
 
-    /// A copy of the game seen from one seat: the seat is the only person
-    /// at this copy's table, so its screens are built for it alone.
-    pub fn seat_copy(&self, a: ActorId) -> Match {
+    /// A copy of the game for a seat's screen (behind a [`crate::referee::Table`],
+    /// which gives out only perspectives; the screen asks for its own).
+    pub fn seat_copy(&self) -> Match {
         let mut copy = self.game.clone();
-        let seats = self
-            .game
-            .seats()
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                if i == a.index() {
-                    Seat::Human
-                } else {
-                    match s {
-                        Seat::Ai(p) => Seat::Ai(*p),
-                        Seat::Human => Seat::Ai(Policy::Utility),
-                    }
-                }
-            })
-            .collect();
-        copy.set_seats(seats);
+        // Nobody's submission travels with the copy.
+        copy.set_seats(self.game.seats().to_vec());
         copy
     }
 
@@ -376,7 +361,10 @@ impl Host {
             let decisions = jobs.iter().map(|j| (j.actor, j.run(&scn))).collect();
             host.finish_turn(decisions);
         };
-        if let Err(e) = std::thread::Builder::new().name("host-ai".into()).spawn(work) {
+        if let Err(e) = std::thread::Builder::new()
+            .name("host-ai".into())
+            .spawn(work)
+        {
             // No thread to be had: the turn stays open; the instructor sees why.
             let mut g = self.lock();
             g.phase = Phase::Orders;

@@ -110,12 +110,7 @@ impl Hosted {
         // The countdown on every screen.
         config.limits.redraw_every = Some(Duration::from_secs(1));
         tweak(&mut config.limits);
-        let classroom = Classroom::start(
-            config,
-            HostLobby {
-                host: host.clone(),
-            },
-        )?;
+        let classroom = Classroom::start(config, HostLobby { host: host.clone() })?;
         host.lock().notifier = Some(classroom.notifier());
         let stop = Arc::new(AtomicBool::new(false));
         let (h, s) = (host.clone(), stop.clone());
@@ -155,7 +150,10 @@ pub fn seat_names(game: &Match) -> Vec<String> {
 }
 
 /// The game to host, its id and its classroom file, from the options.
-fn open_game(a: &HostArgs, dir: &Path) -> Result<(Match, GameId, Option<class_file::ClassFile>), String> {
+fn open_game(
+    a: &HostArgs,
+    dir: &Path,
+) -> Result<(Match, GameId, Option<class_file::ClassFile>), String> {
     if let Some(path) = &a.resume {
         let (game, id) = crate::save::load_with_id(path)
             .map_err(|e| crate::tui::text::clean_lines(&e.to_string()))?;
@@ -220,7 +218,10 @@ pub fn run(a: &HostArgs) -> ExitCode {
     let deadline = (deadline > 0).then(|| Duration::from_secs(deadline));
     let host = Host::new(game, id, deadline);
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("error: cannot create the saves folder {}: {e}", dir.display());
+        eprintln!(
+            "error: cannot create the saves folder {}: {e}",
+            dir.display()
+        );
         return ExitCode::FAILURE;
     }
     {
@@ -261,7 +262,11 @@ pub fn run(a: &HostArgs) -> ExitCode {
     };
     let result = console::run(&hosted);
     let autosave = hosted.host.lock().game().clone();
-    let path = crate::save::autosave_path_with_id(&dir, &autosave.scenario().meta.id, hosted.host.lock().id());
+    let path = crate::save::autosave_path_with_id(
+        &dir,
+        &autosave.scenario().meta.id,
+        hosted.host.lock().id(),
+    );
     hosted.shutdown();
     match result {
         Ok(()) => {

@@ -107,7 +107,10 @@ pub fn draw_public(g: &HostGame, th: Theme, f: &mut Frame) {
     let mut seats = vec![Line::styled("Teams", th.heading())];
     for a in scn.actor_ids() {
         seats.push(Line::from(vec![
-            Span::styled(format!(" {:<24}", clean(&scn.actor(a).name)), th.actor(scn, a)),
+            Span::styled(
+                format!(" {:<24}", clean(&scn.actor(a).name)),
+                th.actor(scn, a),
+            ),
             Span::raw(seat_status(g, a)),
         ]));
     }

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use crate::classroom::{AppControl, Lobby, SeatApp, SeatContext};
 use crate::referee::{Seat, SubmitError, Table};
 use crate::scenario::ActorId;
-use crate::tui::model::{Focus, Model, Popup, Screen, Tab};
+use crate::tui::model::{Focus, Model, Popup, Screen, Session, Tab};
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
 use crate::tui::{update, view};
@@ -80,18 +80,18 @@ impl SeatScreen {
     /// The screen of `actor`'s seat at the game's current turn.
     pub fn new(host: Host, actor: ActorId, size: (u16, u16), theme: Theme) -> Self {
         let g = host.lock();
-        let table = Table::with_id(g.seat_copy(actor), g.id().clone());
-        let mut model = Model::game(table, size, theme);
-        if let Some(s) = model.session.as_mut() {
-            s.drafts[actor.index()] = g.drafts(actor).to_vec();
-        }
-        if g.turn() > 0 {
-            model.screen = if g.is_over() {
-                Screen::End
-            } else {
-                Screen::Game(Tab::Dashboard)
-            };
-        }
+        let table = Table::with_id(g.seat_copy(), g.id().clone());
+        let mut model = Model::title(Vec::new(), size, theme);
+        let mut session = Session::for_people(table, vec![actor]);
+        session.drafts[actor.index()] = g.drafts(actor).to_vec();
+        model.session = Some(session);
+        model.screen = if g.is_over() {
+            Screen::End
+        } else if g.turn() > 0 {
+            Screen::Game(Tab::Dashboard)
+        } else {
+            Screen::Game(Tab::Dossier)
+        };
         let generation = g.generation;
         drop(g);
         let mut me = SeatScreen {
@@ -119,7 +119,7 @@ impl SeatScreen {
         if g.generation != self.generation {
             let new_turn = self.model.session.as_ref().map(|s| s.turn()) != Some(g.turn());
             if new_turn && let Some(s) = self.model.session.as_mut() {
-                *s.table_mut() = Table::with_id(g.seat_copy(me), g.id().clone());
+                *s.table_mut() = Table::with_id(g.seat_copy(), g.id().clone());
                 s.refresh();
                 s.waiting = vec![me];
                 s.current = me;
@@ -231,7 +231,11 @@ impl SeatScreen {
         let Some(s) = m.session.as_ref() else {
             return;
         };
-        let orders = s.drafts.get(self.actor.index()).cloned().unwrap_or_default();
+        let orders = s
+            .drafts
+            .get(self.actor.index())
+            .cloned()
+            .unwrap_or_default();
         self.host.lock().set_drafts(self.actor, orders);
         m.status = Some(match self.host.submit(self.actor) {
             Ok(()) => "Orders submitted — change a draft to take them back".into(),

@@ -7,9 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::sees_event;
+use crate::engine::Event;
 use crate::engine::log::GameLog;
 use crate::engine::state::{Grid, Outcome, State};
-use crate::engine::Event;
 use crate::referee::TurnRecord;
 use crate::scenario::{ActorId, Scenario};
 
