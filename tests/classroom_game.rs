@@ -392,3 +392,133 @@ async fn five_teams_and_a_projector_play_three_turns_by_keys() {
     drop(handles);
     hosted.shutdown();
 }
+
+/// CPU seconds (user + system) of this process's threads whose name
+/// starts with `prefix` ("" for all).
+fn cpu_seconds(prefix: &str) -> f64 {
+    let ticks: f64 = std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(100.0);
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    let mut total = 0u64;
+    for task in tasks.flatten() {
+        let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        if !stat[open + 1..close].starts_with(prefix) {
+            continue;
+        }
+        let fields: Vec<&str> = stat[close + 2..].split(' ').collect();
+        let u: u64 = fields.get(11).and_then(|f| f.parse().ok()).unwrap_or(0);
+        let s: u64 = fields.get(12).and_then(|f| f.parse().ok()).unwrap_or(0);
+        total += u + s;
+    }
+    total as f64 / ticks
+}
+
+/// The screen without its last two lines (status with the countdown, keys).
+fn body(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[..lines.len().saturating_sub(2)].join("\n")
+}
+
+/// 30 team screens (six per seat) and a projector, the countdown running;
+/// each screen flips between its dashboard and its dossier about ten
+/// times a second for FLASHPOINT_LOAD_SECS (60). Reports key-to-frame latency
+/// (until the changed screen is read) and the host's CPU.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "load test: 60 s; run with --ignored --nocapture"]
+async fn load_30_team_screens_typing() {
+    let secs: u64 = std::env::var("FLASHPOINT_LOAD_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let scn = scenario();
+    let game = Match::new(
+        scn.clone(),
+        SEED,
+        vec![Seat::Human; scn.n()],
+        Keep::Everything,
+    );
+    let codes = JoinCodes::generate(&seat_names(&game)).expect("codes");
+    let host = Host::new(game, GameId::random(), Some(Duration::from_secs(3600)));
+    host.toggle_pause(); // the countdown runs: every screen redraws each second
+    let hosted = Hosted::start(
+        host,
+        "127.0.0.1:0".parse().expect("addr"),
+        HostKey::ephemeral().expect("key"),
+        codes.clone(),
+        |_| {},
+    )
+    .expect("server");
+    let addr = hosted.classroom.local_addr();
+    let ids: Vec<String> = scn.actors.iter().map(|a| a.id.clone()).collect();
+    let ph = login(addr, PROJECTOR, &code(&codes, PROJECTOR))
+        .await
+        .expect("wall");
+    let mut wall = Screen::open(&ph, 120, 40).await;
+    wall.wait_text("Regional tension").await;
+    let mut clients = Vec::new();
+    for i in 0..30usize {
+        let id = &ids[i % ids.len()];
+        let h = login(addr, id, &code(&codes, id)).await.expect("login");
+        let mut s = Screen::open(&h, 100, 30).await;
+        s.wait_text("(you)").await;
+        clients.push((h, s));
+    }
+    let host_cpu0 = cpu_seconds("classroom") + cpu_seconds("host-");
+    let began = Instant::now();
+    let deadline = began + Duration::from_secs(secs);
+    let mut tasks = Vec::new();
+    for (i, (h, mut s)) in clients.into_iter().enumerate() {
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::new();
+            tokio::time::sleep(Duration::from_millis(3 * i as u64)).await;
+            let mut down = true;
+            while Instant::now() < deadline {
+                let before = body(&s.text());
+                let sent = Instant::now();
+                let key: &[u8] = if down { b"1" } else { b"5" };
+                down = !down;
+                s.channel.data_bytes(key.to_vec()).await.expect("send");
+                while body(&s.text()) == before {
+                    s.next_frame().await;
+                }
+                lat.push(sent.elapsed());
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            drop(h);
+            lat
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.expect("client"));
+    }
+    let wall_secs = began.elapsed().as_secs_f64();
+    let host_cpu = cpu_seconds("classroom") + cpu_seconds("host-") - host_cpu0;
+    all.sort();
+    let pct = |p: f64| all[((all.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1e3;
+    println!(
+        "load: 30 team screens + projector, countdown redraw every second, {wall_secs:.1} s, {} keys ({:.0}/s); \
+         key-to-frame p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms; host threads CPU {host_cpu:.2} s = {:.1}% of one core",
+        all.len(),
+        all.len() as f64 / wall_secs,
+        pct(0.5),
+        pct(0.95),
+        pct(0.99),
+        pct(1.0),
+        100.0 * host_cpu / wall_secs
+    );
+    drop(ph);
+    hosted.shutdown();
+}

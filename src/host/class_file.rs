@@ -86,3 +86,42 @@ impl ClassFile {
         std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_log_survive_a_round_trip_owner_only() {
+        let dir = std::env::temp_dir().join(format!("fp-class-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let save = dir.join("autosave-x-0123.toml");
+        let codes = JoinCodes::generate(&["us", "projector"]).expect("codes");
+        let file = ClassFile {
+            codes: codes
+                .iter()
+                .map(|(s, c)| (s.to_string(), c.to_string()))
+                .collect(),
+            deadline_secs: 480,
+            missing: MissingPolicy::Ai,
+            actions: vec![Action {
+                at: 1,
+                turn: 2,
+                what: "paused the clock".into(),
+            }],
+        };
+        let path = path_for(&save);
+        assert_eq!(path.extension().and_then(|e| e.to_str()), Some("classroom"));
+        file.write(&path).expect("write");
+        let back = ClassFile::read(&path).expect("read");
+        assert_eq!(back, file);
+        assert_eq!(back.join_codes().expect("codes"), codes);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -574,7 +574,7 @@ pub fn run(hosted: &Hosted) -> std::io::Result<()> {
     let result = (|| -> std::io::Result<()> {
         loop {
             for e in hosted.classroom.drain_log() {
-                c.push_log(format!("{:?}", e.event));
+                c.push_log(e.event.to_string());
             }
             info.screens = hosted
                 .classroom
@@ -606,4 +606,94 @@ pub fn run(hosted: &Hosted) -> std::io::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::referee::{Keep, Match};
+    use crossterm::event::KeyEventState;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use std::sync::Arc;
+
+    fn host() -> Host {
+        let scn = Arc::new(crate::scenario::resolve(None).expect("bundled"));
+        let mut seats = vec![Seat::Human; scn.n()];
+        seats[1] = Seat::Ai(crate::ai::Policy::Utility);
+        let game = Match::new(scn, 3, seats, Keep::Everything);
+        Host::new(
+            game,
+            crate::save::GameId::parse("0123456789abcdef").expect("id"),
+            Some(Duration::from_secs(8 * 60)),
+        )
+    }
+
+    fn info() -> ServerInfo {
+        ServerInfo {
+            how: "ssh -p 2222 SEAT@192.168.1.20".into(),
+            fingerprint: "SHA256:TESTFINGERPRINTtestfingerprint0123456789abc".into(),
+            codes: vec![
+                ("us".into(), "orbit-maple-tunnel-sugar".into()),
+                ("dprk".into(), "amber-cloud-ferry-lemon".into()),
+                ("china".into(), "basket-drum-echo-frost".into()),
+                ("japan".into(), "giant-harbor-island-jelly".into()),
+                ("projector".into(), "kettle-lunar-magnet-noble".into()),
+            ],
+            screens: vec![
+                ("us".into(), 2),
+                ("dprk".into(), 1),
+                ("projector".into(), 1),
+            ],
+        }
+    }
+
+    fn press(c: &mut Console, h: &Host, code: KeyCode) {
+        let k = KeyEvent {
+            code,
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        };
+        key(c, h, k, &mut |_| 0);
+    }
+
+    fn screen(c: &mut Console, h: &Host) -> String {
+        let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        let g = h.lock();
+        t.draw(|f| draw(c, &g, &info(), f)).expect("draw");
+        format!("{}", t.backend())
+    }
+
+    #[test]
+    fn console_shows_seats_codes_clock_and_fingerprint() {
+        let h = host();
+        let mut c = Console::new(Theme { color: false });
+        insta::assert_snapshot!(screen(&mut c, &h));
+    }
+
+    #[test]
+    fn instructor_actions_are_logged_and_injects_queued() {
+        let h = host();
+        let mut c = Console::new(Theme { color: false });
+        press(&mut c, &h, KeyCode::Char('p'));
+        assert!(!h.lock().clock.paused(), "p starts the clock");
+        press(&mut c, &h, KeyCode::Char('p'));
+        assert!(h.lock().clock.paused());
+        press(&mut c, &h, KeyCode::Char('+'));
+        press(&mut c, &h, KeyCode::Char('i'));
+        assert!(matches!(c.mode, Mode::Inject(0)));
+        press(&mut c, &h, KeyCode::Enter);
+        assert_eq!(h.lock().pending_injects().len(), 1);
+        let g = h.lock();
+        let what: Vec<&str> = g.actions.iter().map(|a| a.what.as_str()).collect();
+        assert_eq!(what.len(), 4, "{what:?}");
+        assert!(what[3].starts_with("injected event "), "{what:?}");
+        drop(g);
+        let text = screen(&mut c, &h);
+        assert!(text.contains("Queued for the coming turn"), "{text}");
+        // r before the end reveals nothing.
+        press(&mut c, &h, KeyCode::Char('r'));
+        assert!(!h.lock().revealed);
+    }
 }

@@ -295,11 +295,11 @@ impl HostGame {
 }
 
 impl Host {
-    /// A host for a new or loaded game. The clock starts paused on a game
-    /// nobody has played yet (students are still connecting).
+    /// A host for a new or resumed game. The clock starts paused (students
+    /// are still connecting): the instructor starts it.
     pub fn new(game: Match, id: GameId, deadline: Option<Duration>) -> Self {
         let n = game.scenario().n();
-        let paused = game.turn() == 0;
+        let paused = true;
         Host(Arc::new(Mutex::new(HostGame {
             game,
             id,

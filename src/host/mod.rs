@@ -261,6 +261,12 @@ pub fn run(a: &HostArgs) -> ExitCode {
         }
     };
     let result = console::run(&hosted);
+    {
+        let g = hosted.host.lock();
+        if let Err(e) = write_class_file(&g, &hosted.classroom.codes(), &dir) {
+            eprintln!("warning: {e}");
+        }
+    }
     let autosave = hosted.host.lock().game().clone();
     let path = crate::save::autosave_path_with_id(
         &dir,
