@@ -150,6 +150,9 @@ pub fn countdown(d: Duration) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
+/// Called after each autosave, with the game (still locked).
+pub type OnSave = Arc<dyn Fn(&HostGame) + Send + Sync>;
+
 /// Everything the host shares between connections and the console.
 pub struct HostGame {
     game: Match,
@@ -176,7 +179,7 @@ pub struct HostGame {
     /// Wakes the screens.
     pub notifier: Option<Notifier>,
     /// Called after each autosave (the host writes its classroom file).
-    pub on_save: Option<Arc<dyn Fn(&HostGame) + Send + Sync>>,
+    pub on_save: Option<OnSave>,
 }
 
 impl std::fmt::Debug for HostGame {
