@@ -81,8 +81,8 @@ pub struct Console {
     pub mode: Mode,
     /// One line of feedback on the last key.
     pub message: Option<String>,
-    /// Recent lines of the server's log.
-    pub log: VecDeque<String>,
+    /// Recent lines of the server's log, with their time (seconds since 1970).
+    pub log: VecDeque<(i64, String)>,
     pub theme: Theme,
     /// Set when the instructor quits.
     pub quit: bool,
@@ -102,8 +102,8 @@ impl Console {
     }
 
     /// Adds lines to the log panel (keeps the last 200).
-    pub fn push_log(&mut self, line: String) {
-        self.log.push_back(line);
+    pub fn push_log(&mut self, at: i64, line: String) {
+        self.log.push_back((at, line));
         while self.log.len() > 200 {
             self.log.pop_front();
         }
@@ -446,16 +446,22 @@ pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {
         )
     };
     f.render_widget(Paragraph::new(pending_text), pending);
-    let mut lines: Vec<Line> = g
+    // The instructor's actions and the server's events, in time order.
+    let mut timed: Vec<(i64, Line)> = g
         .actions
         .iter()
-        .map(|a| Line::raw(format!(" turn {}: instructor {}", a.turn, clean(&a.what))))
+        .map(|a| {
+            let line = Line::raw(format!(" turn {}: {}", a.turn, clean(&a.what)));
+            (a.at, line)
+        })
         .chain(
             c.log
                 .iter()
-                .map(|l| Line::styled(format!(" {}", clean(l)), th.dim())),
+                .map(|(at, l)| (*at, Line::styled(format!(" {}", clean(l)), th.dim()))),
         )
         .collect();
+    timed.sort_by_key(|(at, _)| *at);
+    let mut lines: Vec<Line> = timed.into_iter().map(|(_, l)| l).collect();
     let room = log.height.saturating_sub(2) as usize;
     if lines.len() > room {
         lines.drain(..lines.len() - room);
@@ -574,7 +580,10 @@ pub fn run(hosted: &Hosted) -> std::io::Result<()> {
     let result = (|| -> std::io::Result<()> {
         loop {
             for e in hosted.classroom.drain_log() {
-                c.push_log(e.event.to_string());
+                let at =
+                    e.at.duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.as_secs() as i64);
+                c.push_log(at, e.event.to_string());
             }
             info.screens = hosted
                 .classroom

@@ -268,11 +268,8 @@ impl HostGame {
         let at = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
-        self.actions.push(Action {
-            at,
-            turn: self.turn() + 1,
-            what,
-        });
+        let turn = (self.turn() + 1).min(self.scenario().meta.turns.max(1));
+        self.actions.push(Action { at, turn, what });
     }
 
     /// Replaces a seat's draft (from its screen).
@@ -354,6 +351,14 @@ impl Host {
             return false;
         }
         let missing = missing.unwrap_or(g.missing);
+        // A team that drafted but did not press e still gives its orders
+        // (those the rules accept): only a seat with no draft has none.
+        for a in g.game.waiting_for() {
+            let draft = g.drafts(a).to_vec();
+            if !draft.is_empty() {
+                let _ = g.game.submit(a, draft);
+            }
+        }
         let jobs = g.game.ai_jobs(missing.referee());
         let scn = g.scenario().clone();
         g.phase = Phase::Resolving;
@@ -415,8 +420,16 @@ impl Host {
         let mut g = self.lock();
         let now = Instant::now();
         let paused = if g.clock.paused() {
+            let fresh = g.clock.left(now) == g.clock.per_turn;
             g.clock.resume(now);
-            g.log("resumed the clock".into());
+            g.log(
+                if fresh {
+                    "started the clock"
+                } else {
+                    "resumed the clock"
+                }
+                .into(),
+            );
             false
         } else {
             g.clock.pause(now);

@@ -237,7 +237,8 @@ pub fn run(a: &HostArgs) -> ExitCode {
             let _ = write_class_file(g, &codes_kept, &dir2);
         }));
         // Write the codes now, so a crash before the first turn keeps them.
-        let _ = crate::save::autosave_with_id(&dir, g.game(), g.id());
+        let saved = crate::save::autosave_with_id(&dir, g.game(), g.id());
+        g.last_save = Some(saved.map_err(|e| e.to_string()));
         if let Err(e) = write_class_file(&g, &codes, &dir) {
             eprintln!("warning: {e}");
         }
