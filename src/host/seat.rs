@@ -202,7 +202,10 @@ impl SeatScreen {
     /// the turn submits to the host; no new game, no local save.
     fn handle(&mut self, msg: Msg) {
         let m = &mut self.model;
-        if self.read_only && matches!(msg, Msg::EndTurn | Msg::Quit | Msg::Interrupt) {
+        let drafting = m.screen == Screen::Game(Tab::Orders)
+            && matches!(msg, Msg::Select | Msg::Remove | Msg::Char(_));
+        if self.read_only && (drafting || matches!(msg, Msg::EndTurn | Msg::Quit | Msg::Interrupt))
+        {
             m.status = Some("The instructor's view: nothing is submitted from here".into());
             return;
         }
