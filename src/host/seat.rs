@@ -267,6 +267,11 @@ impl SeatScreen {
             return;
         };
         let mut g = self.host.lock();
+        if g.generation != self.generation {
+            // The turn moved on under this key (e.g. this very submission
+            // resolved it): these drafts belong to the turn before.
+            return;
+        }
         let was_in = g.has_submitted(self.actor);
         if g.set_drafts(self.actor, d.clone()) {
             if was_in && self.model.status.is_none() {
