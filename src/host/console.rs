@@ -72,6 +72,22 @@ pub enum Mode {
     Seat(Box<SeatScreen>),
     /// Looking at the projector's wall.
     Wall,
+    /// Writing a news item that changes a pair's tension.
+    News(NewsForm),
+}
+
+/// The news-item inject form: a headline and one change to a pair's
+/// tension (the form's one kind of effect).
+#[derive(Debug, Clone, Default)]
+pub struct NewsForm {
+    pub headline: String,
+    /// The pair, as actor indices.
+    pub a: usize,
+    pub b: usize,
+    /// Change to the pair's tension.
+    pub amount: i32,
+    /// The field with the keyboard: 0 headline, 1 first actor, 2 second, 3 amount.
+    pub field: usize,
 }
 
 /// The console's own state.
@@ -173,6 +189,64 @@ pub fn key(c: &mut Console, host: &Host, k: KeyEvent, kick: &mut dyn FnMut(&str)
             }
             return;
         }
+        Mode::News(form) => {
+            let n = host.lock().scenario().n().max(1);
+            match k.code {
+                KeyCode::Esc => c.mode = Mode::Main,
+                KeyCode::Tab | KeyCode::Down => form.field = (form.field + 1) % 4,
+                KeyCode::BackTab | KeyCode::Up => form.field = (form.field + 3) % 4,
+                KeyCode::Backspace if form.field == 0 => {
+                    form.headline.pop();
+                }
+                KeyCode::Char(ch)
+                    if form.field == 0
+                        && !ch.is_control()
+                        && form.headline.chars().count() < 100 =>
+                {
+                    form.headline.push(ch);
+                }
+                KeyCode::Left | KeyCode::Right => {
+                    let up = k.code == KeyCode::Right;
+                    let step = |i: usize| if up { (i + 1) % n } else { (i + n - 1) % n };
+                    match form.field {
+                        1 => form.a = step(form.a),
+                        2 => form.b = step(form.b),
+                        3 => form.amount = (form.amount + if up { 5 } else { -5 }).clamp(-50, 50),
+                        _ => {}
+                    }
+                }
+                KeyCode::Enter => {
+                    let headline = form.headline.trim().to_string();
+                    if headline.is_empty() || form.a == form.b || form.amount == 0 {
+                        c.message = Some(
+                            "A news item needs a headline, two different actors and a change"
+                                .into(),
+                        );
+                        return;
+                    }
+                    let (a, b) = (ActorId(form.a as u16), ActorId(form.b as u16));
+                    let words = {
+                        let g = host.lock();
+                        format!(
+                            "news \"{headline}\" (tension {}–{} {:+})",
+                            g.scenario().actor(a).id,
+                            g.scenario().actor(b).id,
+                            form.amount
+                        )
+                    };
+                    let effects = vec![crate::engine::state::Delta::Tension {
+                        a,
+                        b,
+                        amount: f64::from(form.amount),
+                    }];
+                    host.inject(Inject::News { headline, effects }, words.clone());
+                    c.message = Some(format!("Queued for the coming turn: {words}"));
+                    c.mode = Mode::Main;
+                }
+                _ => {}
+            }
+            return;
+        }
         Mode::Inject(i) => {
             let g = host.lock();
             let (list, _) = injectables(&g);
@@ -244,6 +318,17 @@ pub fn key(c: &mut Console, host: &Host, k: KeyEvent, kick: &mut dyn FnMut(&str)
                 c.message = Some("Nothing to inject: the scenario has no events".into());
             } else {
                 c.mode = Mode::Inject(0);
+            }
+        }
+        KeyCode::Char('n') => {
+            if g.is_over() || g.scenario().n() < 2 {
+                c.message = Some("No news to inject now".into());
+            } else {
+                c.mode = Mode::News(NewsForm {
+                    b: 1,
+                    amount: 10,
+                    ..NewsForm::default()
+                });
             }
         }
         KeyCode::Char('r') => {
@@ -477,7 +562,7 @@ pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {
         );
     }
     let keys = " ↑↓ seat · v view seat · w wall · p pause/resume · + one more minute · e end turn (no orders) · \
-                a end turn (computer plays) · m deadline rule · i inject · r reveal debrief · k kick · q quit";
+                a end turn (computer plays) · m deadline rule · i inject an event · n news item · r reveal debrief · k kick · q quit";
     f.render_widget(
         Paragraph::new(Line::styled(keys, th.dim())).wrap(Wrap { trim: true }),
         foot,
@@ -510,6 +595,24 @@ pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {
                 th.key(),
             ));
             popup(f, " Inject an event ", lines);
+        }
+        Mode::News(form) => {
+            let mark = |i: usize| if form.field == i { "▶ " } else { "  " };
+            let name = |i: usize| clean(scn.actors.get(i).map_or("?", |x| x.name.as_str()));
+            popup(
+                f,
+                " A news item ",
+                vec![
+                    Line::raw(format!("{}Headline: {}_", mark(0), clean(&form.headline))),
+                    Line::raw(format!("{}Between:  ◂ {} ▸", mark(1), name(form.a))),
+                    Line::raw(format!("{}and:      ◂ {} ▸", mark(2), name(form.b))),
+                    Line::raw(format!("{}Tension:  ◂ {:+} ▸", mark(3), form.amount)),
+                    Line::styled(
+                        "Tab/↑↓ field · ←→ change · Enter queues it for the coming turn · Esc cancels",
+                        th.key(),
+                    ),
+                ],
+            );
         }
         Mode::ConfirmEnd(missing) => popup(
             f,
@@ -701,6 +804,17 @@ mod tests {
         drop(g);
         let text = screen(&mut c, &h);
         assert!(text.contains("Queued for the coming turn"), "{text}");
+        // A news item from the form.
+        press(&mut c, &h, KeyCode::Char('n'));
+        for ch in "Ferry sinks".chars() {
+            press(&mut c, &h, KeyCode::Char(ch));
+        }
+        press(&mut c, &h, KeyCode::Enter);
+        assert_eq!(h.lock().pending_injects().len(), 2);
+        assert!(matches!(
+            &h.lock().pending_injects()[1],
+            Inject::News { headline, effects } if headline == "Ferry sinks" && effects.len() == 1
+        ));
         // r before the end reveals nothing.
         press(&mut c, &h, KeyCode::Char('r'));
         assert!(!h.lock().revealed);
