@@ -11,6 +11,7 @@ pub mod classroom;
 pub mod cli;
 pub mod debrief;
 pub mod engine;
+pub mod host;
 pub mod narrate;
 pub mod perspective;
 pub mod referee;

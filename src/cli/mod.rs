@@ -59,6 +59,9 @@ pub enum Command {
     /// Play AI games for each value of one or two numbers of a scenario
     /// and tabulate outcomes, objectives and tension per value.
     Sweep(sweep::SweepArgs),
+    /// Host a class over SSH: each team plays its seat from its own
+    /// terminal (`ssh -p PORT SEAT@HOST`); the instructor console runs here.
+    Host(crate::host::HostArgs),
 }
 
 /// Options of `flashpoint play`.
@@ -113,6 +116,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Test(args)) => test::run(&args),
         Some(Command::Lint(args)) => lint::run(&args),
         Some(Command::Sweep(args)) => sweep::run(&args),
+        Some(Command::Host(args)) => crate::host::run(&args),
         None => crate::tui::run(None),
     }
 }

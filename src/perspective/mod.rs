@@ -22,6 +22,7 @@
 //!   objectives, briefings and the computer players' reasons.
 
 mod debrief;
+mod public;
 mod report;
 mod view;
 
@@ -29,6 +30,7 @@ pub use debrief::{
     ActorDebrief, Analysis, CovertDebrief, Debrief, EstimateSeries, ObjectiveResult, OrderLine,
     OrderOutcome, PairPoint, PairSeries, SecretSeries, TurnOrders, TurningPoint,
 };
+pub use public::PublicView;
 pub use report::{SeenCause, SeenChange, SeenOrder, SeenOutcome, TurnReport};
 pub use view::{PlayerView, SeenFactory, SeenShipment, SeenTurn, history};
 

@@ -346,6 +346,12 @@ impl Match {
             .collect()
     }
 
+    /// What everyone may know now, with the news of the last `recent`
+    /// turns (the classroom wall).
+    pub fn public(&self, recent: usize) -> perspective::PublicView {
+        perspective::PublicView::build(&self.scenario, &self.state, &self.log, &self.turns, recent)
+    }
+
     /// The whole truth — only once the game is over.
     pub fn debrief(&self) -> Option<Debrief> {
         self.is_over().then(|| Debrief {

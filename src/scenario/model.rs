@@ -545,6 +545,8 @@ pub struct ScriptedEvent {
     pub when: Expr,
     pub chance: Expr,
     pub repeat: bool,
+    /// Offered to the instructor as an inject (`flashpoint host`).
+    pub injectable: bool,
     pub effects: Vec<Effect>,
     pub headline: Template,
 }

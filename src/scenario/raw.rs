@@ -943,6 +943,9 @@ pub struct RawEvent {
     /// May happen again on a later turn. Default false (at most once per game).
     #[serde(default)]
     pub repeat: bool,
+    /// The instructor may make it happen now from the classroom console (`flashpoint host`). Default false.
+    #[serde(default)]
+    pub injectable: bool,
     /// What happens (at most 40 effects); actor refs must be actor ids.
     #[serde(default)]
     #[schemars(with = "Vec<EventEffect>")]

@@ -297,8 +297,14 @@ impl Session {
     /// A session at the start of the table's next turn. A game without a
     /// human actor gets the first actor as its player (it watches).
     pub fn new(table: Table) -> Self {
+        let humans = table.humans();
+        Self::for_people(table, humans)
+    }
+
+    /// A session showing only these people's screens (the first actor's
+    /// if none): a classroom seat is one person at a table of several.
+    pub fn for_people(table: Table, mut humans: Vec<ActorId>) -> Self {
         let n = table.scenario().n();
-        let mut humans = table.humans();
         if humans.is_empty() {
             humans.push(ActorId(0));
         }
@@ -413,7 +419,7 @@ impl Session {
 
     /// More than one person plays: orders are secret between hand-offs.
     pub fn hotseat(&self) -> bool {
-        self.table.humans().len() > 1
+        self.people.len() > 1
     }
 
     /// The current player's interface state.

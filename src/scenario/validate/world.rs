@@ -552,6 +552,7 @@ impl Validator<'_> {
                     when,
                     chance,
                     repeat: e.repeat,
+                    injectable: e.injectable,
                     effects,
                     headline,
                 });
