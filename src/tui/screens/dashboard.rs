@@ -113,8 +113,22 @@ fn news_panel(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     );
 }
 
-/// The player's orders so far and their capital.
+/// The player's orders so far and their capital, with the keys to give
+/// and end them.
 pub fn orders_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
+    let mut lines = draft_lines(s, th);
+    lines.push(Line::from(vec![
+        Span::styled("Enter", th.key()),
+        Span::raw(" give orders · "),
+        Span::styled("e", th.key()),
+        Span::raw(" end the turn"),
+    ]));
+    lines
+}
+
+/// The player's capital left and its orders so far, numbered, with
+/// their cost (the dashboard's panel and plain mode's `orders`).
+pub fn draft_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
     let scn = s.scenario();
     let st = s.believed();
     let capital = s.view().capital;
@@ -136,12 +150,6 @@ pub fn orders_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
             amount(cost)
         )));
     }
-    lines.push(Line::from(vec![
-        Span::styled("Enter", th.key()),
-        Span::raw(" give orders · "),
-        Span::styled("e", th.key()),
-        Span::raw(" end the turn"),
-    ]));
     lines
 }
 

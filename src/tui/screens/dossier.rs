@@ -53,7 +53,10 @@ pub fn areas(area: Rect) -> (Rect, Rect) {
     (list, text)
 }
 
-fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'static>> {
+/// The dossier of actor `a` as the current player knows it: stats,
+/// relations, sanctions, and for its own actor objectives, endings,
+/// tracks and briefing.
+pub fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'static>> {
     let scn = s.scenario();
     let st = s.believed();
     let me = s.current;
