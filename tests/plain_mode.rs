@@ -72,7 +72,16 @@ fn three_turns_through_stdin() {
             "turn {t}:\n{out}"
         );
     }
-    assert!(out.contains("US Open talks to DPRK — succeeded"), "{out}");
+    assert!(out.contains("Your orders: 2 of 2 succeeded."), "{out}");
+    assert!(
+        out.contains("  Open talks to DPRK — succeeded (100%)"),
+        "{out}"
+    );
+    // The details fold behind `report full`.
+    assert!(
+        out.contains("`report full`: every order of every actor"),
+        "{out}"
+    );
     // The meters moved and the game went on to turn 4.
     let path: Vec<f64> = (1..=4)
         .map(|t| tension_after(&out, &format!("Turn {t} of 24")))

@@ -254,6 +254,12 @@ const REPORT: &[Binding] = &[
         None,
     ),
     b(ENTER, Msg::Select, "continue", Some("Enter continue")),
+    b(
+        &[Code(K::Char('f'))],
+        Msg::Toggle,
+        "fold or unfold the details: every order, what changed and why",
+        Some("f details"),
+    ),
     NEXT_SCREEN,
     PREV_SCREEN,
     b(ESC, Msg::Back, "back", None),

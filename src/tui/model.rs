@@ -287,6 +287,8 @@ pub struct Session {
     pub players: Vec<PlayerUi>,
     /// Scroll of the turn report.
     pub report_scroll: u16,
+    /// The turn report shows every order and change, not just its summary.
+    pub report_details: bool,
     /// Series shown on the history screen.
     pub history_series: usize,
     /// The computer players at work on the turn.
@@ -320,6 +322,7 @@ impl Session {
             drafts: vec![Vec::new(); n],
             players,
             report_scroll: 0,
+            report_details: false,
             history_series: 0,
             thinking: None,
         };

@@ -1033,6 +1033,9 @@ fn snapshot_report() {
     end_turn(&mut m);
     assert_eq!(m.screen, Screen::Game(Tab::Report));
     both_sizes("report", &m);
+    // `f` unfolds every order and every change with its causes.
+    update(&mut m, Msg::Toggle);
+    both_sizes("report_details", &m);
 }
 
 #[test]

@@ -620,6 +620,7 @@ fn report(m: &mut Model, msg: Msg) {
         Msg::Down => s.report_scroll = s.report_scroll.saturating_add(1).min(2000),
         Msg::PageUp => s.report_scroll = s.report_scroll.saturating_sub(10),
         Msg::PageDown => s.report_scroll = s.report_scroll.saturating_add(10).min(2000),
+        Msg::Toggle => s.report_details = !s.report_details,
         Msg::Select => {
             if s.is_over() {
                 s.report_scroll = 0;

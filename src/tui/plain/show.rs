@@ -236,32 +236,19 @@ pub fn moves(s: &Session) -> Vec<String> {
     out
 }
 
-/// The last turn's report: all of it with `full`, else the report's
-/// opening (up to the changes), which says how every order went and what
-/// made the news.
+/// The last turn's report: its summary and news, and with `full` every
+/// order and every change with its causes (the TUI's `f`).
 pub fn report(s: &Session, full: bool) -> Vec<String> {
     if s.last_report().is_none() {
         return vec!["No turn has been played yet: give orders, then `end`.".into()];
     }
-    let lines = texts(&report::lines(s, TH, 100));
-    if full {
-        return lines;
+    let mut lines = texts(&report::lines(s, TH, 100, full));
+    if let Some(last) = lines.last_mut()
+        && last.starts_with("f every order")
+    {
+        *last = last.replacen("f every order", "`report full`: every order", 1);
     }
-    let cut = lines
-        .iter()
-        .position(|l| l == "WHAT CHANGED, AND WHY")
-        .unwrap_or(lines.len());
-    let mut out: Vec<String> = lines[..cut].to_vec();
-    while out.last().is_some_and(String::is_empty) {
-        out.pop();
-    }
-    if cut < lines.len() {
-        out.push(format!(
-            "({} more lines of what changed and why: `report full`.)",
-            lines.len() - cut
-        ));
-    }
-    out
+    lines
 }
 
 /// The relations matrix (row regards column) with its sanctions.

@@ -89,7 +89,8 @@ fn ending_the_turn_prints_the_report_and_the_next_turn() {
     let mut m = game(&["us"]);
     let out = run(&mut m, &["end"]);
     assert!(out.contains("Turn 1 report"), "{out}");
-    assert!(out.contains("ORDERS"), "{out}");
+    assert!(out.contains("SUMMARY"), "{out}");
+    assert!(out.contains("Your orders: "), "{out}");
     assert!(
         out.contains("us, turn 2> ") || out.contains("US, turn 2> "),
         "{out}"
