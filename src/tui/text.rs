@@ -43,6 +43,29 @@ pub fn amount(v: f64) -> String {
     }
 }
 
+/// A meter as a whole number rounded down, so a threshold is never shown
+/// crossed before it is ("Confrontation 59", not 60, at 59.8).
+pub fn whole(v: f64) -> String {
+    format!("{:.0}", v.floor())
+}
+
+/// A meter with one decimal, rounded down for the same reason (59.96
+/// reads 59.9, never 60.0).
+pub fn tenths(v: f64) -> String {
+    format!("{:.1}", (v * 10.0).floor() / 10.0)
+}
+
+/// An estimate on a scale `lo`–`hi`: `~35 ±8`, or the band as a range
+/// when it runs past an end of the scale (`~86–100`, never `~100 ±14`).
+pub fn estimate(value: f64, spread: f64, lo: f64, hi: f64) -> String {
+    let (a, b) = (value - spread, value + spread);
+    if a < lo || b > hi {
+        format!("~{:.0}–{:.0}", a.max(lo), b.min(hi))
+    } else {
+        format!("~{value:.0} ±{spread:.0}")
+    }
+}
+
 /// Cuts a string to at most `max` characters, ending with `…` when cut.
 pub fn fit(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -104,6 +127,12 @@ mod tests {
         assert_eq!(amount(3.0), "3");
         assert_eq!(amount(-0.0), "0");
         assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(whole(59.8), "59");
+        assert_eq!(whole(39.5), "39");
+        assert_eq!(tenths(59.96), "59.9");
+        assert_eq!(estimate(100.0, 14.0, 0.0, 100.0), "~86–100");
+        assert_eq!(estimate(3.0, 8.0, 0.0, 100.0), "~0–11");
+        assert_eq!(estimate(35.0, 8.0, 0.0, 100.0), "~35 ±8");
         assert_eq!(fit("abc", 4), "abc");
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);

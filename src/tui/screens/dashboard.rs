@@ -54,11 +54,18 @@ fn tension_block(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let title = Line::from(vec![
         Span::styled(" Regional tension ", th.heading()),
         Span::styled(
-            format!("{:.1} {level} ", st.regional),
+            format!("{} {level} ", crate::tui::text::tenths(st.regional)),
             th.level(scn, st.level)
                 .add_modifier(ratatui::style::Modifier::BOLD),
         ),
-        Span::styled(format!("{} ", arrow(change)), th.tension_delta(change)),
+        Span::styled(
+            if change.abs() < 0.05 {
+                String::new()
+            } else {
+                format!("{} ", arrow(change))
+            },
+            th.tension_delta(change),
+        ),
     ]);
     let block = Block::bordered().border_style(th.border()).title(title);
     let inner = block.inner(area);
@@ -221,18 +228,22 @@ fn draw_small(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
 }
 
 fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
+    // The gauge spans the screen, so every level's name fits in full.
+    let [top, area] = area.layout(&Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Min(0),
+    ]));
+    tension_block(s, th, f, top);
     let [left, middle, right] = area.layout(&Layout::horizontal([
         Constraint::Percentage(32),
         Constraint::Min(40),
         Constraint::Percentage(28),
     ]));
-    let [top, threats, pairs, rel] = left.layout(&Layout::vertical([
-        Constraint::Length(6),
+    let [threats, pairs, rel] = left.layout(&Layout::vertical([
         Constraint::Length(n + 2),
         Constraint::Length(8),
         Constraint::Min(n + 3),
     ]));
-    tension_block(s, th, f, top);
     lines_panel(
         "Threat perception",
         meters::threat_lines(s, th, threats.width.saturating_sub(2)),
@@ -356,15 +367,15 @@ pub fn track_lines(
     th: Theme,
 ) -> Vec<Line<'static>> {
     let scn = s.scenario();
-    let fmt = |e: &crate::engine::Estimate| {
-        if e.spread > 0.05 {
-            format!("~{:.0} ±{:.0}", e.value, e.spread)
-        } else {
-            format!("{:.0}", e.value)
-        }
-    };
     let mut out = Vec::new();
     for (ti, t) in scn.tracks.iter().enumerate() {
+        let fmt = |e: &crate::engine::Estimate| {
+            if e.spread > 0.05 {
+                crate::tui::text::estimate(e.value, e.spread, t.min, t.max)
+            } else {
+                format!("{:.0}", e.value)
+            }
+        };
         let Some(row) = view.picture.tracks.get(ti) else {
             continue;
         };

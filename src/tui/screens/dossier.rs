@@ -89,9 +89,18 @@ pub fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<
     for (k, seen) in Stat::ALL.iter().zip(seen_stats(view, a)) {
         let mut spans = vec![Span::raw(format!("{:<10}", k.name()))];
         spans.extend(bar(seen.value, 100.0, bar_w, th.actor(scn, a), th));
-        spans.push(Span::raw(format!(" {:>3.0}", seen.value)));
-        if let Some(sp) = seen.spread {
-            spans.push(Span::styled(format!(" ±{sp:.0}"), th.dim()));
+        match seen.spread {
+            Some(sp) => spans.push(Span::styled(
+                format!(
+                    " {}",
+                    crate::tui::text::estimate(seen.value, sp, 0.0, 100.0)
+                ),
+                th.dim(),
+            )),
+            None => spans.push(Span::raw(format!(
+                " {:>3}",
+                crate::tui::text::whole(seen.value)
+            ))),
         }
         out.push(Line::from(spans));
     }
@@ -101,7 +110,7 @@ pub fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<
         if threat.is_exact() {
             format!("{:.0}", threat.value)
         } else {
-            format!("~{:.0} ±{:.0}", threat.value, threat.spread)
+            crate::tui::text::estimate(threat.value, threat.spread, 0.0, 100.0)
         },
         if a == me {
             format!(

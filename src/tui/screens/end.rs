@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Sparkline, Wrap};
 
 use crate::engine::{Event, Outcome, score};
 use crate::tui::model::{Model, Session};
-use crate::tui::text::clean;
+use crate::tui::text::{clean, whole};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::meters::bar;
 
@@ -144,9 +144,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         .collect();
     let peak = history.iter().map(|h| h.regional).fold(0.0_f64, f64::max);
     let title = format!(
-        " Regional tension through the game: start {:.0}, peak {peak:.0}, end {:.0} ",
-        history.first().map_or(0.0, |h| h.regional),
-        st.regional
+        " Regional tension through the game: start {}, peak {}, end {} ",
+        whole(history.first().map_or(0.0, |h| h.regional)),
+        whole(peak),
+        whole(st.regional)
     );
     f.render_widget(
         Sparkline::default()

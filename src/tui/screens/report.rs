@@ -234,8 +234,9 @@ pub fn lines(s: &Session, th: Theme, width: u16, details: bool) -> Vec<Line<'sta
             th.heading(),
         ),
         Span::raw(format!(
-            "   regional tension {:.1} → {:.1} ",
-            rec.regional_before, rec.regional_after
+            "   regional tension {} → {} ",
+            crate::tui::text::tenths(rec.regional_before),
+            crate::tui::text::tenths(rec.regional_after)
         )),
         Span::styled(arrow(d), th.tension_delta(d)),
         Span::raw(" "),
