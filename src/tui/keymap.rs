@@ -198,6 +198,27 @@ const ORDERS_MOVES: &[Binding] = &[
     b(DOWN, Msg::Down, "next move", Some("↑↓ move")),
     b(LEFT, Msg::Left, "lower the level", None),
     b(RIGHT, Msg::Right, "raise the level", Some("←→ level")),
+    b(&[Code(K::PageUp)], Msg::PageUp, "a page of moves up", None),
+    b(
+        &[Code(K::PageDown)],
+        Msg::PageDown,
+        "a page of moves down",
+        None,
+    ),
+    b(&[Code(K::Home)], Msg::First, "the first move", None),
+    b(&[Code(K::End)], Msg::Last, "the last move", None),
+    b(
+        &[Code(K::Char('['))],
+        Msg::PrevGroup,
+        "the previous category of moves",
+        None,
+    ),
+    b(
+        &[Code(K::Char(']'))],
+        Msg::NextGroup,
+        "the next category of moves",
+        Some("[ ] category"),
+    ),
     b(
         &[Code(K::Char('t'))],
         Msg::NextTarget,
@@ -228,6 +249,12 @@ const ORDERS_MOVES: &[Binding] = &[
 const ORDERS_DRAFTS: &[Binding] = &[
     b(UP, Msg::Up, "previous order", None),
     b(DOWN, Msg::Down, "next order", Some("↑↓ order")),
+    b(
+        ENTER,
+        Msg::Select,
+        "edit the order in place: its move, target and level",
+        Some("Enter edit"),
+    ),
     b(
         &[Code(K::Delete), Code(K::Char('x')), Code(K::Backspace)],
         Msg::Remove,

@@ -250,6 +250,11 @@ pub struct PlayerUi {
     pub dossier: usize,
     /// Scroll of the dossier text.
     pub dossier_scroll: u16,
+    /// The draft order being edited in place: adding puts it back here.
+    pub editing: Option<usize>,
+    /// The target the player chose last: a move it can aim at follows
+    /// it, so an order never silently goes to an older choice.
+    pub last_target: Option<ActorId>,
 }
 
 /// One player's perspective, as the table gave it after the last turn:
