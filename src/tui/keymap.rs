@@ -189,6 +189,25 @@ const PREV_SCREEN: Binding = b(&[Code(K::BackTab)], Msg::PrevPanel, "previous sc
 
 const DASHBOARD: &[Binding] = &[
     b(ENTER, Msg::Select, "give orders", Some("Enter orders")),
+    b(UP, Msg::Up, "scroll the actor lists up", None),
+    b(
+        DOWN,
+        Msg::Down,
+        "scroll the actor lists down (threats, pairs, relations)",
+        Some("↑↓ scroll"),
+    ),
+    b(
+        &[Code(K::PageUp)],
+        Msg::PageUp,
+        "scroll the lists a page up",
+        None,
+    ),
+    b(
+        &[Code(K::PageDown)],
+        Msg::PageDown,
+        "scroll the lists a page down",
+        None,
+    ),
     NEXT_SCREEN,
     PREV_SCREEN,
 ];

@@ -294,6 +294,9 @@ pub struct Session {
     pub report_scroll: u16,
     /// The turn report shows every order and change, not just its summary.
     pub report_details: bool,
+    /// How far the dashboard's actor lists (threats, pairs, relations)
+    /// are scrolled, when they have more rows than fit.
+    pub dash_scroll: usize,
     /// Series shown on the history screen.
     pub history_series: usize,
     /// The computer players at work on the turn.
@@ -328,6 +331,7 @@ impl Session {
             players,
             report_scroll: 0,
             report_details: false,
+            dash_scroll: 0,
             history_series: 0,
             thinking: None,
         };

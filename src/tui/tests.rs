@@ -24,6 +24,7 @@ use std::sync::Arc;
 use crate::referee::{Keep, Match, Seat, Table};
 use crate::scenario::Scenario;
 
+mod many_actors;
 mod orders_keys;
 mod secrets;
 mod thinking;

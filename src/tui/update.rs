@@ -604,6 +604,14 @@ fn game(m: &mut Model, tab: Tab, msg: Msg) {
     }
     match tab {
         Tab::Dashboard => {
+            let n = s.scenario().n() * s.scenario().n().saturating_sub(1) / 2;
+            match msg {
+                Msg::Up => s.dash_scroll = s.dash_scroll.saturating_sub(1),
+                Msg::Down => s.dash_scroll = (s.dash_scroll + 1).min(n.saturating_sub(1)),
+                Msg::PageUp => s.dash_scroll = s.dash_scroll.saturating_sub(PAGE),
+                Msg::PageDown => s.dash_scroll = (s.dash_scroll + PAGE).min(n.saturating_sub(1)),
+                _ => {}
+            }
             if msg == Msg::Select {
                 m.screen = if over {
                     Screen::End
