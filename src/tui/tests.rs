@@ -1046,6 +1046,8 @@ fn snapshot_history() {
     update(&mut m, Msg::GoTo(Tab::History));
     both_sizes("history_regional", &m);
     update(&mut m, Msg::Right);
+    both_sizes("history_tension", &m);
+    update(&mut m, Msg::Right);
     both_sizes("history_threat", &m);
 }
 

@@ -66,6 +66,21 @@ pub fn estimate(value: f64, spread: f64, lo: f64, hi: f64) -> String {
     }
 }
 
+/// A save's RFC 3339 time (`2026-12-06T13:09:36Z`) as people read it:
+/// `2026-12-06 13:09 UTC`; anything else is shown as it is, cleaned.
+pub fn utc(s: &str) -> String {
+    let b = s.as_bytes();
+    let shaped = b.len() >= 16
+        && b.get(10) == Some(&b'T')
+        && b.get(13) == Some(&b':')
+        && s.is_char_boundary(16);
+    if shaped && s.ends_with('Z') {
+        format!("{} {} UTC", &s[..10], &s[11..16])
+    } else {
+        clean(s)
+    }
+}
+
 /// Cuts a string to at most `max` characters, ending with `…` when cut.
 pub fn fit(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -127,6 +142,8 @@ mod tests {
         assert_eq!(amount(3.0), "3");
         assert_eq!(amount(-0.0), "0");
         assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(utc("2026-12-06T13:09:36Z"), "2026-12-06 13:09 UTC");
+        assert_eq!(utc("yesterday"), "yesterday");
         assert_eq!(whole(59.8), "59");
         assert_eq!(whole(39.5), "39");
         assert_eq!(tenths(59.96), "59.9");
