@@ -207,7 +207,7 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     }
     let title = Line::from(title);
     // A middle label only where a whole turn is the middle.
-    let x_labels: Vec<Span> = if last_turn >= 2 && last_turn % 2 == 0 {
+    let x_labels: Vec<Span> = if last_turn >= 2 && last_turn.is_multiple_of(2) {
         vec![
             Span::raw("0"),
             Span::raw(format!("{}", last_turn / 2)),
