@@ -81,6 +81,26 @@ pub fn utc(s: &str) -> String {
     }
 }
 
+/// The furthest a wrapped text of `lines` may scroll in a box of
+/// `width` × `height` cells (inside its border) so that its last line
+/// stays at the bottom: lists never scroll past their end.
+pub fn max_scroll(lines: &[ratatui::text::Line], width: u16, height: u16) -> u16 {
+    let rows: usize = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            let w = width.max(1) as usize;
+            // Words wrap (`wrap`) and padding counts (the ceiling): the
+            // larger of the two, so the last line is always reachable.
+            wrap(&text, w)
+                .len()
+                .max(text.chars().count().div_ceil(w))
+                .max(1)
+        })
+        .sum();
+    u16::try_from(rows.saturating_sub(height as usize)).unwrap_or(u16::MAX)
+}
+
 /// Cuts a string to at most `max` characters, ending with `…` when cut.
 pub fn fit(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

@@ -225,7 +225,11 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     );
     let a = ActorId(ui.dossier.min(scn.n().saturating_sub(1)) as u16);
     let lines = detail_lines(s, th, a, text.width.saturating_sub(2));
-    let max = lines.len().saturating_sub(1) as u16;
+    let max = crate::tui::text::max_scroll(
+        &lines,
+        text.width.saturating_sub(2),
+        text.height.saturating_sub(2),
+    );
     let title = if a == s.current {
         " Your dossier and briefing "
     } else {

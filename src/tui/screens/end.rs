@@ -121,7 +121,11 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         top,
     );
     let lines = score_lines(s, th);
-    let max = lines.len().saturating_sub(1) as u16;
+    let max = crate::tui::text::max_scroll(
+        &lines,
+        scores.width.saturating_sub(2),
+        scores.height.saturating_sub(2),
+    );
     f.render_widget(
         Paragraph::new(lines)
             .scroll((s.report_scroll.min(max), 0))

@@ -380,7 +380,11 @@ fn change(
 /// Draws the report into `area`, scrolled.
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let lines = lines(s, th, area.width.saturating_sub(2), s.report_details);
-    let max = lines.len().saturating_sub(1) as u16;
+    let max = crate::tui::text::max_scroll(
+        &lines,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
     let block = Block::bordered()
         .border_style(th.border())
         .title(Span::styled(" Turn report ", th.heading()));

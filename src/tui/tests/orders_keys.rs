@@ -99,3 +99,28 @@ fn an_order_is_edited_in_place() {
         m.status
     );
 }
+
+#[test]
+fn the_report_never_scrolls_past_its_end() {
+    let mut m = model(&["us"]);
+    sanction_dprk(&mut m);
+    super::end_turn(&mut m);
+    update(&mut m, Msg::Toggle);
+    for _ in 0..100 {
+        update(&mut m, Msg::PageDown);
+    }
+    let s = m.session.as_ref().expect("session");
+    let lines = crate::tui::screens::report::lines(s, m.theme, 78, true);
+    let last: String = lines
+        .last()
+        .expect("lines")
+        .spans
+        .iter()
+        .map(|sp| sp.content.as_ref())
+        .collect();
+    let screen = super::render(&m, 80, 24);
+    let probe: String = last.trim().chars().take(20).collect();
+    assert!(screen.contains(&probe), "{probe:?} not in\n{screen}");
+    // And the screen is full: no run of blank rows after the end.
+    assert!(!screen.contains("│                                                                              │\n│                                                                              │\n│                                                                              │"), "{screen}");
+}
