@@ -105,8 +105,8 @@ pub fn status(s: &Session) -> Vec<String> {
         .map_or(0.0, |r| v.regional - r.regional_before);
     let mut out = vec![
         format!(
-            "Regional tension {:.1} of 100, stage {level}, {}.",
-            v.regional,
+            "Regional tension {} of 100, stage {level}, {}.",
+            crate::tui::text::tenths(v.regional),
             words(&crate::tui::text::arrow(change))
         ),
         format!("Why: {}", words(&dashboard::why_line(s, 4))),
