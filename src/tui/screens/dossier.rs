@@ -41,16 +41,32 @@ pub fn seen_stats(view: &PlayerView, actor: ActorId) -> [Seen; 5] {
     }
 }
 
-/// The actor list's width.
+/// The actor list's narrowest width.
 const LIST_W: u16 = 22;
 
-/// Splits the dossier screen into the actor list and the text.
-pub fn areas(area: Rect) -> (Rect, Rect) {
+/// Splits the dossier screen into the actor list (as wide as the longest
+/// name with " (you)" needs, up to a third of the screen, so names are
+/// not cut where there is room) and the text.
+pub fn areas(s: &Session, area: Rect) -> (Rect, Rect) {
+    let longest = s
+        .scenario()
+        .actors
+        .iter()
+        .map(|a| clean(&a.name).chars().count() + 10)
+        .max()
+        .unwrap_or(0);
+    let w = (longest as u16).clamp(LIST_W, (area.width / 3).max(LIST_W));
     let [list, text] = area.layout(&Layout::horizontal([
-        Constraint::Length(LIST_W),
+        Constraint::Length(w),
         Constraint::Min(10),
     ]));
     (list, text)
+}
+
+/// The first actor row shown, so that the selected one is visible in a
+/// list of `rows` rows.
+pub fn list_offset(s: &Session, rows: usize) -> usize {
+    crate::tui::screens::orders::offset(s.ui().dossier, rows, s.scenario().n())
 }
 
 /// The dossier of actor `a` as the current player knows it: stats,
@@ -199,9 +215,11 @@ pub fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let scn = s.scenario();
     let ui = s.ui();
-    let (list, text) = areas(area);
+    let (list, text) = areas(s, area);
+    let rows = list.height.saturating_sub(2) as usize;
     let items: Vec<Line> = scn
         .actor_ids()
+        .skip(list_offset(s, rows))
         .map(|a| {
             let mut label = clean(&scn.actor(a).name);
             if a == s.current {
@@ -216,11 +234,17 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         })
         .collect();
     f.render_widget(
-        Paragraph::new(items).block(
-            Block::bordered()
-                .border_style(th.border())
-                .title(Span::styled(" Actors ", th.heading())),
-        ),
+        Paragraph::new(items).block(Block::bordered().border_style(th.border()).title(
+            Span::styled(
+                if scn.n() > rows && rows > 0 {
+                    let first = list_offset(s, rows);
+                    format!(" Actors {}–{}/{} ↑↓ ", first + 1, first + rows, scn.n())
+                } else {
+                    " Actors ".to_string()
+                },
+                th.heading(),
+            ),
+        )),
         list,
     );
     let a = ActorId(ui.dossier.min(scn.n().saturating_sub(1)) as u16);

@@ -47,3 +47,17 @@ fn snapshot_dashboard_with_24_actors() {
     assert!(scrolled.contains("Threat perception · 6–"), "{scrolled}");
     insta::assert_snapshot!("dashboard_24_actors_scrolled_120x40", scrolled);
 }
+
+#[test]
+fn the_dossier_list_follows_the_selection_among_24_actors() {
+    let mut m = big();
+    update(&mut m, Msg::GoTo(Tab::Dossier));
+    for _ in 0..21 {
+        update(&mut m, Msg::Down);
+    }
+    let screen = render(&m, 80, 24);
+    assert!(screen.contains("Actor 21"), "{screen}");
+    assert!(screen.contains("/24 ↑↓"), "{screen}");
+    insta::assert_snapshot!("dossier_24_actors_80x24", screen);
+    insta::assert_snapshot!("dossier_24_actors_160x48", render(&m, 160, 48));
+}
