@@ -165,10 +165,14 @@ fn summary(s: &Session, rec: &TurnReport, th: Theme) -> Vec<Line<'static>> {
         format!(" Your orders: {won} of {} succeeded.", mine.len())
     }));
     for o in &mine {
-        out.push(Line::from(vec![
+        let mut spans = vec![
             Span::raw(format!("   {} — ", draft::describe(scn, &o.order))),
             outcome(scn, o, th),
-        ]));
+        ];
+        if o.covert {
+            spans.push(Span::styled("  [covert]", th.key()));
+        }
+        out.push(Line::from(spans));
     }
     let mut big: Vec<String> = mine
         .iter()
