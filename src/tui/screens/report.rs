@@ -249,9 +249,14 @@ pub fn lines(s: &Session, th: Theme, width: u16, details: bool) -> Vec<Line<'sta
             th.level(scn, view.level).add_modifier(Modifier::BOLD),
         ),
     ]));
+    let because = why(s, rec, Meter::Regional, 6);
     out.push(Line::from(vec![
         Span::styled("Why: ", th.dim()),
-        Span::raw(why(s, rec, Meter::Regional, 6)),
+        Span::raw(if because.is_empty() {
+            "regional tension did not move.".to_string()
+        } else {
+            because
+        }),
     ]));
     out.push(Line::default());
     out.extend(summary(s, rec, th));
