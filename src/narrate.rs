@@ -22,16 +22,51 @@ pub fn render(
 ) -> String {
     let name =
         |a: Option<ActorId>| a.map_or_else(|| "?".to_string(), |a| scn.actor(a).name.clone());
-    t.0.iter()
-        .map(|p| match p {
-            Piece::Text(s) => s.clone(),
-            Piece::Actor => name(me),
-            Piece::Target => name(target),
-            Piece::Level => level.to_string(),
-            Piece::Label => label.to_string(),
-            Piece::Name(a) => scn.actor(*a).name.clone(),
-        })
-        .collect()
+    let mut out = String::new();
+    let mut after_name: Option<String> = None;
+    for p in &t.0 {
+        let (text, is_name) = match p {
+            Piece::Text(s) => (s.clone(), false),
+            Piece::Actor => (name(me), true),
+            Piece::Target => (name(target), true),
+            Piece::Level => (level.to_string(), false),
+            Piece::Label => (label.to_string(), false),
+            Piece::Name(a) => (scn.actor(*a).name.clone(), true),
+        };
+        // "{target}'s" after a name ending in s reads "United States'".
+        let text = match (after_name.take(), possessive_tail(&text)) {
+            (Some(n), Some(rest)) if !is_name && n.ends_with(['s', 'S']) => format!("'{rest}"),
+            _ => text,
+        };
+        if is_name {
+            after_name = Some(text.clone());
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// The possessive of a name: "Russia's", "United States'" (a name ending
+/// in s takes the apostrophe alone). Every possessive of a name in the
+/// game's words comes through here, so no actor is special-cased.
+pub fn possessive(name: &str) -> String {
+    if name.ends_with(['s', 'S']) {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
+/// The rest of a template's text after a leading "'s" (or "\u{2019}s")
+/// that ends a word, if it starts with one.
+fn possessive_tail(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("'s")
+        .or_else(|| text.strip_prefix("\u{2019}s"))?;
+    rest.chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(rest)
 }
 
 /// A template rendered for the world at large (no actor, level 0).
@@ -106,7 +141,7 @@ pub fn var_words(scn: &Scenario, v: Var, me: Option<ActorId>, target: Option<Act
             |a| scn.actor(a).name.clone(),
         )
     };
-    let poss = |w: Who| format!("{}'s", who(w));
+    let poss = |w: Who| possessive(&who(w));
     let short = |w: Who| -> String {
         let a = match w {
             Who::Actor(a) => Some(a),
@@ -367,14 +402,15 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
             } else if !vetoed_by.is_empty() {
                 let names: Vec<&str> = vetoed_by.iter().map(|a| name(*a)).collect();
                 format!(
-                    "{} vetoes {} resolution on {target} in {council} ({y}–{n})",
+                    "{} {} {} resolution on {target} in {council} ({y}–{n})",
                     names.join(" and "),
-                    name(*proposer),
+                    if names.len() == 1 { "vetoes" } else { "veto" },
+                    possessive(name(*proposer)),
                 )
             } else {
                 format!(
                     "{} resolution on {target} fails in {council} ({y}–{n})",
-                    name(*proposer)
+                    possessive(name(*proposer))
                 )
             }
         }
@@ -398,9 +434,9 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
             "",
         ),
         Event::DealRejected { deal, from, to } => format!(
-            "{} turns down {}'s offer: {}",
+            "{} turns down {} offer: {}",
             name(*to),
-            name(*from),
+            possessive(name(*from)),
             scn.deals[*deal].name
         ),
         Event::DealBroken {
@@ -421,19 +457,115 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
             ..
         } => match by {
             Some(by) => format!(
-                "{} publishes intelligence exposing {}'s covert {}",
+                "{} publishes intelligence exposing {} covert {}",
                 name(*by),
-                name(*culprit),
+                possessive(name(*culprit)),
                 covert_item(scn, what, false)
             ),
             None => format!(
-                "{} intelligence uncovers {}'s covert {}",
+                "{} intelligence uncovers {} covert {}",
                 to.first().map_or("?", |a| name(*a)),
-                name(*culprit),
+                possessive(name(*culprit)),
                 covert_item(scn, what, true)
             ),
         },
     }
+}
+
+/// The news of one turn in words: the headlines of the orders carried
+/// out (`(order, succeeded)`, in turn order), then of the events. One act
+/// makes one headline: an offer announced by the order that made it is
+/// not announced again as a deal offered, an order that accepts a deal
+/// gives way to the deal's own headline, and a refusal given by an order
+/// is not repeated as a deal turned down. Identical headlines are told
+/// once, with how many times: "China Sends Aid (×3)".
+pub fn news(
+    scn: &Scenario,
+    turn: u32,
+    orders: &[(&crate::engine::Order, bool)],
+    events: &[Event],
+) -> Vec<String> {
+    use crate::scenario::Effect;
+    // Which of a move's effects aim at its target: offers, acceptances, refusals.
+    let does =
+        |o: &crate::engine::Order, f: &dyn Fn(&Effect) -> bool| scn.mv(o.mv).effects.iter().any(f);
+    let offers = |o: &crate::engine::Order| {
+        does(o, &|e| {
+            matches!(
+                e,
+                Effect::Offer {
+                    to: Who::Target,
+                    ..
+                }
+            )
+        })
+    };
+    let accepts = |o: &crate::engine::Order| {
+        does(o, &|e| {
+            matches!(
+                e,
+                Effect::Accept {
+                    from: Who::Target,
+                    ..
+                }
+            )
+        })
+    };
+    let refuses = |o: &crate::engine::Order| {
+        does(o, &|e| {
+            matches!(
+                e,
+                Effect::Refuse {
+                    from: Who::Target,
+                    ..
+                }
+            )
+        })
+    };
+    let by_order = |actor: ActorId, target: ActorId, f: &dyn Fn(&crate::engine::Order) -> bool| {
+        orders
+            .iter()
+            .any(|(o, ok)| *ok && o.actor == actor && o.target == Some(target) && f(o))
+    };
+    let mut heads: Vec<String> = Vec::new();
+    for (o, ok) in orders {
+        let deal_says_it = *ok
+            && accepts(o)
+            && events.iter().any(|e| {
+                matches!(e, Event::DealAccepted { from, to, .. }
+                    if *to == o.actor && Some(*from) == o.target)
+            });
+        if !deal_says_it {
+            heads.push(order_headline(scn, o, *ok));
+        }
+    }
+    for e in events {
+        let told = match e {
+            Event::DealOffered { from, to, .. } => by_order(*from, *to, &offers),
+            Event::DealRejected { from, to, .. } => by_order(*to, *from, &refuses),
+            _ => false,
+        };
+        if !told {
+            heads.push(headline(scn, turn, e));
+        }
+    }
+    collapse(heads)
+}
+
+/// Identical lines told once, in the order first seen, with a count when
+/// there were several: "China Sends Aid (×3)".
+pub fn collapse(lines: Vec<String>) -> Vec<String> {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for l in lines {
+        match counted.iter_mut().find(|(x, _)| *x == l) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((l, 1)),
+        }
+    }
+    counted
+        .into_iter()
+        .map(|(l, n)| if n > 1 { format!("{l} (×{n})") } else { l })
+        .collect()
 }
 
 /// The headline, if the event makes the news for everyone.
@@ -623,5 +755,126 @@ mod amount_tests {
         assert_eq!(say(2.0, 1.5), "costs 2 but only 1.5 capital is left");
         assert_eq!(say(2.0, 1.96), "costs 2 but only 1.9 capital is left");
         assert_eq!(say(3.0, 2.0), "costs 3 but only 2 capital is left");
+    }
+}
+
+#[cfg(test)]
+mod grammar_tests {
+    use super::{collapse, headline, possessive, render};
+    use crate::engine::Event;
+
+    fn scn() -> crate::scenario::Scenario {
+        crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid")
+    }
+
+    #[test]
+    fn a_name_ending_in_s_takes_the_apostrophe_alone() {
+        assert_eq!(possessive("Russia"), "Russia's");
+        assert_eq!(possessive("United States"), "United States'");
+        let s = scn();
+        let us = s.actor_by_id("us").expect("us");
+        let dprk = s.actor_by_id("dprk").expect("dprk");
+        let t = crate::scenario::Template(vec![
+            crate::scenario::Piece::Actor,
+            crate::scenario::Piece::Text(" Accepts ".into()),
+            crate::scenario::Piece::Target,
+            crate::scenario::Piece::Text("'s Offer".into()),
+        ]);
+        let name = |a| s.actor(a).name.clone();
+        assert_eq!(
+            render(&s, &t, Some(dprk), Some(us), 0, ""),
+            format!("{} Accepts {}' Offer", name(dprk), name(us))
+        );
+        assert_eq!(
+            render(&s, &t, Some(us), Some(dprk), 0, ""),
+            format!("{} Accepts {}'s Offer", name(us), name(dprk))
+        );
+    }
+
+    #[test]
+    fn two_vetoes_take_a_plural_verb() {
+        let s = scn();
+        let id = |x: &str| s.actor_by_id(x).expect("actor");
+        let vote = |vetoed_by: Vec<_>| Event::Vote {
+            proposer: id("us"),
+            on: id("dprk"),
+            level: 2,
+            yes: vec![id("us"), id("japan")],
+            no: vetoed_by.clone(),
+            vetoed_by,
+            passed: false,
+        };
+        let two = headline(&s, 3, &vote(vec![id("russia"), id("china")]));
+        assert!(two.contains(" veto "), "{two}");
+        assert!(two.contains("States' resolution"), "{two}");
+        let one = headline(&s, 3, &vote(vec![id("russia")]));
+        assert!(one.contains(" vetoes "), "{one}");
+    }
+
+    #[test]
+    fn repeated_headlines_are_told_once_with_a_count() {
+        let l = |x: &str| x.to_string();
+        assert_eq!(
+            collapse(vec![l("a"), l("b"), l("a"), l("a")]),
+            vec![l("a (×3)"), l("b")]
+        );
+    }
+}
+
+#[cfg(test)]
+mod news_tests {
+    use crate::engine::{Event, Order};
+    use crate::scenario::Effect;
+    use crate::scenario::expr::Who;
+
+    #[test]
+    fn an_offer_made_by_an_order_is_told_once() {
+        let s = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let (i, deal) = s
+            .moves
+            .iter()
+            .enumerate()
+            .find_map(|(i, m)| {
+                m.effects.iter().find_map(|e| match e {
+                    Effect::Offer {
+                        deal,
+                        to: Who::Target,
+                    } => Some((i, *deal)),
+                    _ => None,
+                })
+            })
+            .expect("a move that offers a deal");
+        let mv = crate::scenario::MoveId(i as u16);
+        let m = s.mv(mv);
+        let from = s.actor_ids().find(|a| m.usable_by(*a)).expect("a user");
+        let to = s
+            .actor_ids()
+            .find(|t| *t != from && m.targets.get(t.index()) == Some(&true))
+            .expect("a target");
+        let order = Order {
+            actor: from,
+            mv,
+            target: Some(to),
+            level: s.mv(mv).level.default,
+        };
+        let offered = Event::DealOffered { deal, from, to };
+        let news = super::news(&s, 1, &[(&order, true)], &[offered.clone(), offered]);
+        assert_eq!(news, vec![super::order_headline(&s, &order, true)]);
+        // Without the order, the offer is news (twice: counted once).
+        let news = super::news(
+            &s,
+            1,
+            &[],
+            &[
+                Event::DealOffered { deal, from, to },
+                Event::DealOffered { deal, from, to },
+            ],
+        );
+        assert_eq!(news.len(), 1);
+        assert!(news[0].ends_with("(×2)"), "{news:?}");
     }
 }

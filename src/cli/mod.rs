@@ -84,6 +84,10 @@ pub struct PlayArgs {
     /// Strength of the computer players: easy, normal or hard.
     #[arg(long = "ai", value_name = "STRENGTH", default_value = "normal", value_parser = simulate::parse_strength)]
     pub ai: crate::ai::Policy,
+    /// Plain text for screen readers and scripts: no full screen, no
+    /// colour; commands typed at a prompt (`help` lists them).
+    #[arg(long)]
+    pub plain: bool,
 }
 
 impl From<PlayArgs> for crate::tui::PlayOptions {
@@ -107,6 +111,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Merge(args)) => batch::merge(&args),
         Some(Command::Scenarios) => scenarios::run(),
+        Some(Command::Play(args)) if args.plain => crate::tui::plain::run(args.into()),
         Some(Command::Play(args)) => crate::tui::run(Some(args.into())),
         Some(Command::Saves(args)) => crate::save::cli::saves(&args),
         Some(Command::Replay(args)) => crate::save::cli::replay(&args),

@@ -79,21 +79,20 @@ pub struct TurnReport {
 
 impl TurnReport {
     /// The news of the turn as the observer reads it: the overt orders it
-    /// saw carried out, then the events it may see, in words.
+    /// saw carried out, then the events it may see, in words, each act
+    /// told once ([`crate::narrate::news`]).
     pub fn news(&self, scn: &Scenario) -> Vec<String> {
-        let orders = self.orders.iter().filter(|o| !o.covert).filter_map(|o| {
-            let success = match o.outcome {
-                SeenOutcome::Succeeded => true,
-                SeenOutcome::Failed => false,
-                SeenOutcome::Rejected { .. } => return None,
-            };
-            Some(crate::narrate::order_headline(scn, &o.order, success))
-        });
-        let events = self
-            .events
+        let orders: Vec<(&Order, bool)> = self
+            .orders
             .iter()
-            .map(|e| crate::narrate::headline(scn, self.turn, e));
-        orders.chain(events).collect()
+            .filter(|o| !o.covert)
+            .filter_map(|o| match o.outcome {
+                SeenOutcome::Succeeded => Some((&o.order, true)),
+                SeenOutcome::Failed => Some((&o.order, false)),
+                SeenOutcome::Rejected { .. } => None,
+            })
+            .collect();
+        crate::narrate::news(scn, self.turn, &orders, &self.events)
     }
 
     /// The report of `record` for `observer`, as of turn `now` (covert

@@ -189,6 +189,25 @@ const PREV_SCREEN: Binding = b(&[Code(K::BackTab)], Msg::PrevPanel, "previous sc
 
 const DASHBOARD: &[Binding] = &[
     b(ENTER, Msg::Select, "give orders", Some("Enter orders")),
+    b(UP, Msg::Up, "scroll the actor lists up", None),
+    b(
+        DOWN,
+        Msg::Down,
+        "scroll the actor lists down (threats, pairs, relations)",
+        Some("↑↓ scroll"),
+    ),
+    b(
+        &[Code(K::PageUp)],
+        Msg::PageUp,
+        "scroll the lists a page up",
+        None,
+    ),
+    b(
+        &[Code(K::PageDown)],
+        Msg::PageDown,
+        "scroll the lists a page down",
+        None,
+    ),
     NEXT_SCREEN,
     PREV_SCREEN,
 ];
@@ -198,6 +217,27 @@ const ORDERS_MOVES: &[Binding] = &[
     b(DOWN, Msg::Down, "next move", Some("↑↓ move")),
     b(LEFT, Msg::Left, "lower the level", None),
     b(RIGHT, Msg::Right, "raise the level", Some("←→ level")),
+    b(&[Code(K::PageUp)], Msg::PageUp, "a page of moves up", None),
+    b(
+        &[Code(K::PageDown)],
+        Msg::PageDown,
+        "a page of moves down",
+        None,
+    ),
+    b(&[Code(K::Home)], Msg::First, "the first move", None),
+    b(&[Code(K::End)], Msg::Last, "the last move", None),
+    b(
+        &[Code(K::Char('['))],
+        Msg::PrevGroup,
+        "the previous category of moves",
+        None,
+    ),
+    b(
+        &[Code(K::Char(']'))],
+        Msg::NextGroup,
+        "the next category of moves",
+        Some("[ ] category"),
+    ),
     b(
         &[Code(K::Char('t'))],
         Msg::NextTarget,
@@ -229,6 +269,12 @@ const ORDERS_DRAFTS: &[Binding] = &[
     b(UP, Msg::Up, "previous order", None),
     b(DOWN, Msg::Down, "next order", Some("↑↓ order")),
     b(
+        ENTER,
+        Msg::Select,
+        "edit the order in place: its move, target and level",
+        Some("Enter edit"),
+    ),
+    b(
         &[Code(K::Delete), Code(K::Char('x')), Code(K::Backspace)],
         Msg::Remove,
         "remove the order",
@@ -254,6 +300,12 @@ const REPORT: &[Binding] = &[
         None,
     ),
     b(ENTER, Msg::Select, "continue", Some("Enter continue")),
+    b(
+        &[Code(K::Char('f'))],
+        Msg::Toggle,
+        "fold or unfold the details: every order, what changed and why",
+        Some("f details"),
+    ),
     NEXT_SCREEN,
     PREV_SCREEN,
     b(ESC, Msg::Back, "back", None),

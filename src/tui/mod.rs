@@ -9,10 +9,11 @@
 
 pub mod draft;
 pub mod keymap;
-mod launch;
+pub(crate) mod launch;
 pub mod model;
 pub mod mouse;
 pub mod msg;
+pub mod plain;
 pub mod preview;
 pub mod screens;
 pub mod signals;

@@ -250,6 +250,11 @@ pub struct PlayerUi {
     pub dossier: usize,
     /// Scroll of the dossier text.
     pub dossier_scroll: u16,
+    /// The draft order being edited in place: adding puts it back here.
+    pub editing: Option<usize>,
+    /// The target the player chose last: a move it can aim at follows
+    /// it, so an order never silently goes to an older choice.
+    pub last_target: Option<ActorId>,
 }
 
 /// One player's perspective, as the table gave it after the last turn:
@@ -287,6 +292,11 @@ pub struct Session {
     pub players: Vec<PlayerUi>,
     /// Scroll of the turn report.
     pub report_scroll: u16,
+    /// The turn report shows every order and change, not just its summary.
+    pub report_details: bool,
+    /// How far the dashboard's actor lists (threats, pairs, relations)
+    /// are scrolled, when they have more rows than fit.
+    pub dash_scroll: usize,
     /// Series shown on the history screen.
     pub history_series: usize,
     /// The computer players at work on the turn.
@@ -326,6 +336,8 @@ impl Session {
             drafts: vec![Vec::new(); n],
             players,
             report_scroll: 0,
+            report_details: false,
+            dash_scroll: 0,
             history_series: 0,
             thinking: None,
         };

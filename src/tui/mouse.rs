@@ -87,9 +87,10 @@ fn game(m: &mut Model, tab: Tab, area: Rect, p: Position) {
             }
         }
         Tab::Dossier => {
-            let (list, _) = dossier::areas(c.body);
+            let (list, _) = dossier::areas(s, c.body);
             if list.contains(p) {
-                let i = p.y.saturating_sub(list.y + 1) as usize;
+                let rows = list.height.saturating_sub(2) as usize;
+                let i = p.y.saturating_sub(list.y + 1) as usize + dossier::list_offset(s, rows);
                 if p.y > list.y && i < s.scenario().n() {
                     let ui = s.ui_mut();
                     ui.dossier = i;

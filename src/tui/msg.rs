@@ -18,6 +18,14 @@ pub enum Msg {
     PageUp,
     /// A page down.
     PageDown,
+    /// The first item (Home).
+    First,
+    /// The last item (End).
+    Last,
+    /// The first item of the previous group (the moves' categories).
+    PrevGroup,
+    /// The first item of the next group.
+    NextGroup,
     /// Confirm, open, add, continue (Enter).
     Select,
     /// Toggle the item (Space).

@@ -24,6 +24,8 @@ use std::sync::Arc;
 use crate::referee::{Keep, Match, Seat, Table};
 use crate::scenario::Scenario;
 
+mod many_actors;
+mod orders_keys;
 mod secrets;
 mod thinking;
 
@@ -1033,6 +1035,9 @@ fn snapshot_report() {
     end_turn(&mut m);
     assert_eq!(m.screen, Screen::Game(Tab::Report));
     both_sizes("report", &m);
+    // `f` unfolds every order and every change with its causes.
+    update(&mut m, Msg::Toggle);
+    both_sizes("report_details", &m);
 }
 
 #[test]
@@ -1040,6 +1045,8 @@ fn snapshot_history() {
     let mut m = played(3);
     update(&mut m, Msg::GoTo(Tab::History));
     both_sizes("history_regional", &m);
+    update(&mut m, Msg::Right);
+    both_sizes("history_tension", &m);
     update(&mut m, Msg::Right);
     both_sizes("history_threat", &m);
 }

@@ -273,6 +273,41 @@ fn try_save(m: &mut Model, overwrite: bool) {
     }
 }
 
+/// Moves a page of the moves list jumps.
+const PAGE: usize = 8;
+
+/// Selects move `i` of the current player's list; a move that may be
+/// aimed at the target the player chose last (the engine accepting it)
+/// is aimed at it, so the order goes where the player was just looking,
+/// not to an older choice.
+fn select_move(s: &mut Session, i: usize) {
+    let me = s.current;
+    let scn = s.scenario().clone();
+    let moves = draft::move_list(&scn, me);
+    s.ui_mut().selected = i;
+    let (Some(&mv), Some(t)) = (moves.get(i), s.ui().last_target) else {
+        return;
+    };
+    let Some(&c) = s.ui().choices.get(mv.index()) else {
+        return;
+    };
+    let aimed = draft::Choice {
+        target: Some(t),
+        ..c
+    };
+    let ok = draft::targets(&scn, me, mv).contains(&t)
+        && draft::check(
+            &scn,
+            s.believed(),
+            s.draft(),
+            &draft::order_for(me, mv, aimed),
+        )
+        .is_ok();
+    if ok && let Some(slot) = s.ui_mut().choices.get_mut(mv.index()) {
+        *slot = aimed;
+    }
+}
+
 fn step(i: usize, n: usize, up: bool) -> usize {
     if n == 0 {
         0
@@ -569,6 +604,14 @@ fn game(m: &mut Model, tab: Tab, msg: Msg) {
     }
     match tab {
         Tab::Dashboard => {
+            let n = s.scenario().n() * s.scenario().n().saturating_sub(1) / 2;
+            match msg {
+                Msg::Up => s.dash_scroll = s.dash_scroll.saturating_sub(1),
+                Msg::Down => s.dash_scroll = (s.dash_scroll + 1).min(n.saturating_sub(1)),
+                Msg::PageUp => s.dash_scroll = s.dash_scroll.saturating_sub(PAGE),
+                Msg::PageDown => s.dash_scroll = (s.dash_scroll + PAGE).min(n.saturating_sub(1)),
+                _ => {}
+            }
             if msg == Msg::Select {
                 m.screen = if over {
                     Screen::End
@@ -620,6 +663,7 @@ fn report(m: &mut Model, msg: Msg) {
         Msg::Down => s.report_scroll = s.report_scroll.saturating_add(1).min(2000),
         Msg::PageUp => s.report_scroll = s.report_scroll.saturating_sub(10),
         Msg::PageDown => s.report_scroll = s.report_scroll.saturating_add(10).min(2000),
+        Msg::Toggle => s.report_details = !s.report_details,
         Msg::Select => {
             if s.is_over() {
                 s.report_scroll = 0;
@@ -656,9 +700,40 @@ fn orders(m: &mut Model, msg: Msg) {
                 Focus::Drafts => Focus::Moves,
             };
         }
-        (Focus::Moves, Msg::Up | Msg::Down) => {
-            let ui = s.ui_mut();
-            ui.selected = step(ui.selected, moves.len(), msg == Msg::Up);
+        (
+            Focus::Moves,
+            Msg::Up
+            | Msg::Down
+            | Msg::PageUp
+            | Msg::PageDown
+            | Msg::First
+            | Msg::Last
+            | Msg::PrevGroup
+            | Msg::NextGroup,
+        ) => {
+            let i = s.ui().selected;
+            let n = moves.len();
+            let cat = |k: usize| moves.get(k).map(|mv| scn.mv(*mv).category);
+            let to = match msg {
+                Msg::Up | Msg::Down => step(i, n, msg == Msg::Up),
+                Msg::PageUp => i.saturating_sub(PAGE),
+                Msg::PageDown => (i + PAGE).min(n.saturating_sub(1)),
+                Msg::First => 0,
+                Msg::Last => n.saturating_sub(1),
+                Msg::NextGroup => (i..n).find(|k| cat(*k) != cat(i)).unwrap_or(i),
+                _ => {
+                    // The start of this category, or of the one before when
+                    // already at its start.
+                    let start = |k: usize| (0..=k).rev().take_while(|j| cat(*j) == cat(k)).last();
+                    let here = start(i).unwrap_or(0);
+                    if here < i {
+                        here
+                    } else {
+                        here.checked_sub(1).and_then(start).unwrap_or(0)
+                    }
+                }
+            };
+            select_move(s, to);
         }
         (Focus::Moves, Msg::Left | Msg::Right) => {
             let Some(&mv) = moves.get(s.ui().selected) else {
@@ -678,12 +753,38 @@ fn orders(m: &mut Model, msg: Msg) {
             let ui = &mut s.players[me.index()];
             if let Some(c) = ui.choices.get_mut(mv.index()) {
                 c.target = draft::step_target(&scn, me, mv, c.target, dir);
+                ui.last_target = c.target;
             }
         }
         (Focus::Moves, Msg::Select) => {
             m.status = Some(add_selected(s));
         }
+        (Focus::Moves, Msg::Back) if s.ui().editing.is_some() => {
+            s.ui_mut().editing = None;
+            m.status = Some("Edit cancelled: the order is unchanged".into());
+        }
         (Focus::Moves, Msg::Back) => m.screen = Screen::Game(Tab::Dashboard),
+        (Focus::Drafts, Msg::Select) => {
+            let i = s.ui().draft_selected;
+            let Some(o) = s.draft().get(i).cloned() else {
+                return;
+            };
+            let Some(pos) = moves.iter().position(|mv| *mv == o.mv) else {
+                return;
+            };
+            let ui = s.ui_mut();
+            ui.selected = pos;
+            if let Some(c) = ui.choices.get_mut(o.mv.index()) {
+                c.level = o.level;
+                c.target = o.target;
+            }
+            ui.editing = Some(i);
+            ui.focus = Focus::Moves;
+            m.status = Some(format!(
+                "Editing order {}: change its move, target or level, Enter to keep it, Esc to cancel",
+                i + 1
+            ));
+        }
         (Focus::Drafts, Msg::Up | Msg::Down) => {
             let n = s.draft().len();
             let ui = s.ui_mut();
@@ -691,6 +792,7 @@ fn orders(m: &mut Model, msg: Msg) {
         }
         (Focus::Drafts, Msg::Remove) => {
             let i = s.ui().draft_selected;
+            s.ui_mut().editing = None;
             let list = &mut s.drafts[me.index()];
             if i < list.len() {
                 let o = list.remove(i);
@@ -722,11 +824,30 @@ pub fn add_selected(s: &mut Session) -> String {
         return "No move selected".into();
     };
     let order = draft::order_for(me, mv, choice);
-    match draft::check(scn, s.believed(), s.draft(), &order) {
+    s.ui_mut().last_target = choice.target.or(s.ui().last_target);
+    let editing = s.ui().editing.filter(|i| *i < s.draft().len());
+    let mut others = s.draft().to_vec();
+    if let Some(i) = editing {
+        others.remove(i);
+    }
+    match draft::check(scn, s.believed(), &others, &order) {
         Ok(cost) => {
             let text = draft::describe(scn, &order);
-            s.drafts[me.index()].push(order);
-            format!("Added: {text} for {} capital", super::text::amount(cost))
+            s.ui_mut().editing = None;
+            match editing {
+                Some(i) => {
+                    s.drafts[me.index()][i] = order;
+                    format!(
+                        "Changed order {}: {text} for {} capital",
+                        i + 1,
+                        super::text::amount(cost)
+                    )
+                }
+                None => {
+                    s.drafts[me.index()].push(order);
+                    format!("Added: {text} for {} capital", super::text::amount(cost))
+                }
+            }
         }
         Err(e) => format!(
             "Cannot add {}: {}",
@@ -866,6 +987,7 @@ fn finish_turn(m: &mut Model) {
     for ui in &mut s.players {
         ui.draft_selected = 0;
         ui.focus = Focus::Moves;
+        ui.editing = None;
     }
     s.refresh();
     let over = s.is_over();

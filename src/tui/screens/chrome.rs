@@ -84,10 +84,18 @@ pub fn header(s: &Session, tab: Tab, th: Theme, width: u16) -> Line<'static> {
         )),
         Span::styled(" │ ", th.dim()),
         Span::styled(
-            format!("{} {:.0}", clean(level), st.regional),
+            format!("{} {}", clean(level), crate::tui::text::tenths(st.regional)),
             th.level(scn, st.level).add_modifier(Modifier::BOLD),
         ),
-        Span::styled(format!(" {}", arrow(change)), th.tension_delta(change)),
+        // No bare "·" when the trend is flat: nothing follows the value.
+        Span::styled(
+            if change.abs() < 0.05 {
+                String::new()
+            } else {
+                format!(" {}", arrow(change))
+            },
+            th.tension_delta(change),
+        ),
     ];
     let full: Vec<Span> = std::iter::once(who.clone())
         .chain(title)

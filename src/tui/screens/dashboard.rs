@@ -1,6 +1,7 @@
 //! The dashboard: tension (regional gauge with its "why", threat
 //! perceptions, tensest pairs), news, the player's orders so far, and on a
-//! large terminal the map and the relations matrix.
+//! large terminal the relations matrix and the shipments on their way.
+//! Actor lists scroll together (↑↓) when the actors outnumber the rows.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,7 +14,7 @@ use crate::tui::model::Session;
 use crate::tui::text::{amount, arrow, clean, signed};
 use crate::tui::theme::Theme;
 use crate::tui::why;
-use crate::tui::widgets::{gauge::TensionGauge, map, meters, relations};
+use crate::tui::widgets::{gauge::TensionGauge, meters, relations};
 
 /// A titled panel.
 pub fn panel(title: &str, th: Theme) -> Block<'static> {
@@ -54,11 +55,18 @@ fn tension_block(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let title = Line::from(vec![
         Span::styled(" Regional tension ", th.heading()),
         Span::styled(
-            format!("{:.1} {level} ", st.regional),
+            format!("{} {level} ", crate::tui::text::tenths(st.regional)),
             th.level(scn, st.level)
                 .add_modifier(ratatui::style::Modifier::BOLD),
         ),
-        Span::styled(format!("{} ", arrow(change)), th.tension_delta(change)),
+        Span::styled(
+            if change.abs() < 0.05 {
+                String::new()
+            } else {
+                format!("{} ", arrow(change))
+            },
+            th.tension_delta(change),
+        ),
     ]);
     let block = Block::bordered().border_style(th.border()).title(title);
     let inner = block.inner(area);
@@ -84,6 +92,86 @@ fn tension_block(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
 
 fn lines_panel(title: &str, lines: Vec<Line<'static>>, th: Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).block(panel(title, th)), area);
+}
+
+/// A panel of actor rows that scrolls (↑↓ on the dashboard) when they do
+/// not all fit: the first `head` lines stay (a header), the rest start at
+/// `offset`, and the title says which rows are shown and how to see more.
+fn scrolled_panel(
+    title: &str,
+    lines: Vec<Line<'static>>,
+    head: usize,
+    offset: usize,
+    th: Theme,
+    f: &mut Frame,
+    area: Rect,
+) {
+    let rows = (area.height as usize).saturating_sub(2 + head);
+    let body = lines.len().saturating_sub(head);
+    if body <= rows || rows == 0 {
+        lines_panel(title, lines, th, f, area);
+        return;
+    }
+    let off = offset.min(body - rows);
+    let title = format!("{title} · {}–{} of {body} ↑↓", off + 1, off + rows);
+    let shown: Vec<Line<'static>> = lines
+        .iter()
+        .take(head)
+        .chain(lines.iter().skip(head + off).take(rows))
+        .cloned()
+        .collect();
+    lines_panel(&title, shown, th, f, area);
+}
+
+/// The relations matrix in `area`: rows scroll, and when not every column
+/// fits, the columns scroll with them (the title says which are shown).
+fn relations_panel(s: &Session, th: Theme, f: &mut Frame, area: Rect, legend: bool) {
+    let n = s.scenario().n();
+    let cols = relations::columns_in(s, area.width.saturating_sub(2)).min(n);
+    let first = s.dash_scroll.min(n - cols);
+    let mut lines = relations::matrix_window(s, th, first, cols);
+    let title = if cols < n {
+        format!("Relations · columns {}–{} of {n}", first + 1, first + cols)
+    } else {
+        "Relations".to_string()
+    };
+    if legend && (area.height as usize) >= n + 4 {
+        lines.push(Line::styled("row regards column; $n = sanctions", th.dim()));
+    }
+    scrolled_panel(&title, lines, 1, s.dash_scroll, th, f, area);
+}
+
+/// Shipments the player knows to be on their way, one line each.
+pub fn transit_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
+    let scn = s.scenario();
+    let short = |a: crate::scenario::ActorId| clean(&scn.actor(a).short);
+    s.view()
+        .shipments
+        .iter()
+        .map(|x| {
+            let when = match x.turns_left {
+                0 => "arrives this turn".to_string(),
+                1 => "arrives next turn".to_string(),
+                t => format!("arrives in {t} turns"),
+            };
+            let mut spans = vec![Span::raw(format!(
+                "{} {}→{}, {when}",
+                clean(scn.system(x.system)),
+                short(x.from),
+                short(x.to)
+            ))];
+            if x.covert {
+                spans.push(Span::styled(
+                    match x.discovered {
+                        Some(t) => format!(" (covert, found turn {t})"),
+                        None => " (covert)".to_string(),
+                    },
+                    th.key(),
+                ));
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 fn news_panel(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
@@ -113,8 +201,22 @@ fn news_panel(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     );
 }
 
-/// The player's orders so far and their capital.
+/// The player's orders so far and their capital, with the keys to give
+/// and end them.
 pub fn orders_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
+    let mut lines = draft_lines(s, th);
+    lines.push(Line::from(vec![
+        Span::styled("Enter", th.key()),
+        Span::raw(" give orders · "),
+        Span::styled("e", th.key()),
+        Span::raw(" end the turn"),
+    ]));
+    lines
+}
+
+/// The player's capital left and its orders so far, numbered, with
+/// their cost (the dashboard's panel and plain mode's `orders`).
+pub fn draft_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
     let scn = s.scenario();
     let st = s.believed();
     let capital = s.view().capital;
@@ -136,12 +238,6 @@ pub fn orders_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
             amount(cost)
         )));
     }
-    lines.push(Line::from(vec![
-        Span::styled("Enter", th.key()),
-        Span::raw(" give orders · "),
-        Span::styled("e", th.key()),
-        Span::raw(" end the turn"),
-    ]));
     lines
 }
 
@@ -167,32 +263,34 @@ fn draw_small(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
         Constraint::Percentage(55),
     ]));
     // Relations get the room left under five pairs, when there is enough.
+    let threat_h = (n + 2).min(left.height / 2).max(3);
     let rel_h = n + 4;
-    let show_rel = left.height >= (n + 2) + 7 + rel_h;
+    let show_rel = left.height >= threat_h + 7 + rel_h;
     let [threats, pairs, rel] = left.layout(&Layout::vertical([
-        Constraint::Length(n + 2),
+        Constraint::Length(threat_h),
         Constraint::Min(3),
         Constraint::Length(if show_rel { rel_h } else { 0 }),
     ]));
-    lines_panel(
+    scrolled_panel(
         "Threat perception",
         meters::threat_lines(s, th, threats.width.saturating_sub(2)),
+        0,
+        s.dash_scroll,
         th,
         f,
         threats,
     );
-    let pair_rows = pairs.height.saturating_sub(2) as usize;
-    lines_panel(
+    scrolled_panel(
         "Tensest pairs",
-        meters::pair_lines(s, th, pairs.width.saturating_sub(2), pair_rows),
+        meters::pair_lines(s, th, pairs.width.saturating_sub(2), usize::MAX),
+        0,
+        s.dash_scroll,
         th,
         f,
         pairs,
     );
     if show_rel {
-        let mut rel_lines = relations::matrix_lines(s, th);
-        rel_lines.push(Line::styled("row regards column; $n = sanctions", th.dim()));
-        lines_panel("Relations", rel_lines, th, f, rel);
+        relations_panel(s, th, f, rel, true);
     }
     let orders = orders_lines(s, th);
     let [news, mine] = right.layout(&Layout::vertical([
@@ -213,54 +311,57 @@ fn draw_small(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
 }
 
 fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
+    // The gauge spans the screen, so every level's name fits in full.
+    let [top, area] = area.layout(&Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Min(0),
+    ]));
+    tension_block(s, th, f, top);
     let [left, middle, right] = area.layout(&Layout::horizontal([
         Constraint::Percentage(32),
         Constraint::Min(40),
         Constraint::Percentage(28),
     ]));
-    let [top, threats, pairs, rel] = left.layout(&Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Length(n + 2),
-        Constraint::Length(8),
-        Constraint::Min(n + 3),
+    // The left column: threats and the tensest pairs, each scrolling when
+    // the actors outnumber the rows. The middle: the relations matrix (the
+    // map showed little the panels do not, and never changed), shipments
+    // on their way, then the news.
+    let [threats, pairs] = left.layout(&Layout::vertical([
+        Constraint::Length((n + 2).min(left.height / 2)),
+        Constraint::Min(4),
     ]));
-    tension_block(s, th, f, top);
-    lines_panel(
+    scrolled_panel(
         "Threat perception",
         meters::threat_lines(s, th, threats.width.saturating_sub(2)),
+        0,
+        s.dash_scroll,
         th,
         f,
         threats,
     );
-    lines_panel(
+    scrolled_panel(
         "Tensest pairs",
-        meters::pair_lines(s, th, pairs.width.saturating_sub(2), 6),
+        meters::pair_lines(s, th, pairs.width.saturating_sub(2), usize::MAX),
+        0,
+        s.dash_scroll,
         th,
         f,
         pairs,
     );
-    let mut rel_lines = relations::matrix_lines(s, th);
-    rel_lines.push(Line::styled("row regards column; $n = sanctions", th.dim()));
-    lines_panel("Relations", rel_lines, th, f, rel);
-    let [map_area, news] = middle.layout(&Layout::vertical([
-        Constraint::Percentage(62),
-        Constraint::Min(6),
+    let transit = transit_lines(s, th);
+    let transit_h = if transit.is_empty() {
+        0
+    } else {
+        (transit.len() as u16 + 2).min(6)
+    };
+    let [rel, ships, news] = middle.layout(&Layout::vertical([
+        Constraint::Length((n + 4).min(middle.height * 3 / 5)),
+        Constraint::Length(transit_h),
+        Constraint::Min(5),
     ]));
-    match s.scenario().meta.region {
-        Some(region) => {
-            let legend = Line::from(vec![
-                Span::styled(" Map ", th.heading()),
-                Span::styled("━ sanctions ", th.bad()),
-                Span::styled("━ arms in transit ", th.key()),
-            ]);
-            let block = Block::bordered().border_style(th.border()).title(legend);
-            let inner = block.inner(map_area);
-            let region = map::fit_region(region, inner.width, inner.height);
-            f.render_widget(map::map(s, region, th, block), map_area);
-        }
-        None => {
-            lines_panel("Relations", relations::matrix_lines(s, th), th, f, map_area);
-        }
+    relations_panel(s, th, f, rel, true);
+    if transit_h > 0 {
+        lines_panel("On their way", transit, th, f, ships);
     }
     news_panel(s, th, f, news);
     let title = format!(
@@ -348,15 +449,15 @@ pub fn track_lines(
     th: Theme,
 ) -> Vec<Line<'static>> {
     let scn = s.scenario();
-    let fmt = |e: &crate::engine::Estimate| {
-        if e.spread > 0.05 {
-            format!("~{:.0} ±{:.0}", e.value, e.spread)
-        } else {
-            format!("{:.0}", e.value)
-        }
-    };
     let mut out = Vec::new();
     for (ti, t) in scn.tracks.iter().enumerate() {
+        let fmt = |e: &crate::engine::Estimate| {
+            if e.spread > 0.05 {
+                crate::tui::text::estimate(e.value, e.spread, t.min, t.max)
+            } else {
+                format!("{:.0}", e.value)
+            }
+        };
         let Some(row) = view.picture.tracks.get(ti) else {
             continue;
         };

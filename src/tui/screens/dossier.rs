@@ -41,19 +41,38 @@ pub fn seen_stats(view: &PlayerView, actor: ActorId) -> [Seen; 5] {
     }
 }
 
-/// The actor list's width.
+/// The actor list's narrowest width.
 const LIST_W: u16 = 22;
 
-/// Splits the dossier screen into the actor list and the text.
-pub fn areas(area: Rect) -> (Rect, Rect) {
+/// Splits the dossier screen into the actor list (as wide as the longest
+/// name with " (you)" needs, up to a third of the screen, so names are
+/// not cut where there is room) and the text.
+pub fn areas(s: &Session, area: Rect) -> (Rect, Rect) {
+    let longest = s
+        .scenario()
+        .actors
+        .iter()
+        .map(|a| clean(&a.name).chars().count() + 10)
+        .max()
+        .unwrap_or(0);
+    let w = (longest as u16).clamp(LIST_W, (area.width / 3).max(LIST_W));
     let [list, text] = area.layout(&Layout::horizontal([
-        Constraint::Length(LIST_W),
+        Constraint::Length(w),
         Constraint::Min(10),
     ]));
     (list, text)
 }
 
-fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'static>> {
+/// The first actor row shown, so that the selected one is visible in a
+/// list of `rows` rows.
+pub fn list_offset(s: &Session, rows: usize) -> usize {
+    crate::tui::screens::orders::offset(s.ui().dossier, rows, s.scenario().n())
+}
+
+/// The dossier of actor `a` as the current player knows it: stats,
+/// relations, sanctions, and for its own actor objectives, endings,
+/// tracks and briefing.
+pub fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'static>> {
     let scn = s.scenario();
     let st = s.believed();
     let me = s.current;
@@ -86,9 +105,18 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
     for (k, seen) in Stat::ALL.iter().zip(seen_stats(view, a)) {
         let mut spans = vec![Span::raw(format!("{:<10}", k.name()))];
         spans.extend(bar(seen.value, 100.0, bar_w, th.actor(scn, a), th));
-        spans.push(Span::raw(format!(" {:>3.0}", seen.value)));
-        if let Some(sp) = seen.spread {
-            spans.push(Span::styled(format!(" ±{sp:.0}"), th.dim()));
+        match seen.spread {
+            Some(sp) => spans.push(Span::styled(
+                format!(
+                    " {}",
+                    crate::tui::text::estimate(seen.value, sp, 0.0, 100.0)
+                ),
+                th.dim(),
+            )),
+            None => spans.push(Span::raw(format!(
+                " {:>3}",
+                crate::tui::text::whole(seen.value)
+            ))),
         }
         out.push(Line::from(spans));
     }
@@ -98,7 +126,7 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
         if threat.is_exact() {
             format!("{:.0}", threat.value)
         } else {
-            format!("~{:.0} ±{:.0}", threat.value, threat.spread)
+            crate::tui::text::estimate(threat.value, threat.spread, 0.0, 100.0)
         },
         if a == me {
             format!(
@@ -187,9 +215,11 @@ fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<'sta
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let scn = s.scenario();
     let ui = s.ui();
-    let (list, text) = areas(area);
+    let (list, text) = areas(s, area);
+    let rows = list.height.saturating_sub(2) as usize;
     let items: Vec<Line> = scn
         .actor_ids()
+        .skip(list_offset(s, rows))
         .map(|a| {
             let mut label = clean(&scn.actor(a).name);
             if a == s.current {
@@ -204,16 +234,26 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         })
         .collect();
     f.render_widget(
-        Paragraph::new(items).block(
-            Block::bordered()
-                .border_style(th.border())
-                .title(Span::styled(" Actors ", th.heading())),
-        ),
+        Paragraph::new(items).block(Block::bordered().border_style(th.border()).title(
+            Span::styled(
+                if scn.n() > rows && rows > 0 {
+                    let first = list_offset(s, rows);
+                    format!(" Actors {}–{}/{} ↑↓ ", first + 1, first + rows, scn.n())
+                } else {
+                    " Actors ".to_string()
+                },
+                th.heading(),
+            ),
+        )),
         list,
     );
     let a = ActorId(ui.dossier.min(scn.n().saturating_sub(1)) as u16);
     let lines = detail_lines(s, th, a, text.width.saturating_sub(2));
-    let max = lines.len().saturating_sub(1) as u16;
+    let max = crate::tui::text::max_scroll(
+        &lines,
+        text.width.saturating_sub(2),
+        text.height.saturating_sub(2),
+    );
     let title = if a == s.current {
         " Your dossier and briefing "
     } else {

@@ -8,27 +8,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Sparkline, Wrap};
 
 use crate::engine::{Event, Outcome, score};
-use crate::tui::model::Model;
-use crate::tui::text::clean;
+use crate::tui::model::{Model, Session};
+use crate::tui::text::{clean, whole};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::meters::bar;
 
-/// Draws the end screen.
-pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
-    let th = m.theme;
-    let (body, status, _) = super::chrome::split_simple(area);
-    let Some(s) = &m.session else {
-        return;
-    };
+/// How the game ended: the game-over headline, then what it means.
+pub fn verdict_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
     let scn = s.scenario();
     let Some(debrief) = s.debrief() else {
-        return;
+        return vec![Line::raw("The game is not over yet.")];
     };
     let st = &debrief.state;
-    let [top, scores, spark] = body.layout(&Layout::vertical([
-        Constraint::Length(4),
-        Constraint::Min(5),
-        Constraint::Length(6),
-    ]));
     let headline = debrief
         .turns
         .last()
@@ -55,19 +46,20 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     } else {
         th.heading()
     };
-    f.render_widget(
-        Paragraph::new(vec![
-            Line::styled(headline, style.add_modifier(Modifier::BOLD)),
-            Line::raw(how),
-        ])
-        .wrap(Wrap { trim: true })
-        .block(
-            Block::bordered()
-                .border_style(th.border_focus())
-                .title(Span::styled(" The game is over ", th.heading())),
-        ),
-        top,
-    );
+    vec![
+        Line::styled(headline, style.add_modifier(Modifier::BOLD)),
+        Line::raw(how),
+    ]
+}
+
+/// Each actor's score with its objectives, met or not (once the game is
+/// over; empty before).
+pub fn score_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
+    let scn = s.scenario();
+    let Some(debrief) = s.debrief() else {
+        return Vec::new();
+    };
+    let st = &debrief.state;
     let mut lines = Vec::new();
     let bar_w = 20;
     for sc in score(scn, st) {
@@ -98,7 +90,42 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             ]));
         }
     }
-    let max = lines.len().saturating_sub(1) as u16;
+    lines
+}
+
+/// Draws the end screen.
+pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
+    let th = m.theme;
+    let (body, status, _) = super::chrome::split_simple(area);
+    let Some(s) = &m.session else {
+        return;
+    };
+    let scn = s.scenario();
+    let Some(debrief) = s.debrief() else {
+        return;
+    };
+    let st = &debrief.state;
+    let [top, scores, spark] = body.layout(&Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Min(5),
+        Constraint::Length(6),
+    ]));
+    f.render_widget(
+        Paragraph::new(verdict_lines(s, th))
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::bordered()
+                    .border_style(th.border_focus())
+                    .title(Span::styled(" The game is over ", th.heading())),
+            ),
+        top,
+    );
+    let lines = score_lines(s, th);
+    let max = crate::tui::text::max_scroll(
+        &lines,
+        scores.width.saturating_sub(2),
+        scores.height.saturating_sub(2),
+    );
     f.render_widget(
         Paragraph::new(lines)
             .scroll((s.report_scroll.min(max), 0))
@@ -121,9 +148,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         .collect();
     let peak = history.iter().map(|h| h.regional).fold(0.0_f64, f64::max);
     let title = format!(
-        " Regional tension through the game: start {:.0}, peak {peak:.0}, end {:.0} ",
-        history.first().map_or(0.0, |h| h.regional),
-        st.regional
+        " Regional tension through the game: start {}, peak {}, end {} ",
+        whole(history.first().map_or(0.0, |h| h.regional)),
+        whole(peak),
+        whole(st.regional)
     );
     f.render_widget(
         Sparkline::default()

@@ -17,14 +17,17 @@ use crate::tui::theme::Theme;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Series {
     Regional,
+    /// The tension between the player and each other actor.
+    Tension,
     Threat,
     Stat(Stat),
     Capital,
 }
 
 /// Every series, in the order ←→ cycles through them.
-pub const SERIES: [Series; 8] = [
+pub const SERIES: [Series; 9] = [
     Series::Regional,
+    Series::Tension,
     Series::Threat,
     Series::Stat(Stat::Military),
     Series::Stat(Stat::Economy),
@@ -44,6 +47,7 @@ impl Series {
     pub fn name(self) -> String {
         match self {
             Series::Regional => "Regional tension".into(),
+            Series::Tension => "Your tension with each actor".into(),
             Series::Threat => "Threat perception".into(),
             Series::Stat(s) => {
                 let n = s.name();
@@ -79,6 +83,22 @@ fn data(s: &Session, series: Series) -> Vec<Curve> {
             None,
             h.iter().map(|x| (f64::from(x.turn), x.regional)).collect(),
         )],
+        Series::Tension => {
+            let (me, n) = (s.current.index(), scn.n());
+            scn.actor_ids()
+                .filter(|a| *a != s.current)
+                .map(|a| {
+                    let pts = h
+                        .iter()
+                        .map(|x| {
+                            let v = x.tension.get(me * n + a.index()).copied();
+                            (f64::from(x.turn), v.unwrap_or(0.0))
+                        })
+                        .collect();
+                    (Some(a), pts)
+                })
+                .collect()
+        }
         _ => scn
             .actor_ids()
             .filter(|a| !series.hidden() || *a == s.current)
@@ -91,7 +111,7 @@ fn data(s: &Session, series: Series) -> Vec<Curve> {
                             Series::Threat => x.picture.threat.get(i).map(|e| e.value),
                             Series::Stat(st) => x.picture.stats.get(i).map(|v| v[st.index()].value),
                             Series::Capital => Some(x.capital),
-                            Series::Regional => None,
+                            Series::Regional | Series::Tension => None,
                         };
                         (f64::from(x.turn), v.unwrap_or(0.0))
                     })
@@ -177,6 +197,8 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         }
     } else if series.hidden() {
         bottom.push(Span::styled(" others' capital is hidden ", th.dim()));
+    } else if series == Series::Tension {
+        bottom.push(Span::styled(" pair tension is public ", th.dim()));
     } else if series != Series::Stat(Stat::Prestige) {
         bottom.push(Span::styled(
             " others' values as you estimated them each turn ",
@@ -184,7 +206,8 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         ));
     }
     let title = Line::from(title);
-    let x_labels: Vec<Span> = if last_turn >= 2 {
+    // A middle label only where a whole turn is the middle.
+    let x_labels: Vec<Span> = if last_turn >= 2 && last_turn.is_multiple_of(2) {
         vec![
             Span::raw("0"),
             Span::raw(format!("{}", last_turn / 2)),

@@ -95,12 +95,13 @@ pub fn progress(s: &crate::save::SaveSummary) -> String {
     }
 }
 
-/// The actors played by people, as ids in capitals, or who else played.
+/// The actors played by people, by id as `--as` takes them (one case for
+/// all), or who else played.
 pub fn people(humans: &[String], none: &str) -> String {
     if humans.is_empty() {
         none.to_string()
     } else {
-        clean(&humans.join(", ").to_uppercase())
+        clean(&humans.join(", "))
     }
 }
 
@@ -233,7 +234,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
                         fit(
                             &format!(
                                 "Saved {} · {}",
-                                clean(&s.created),
+                                crate::tui::text::utc(&s.created),
                                 clean(&info.path.display().to_string())
                             ),
                             dw,

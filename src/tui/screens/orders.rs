@@ -267,7 +267,15 @@ fn draw_detail(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
             lines.push(Line::raw(format!("   · {n}")));
         }
     }
-    let title = format!(" {} ({}) ", clean(&m.name), m.category.name());
+    let title = match s.ui().editing {
+        Some(i) => format!(
+            " Editing order {}: {} ({}) — Enter keep, Esc cancel ",
+            i + 1,
+            clean(&m.name),
+            m.category.name()
+        ),
+        None => format!(" {} ({}) ", clean(&m.name), m.category.name()),
+    };
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })

@@ -4,10 +4,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::engine::Event;
 use crate::engine::ledger::Meter;
 use crate::perspective::{SeenOutcome, TurnReport};
 use crate::scenario::{ActorId, Stat};
@@ -45,11 +46,174 @@ fn total(rec: &TurnReport, meter: Meter) -> f64 {
         .sum()
 }
 
-/// Every line of the report of the last turn, as the current player may
-/// know it: its own orders with chance and outcome, others' overt orders
-/// (and covert ones it has uncovered), the news it may see, and the
-/// changes to what it sees, with their causes where it may know them.
-pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
+/// Is this event one of the turn's big ones, told first and marked in
+/// the summary: war and peace, crisis steps up, deals made or broken,
+/// council sanctions adopted, shipments seized, covert acts exposed,
+/// a scenario track reaching a new stage.
+pub fn is_big(e: &Event) -> bool {
+    match e {
+        Event::GameOver { .. }
+        | Event::ArmedClash { .. }
+        | Event::DealAccepted { .. }
+        | Event::DealBroken { .. }
+        | Event::ShipmentSeized { .. }
+        | Event::Revealed { .. }
+        | Event::Stage { .. } => true,
+        Event::Escalation { from, to } => to > from,
+        Event::CrisisStage { from, to, .. } => to > from,
+        Event::Vote { passed, .. } => *passed,
+        _ => false,
+    }
+}
+
+/// An own order that succeeded against the odds is big news too.
+const LONG_ODDS: f64 = 0.25;
+
+/// The meters that moved by half a point or more, as the player may see
+/// them: (section, meter, value now, change), sections in report order.
+fn changed(s: &Session, rec: &TurnReport) -> Vec<(usize, Meter, f64, f64)> {
+    let scn = s.scenario();
+    let view = s.view();
+    let me = s.current;
+    let mut out = Vec::new();
+    let mut push = |section: usize, m: Meter, now: f64| {
+        let d = total(rec, m);
+        if d.abs() >= 0.5 {
+            out.push((section, m, now, d));
+        }
+    };
+    push(
+        0,
+        Meter::Threat { actor: me },
+        view.picture.threat[me.index()].value,
+    );
+    let mut pairs = Vec::new();
+    for a in scn.actor_ids() {
+        for b in scn.actor_ids().filter(|b| *b > a) {
+            let m = Meter::Tension { a, b };
+            let d = total(rec, m);
+            if d.abs() >= 0.5 {
+                pairs.push((1, m, view.tension.get(a, b), d));
+            }
+        }
+    }
+    for a in scn.actor_ids() {
+        for stat in Stat::ALL {
+            push(2, Meter::Stat { actor: a, stat }, view.stat(a, stat).value);
+        }
+    }
+    for a in scn.actor_ids() {
+        for b in scn.actor_ids() {
+            push(
+                3,
+                Meter::Sanction { from: a, to: b },
+                f64::from(view.sanctions.get(a, b)),
+            );
+        }
+    }
+    for (ti, t) in scn.tracks.iter().enumerate() {
+        let track = crate::scenario::TrackId(ti as u16);
+        let who: Vec<Option<ActorId>> = match t.scope {
+            crate::scenario::Scope::Global => vec![None],
+            crate::scenario::Scope::PerActor => scn.actor_ids().map(Some).collect(),
+        };
+        for actor in who {
+            push(
+                3,
+                Meter::Track { track, actor },
+                view.track(track, actor).value,
+            );
+        }
+    }
+    pairs.sort_by(|x, y| y.3.abs().total_cmp(&x.3.abs()).then(x.1.cmp(&y.1)));
+    pairs.truncate(8);
+    out.extend(pairs);
+    out.sort_by_key(|c| c.0);
+    out
+}
+
+/// Width of the meter names of the report's change lines: the longest
+/// one's (so "Security Council pressure (DPRK)" is never cut), at least 25.
+fn label_width(s: &Session, rec: &TurnReport) -> usize {
+    changed(s, rec)
+        .iter()
+        .map(|c| {
+            crate::tui::preview::meter_name(s.scenario(), c.1)
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+        .clamp(25, 48)
+}
+
+/// The opening of the report: the player's own orders and how they went,
+/// the big events marked, and the biggest changes it can see.
+fn summary(s: &Session, rec: &TurnReport, th: Theme) -> Vec<Line<'static>> {
+    let scn = s.scenario();
+    let me = s.current;
+    let mut out = vec![Line::styled("SUMMARY", th.heading())];
+    let mine: Vec<&crate::perspective::SeenOrder> =
+        rec.orders.iter().filter(|o| o.order.actor == me).collect();
+    let won = mine
+        .iter()
+        .filter(|o| o.outcome == SeenOutcome::Succeeded)
+        .count();
+    out.push(Line::raw(if mine.is_empty() {
+        " Your orders: none this turn.".to_string()
+    } else {
+        format!(" Your orders: {won} of {} succeeded.", mine.len())
+    }));
+    for o in &mine {
+        let mut spans = vec![
+            Span::raw(format!("   {} — ", draft::describe(scn, &o.order))),
+            outcome(scn, o, th),
+        ];
+        if o.covert {
+            spans.push(Span::styled("  [covert]", th.key()));
+        }
+        out.push(Line::from(spans));
+    }
+    let mut big: Vec<String> = mine
+        .iter()
+        .filter(|o| o.outcome == SeenOutcome::Succeeded && o.chance.is_some_and(|c| c <= LONG_ODDS))
+        .map(|o| {
+            format!(
+                "{} — against the odds ({:.0}%)",
+                clean(&crate::narrate::order_headline(scn, &o.order, true)),
+                o.chance.unwrap_or(0.0) * 100.0
+            )
+        })
+        .collect();
+    big.extend(
+        rec.events
+            .iter()
+            .filter(|e| is_big(e))
+            .map(|e| clean(&crate::narrate::headline(scn, rec.turn, e))),
+    );
+    for b in crate::narrate::collapse(big) {
+        out.push(Line::from(vec![
+            Span::styled(" ! ", th.bad().add_modifier(Modifier::BOLD)),
+            Span::styled(b, Style::new().add_modifier(Modifier::BOLD)),
+        ]));
+    }
+    let mut moved = changed(s, rec);
+    moved.sort_by(|x, y| y.3.abs().total_cmp(&x.3.abs()).then(x.1.cmp(&y.1)));
+    if !moved.is_empty() {
+        out.push(Line::styled(" Biggest changes:", th.dim()));
+    }
+    for (section, m, now, d) in moved.into_iter().take(3) {
+        out.push(change(s, rec, m, now, d, section < 2, th));
+    }
+    out
+}
+
+/// The report of the last turn as the current player may know it: a
+/// summary (its own orders' outcomes, the big events, the biggest
+/// changes), the news with repeats told once, then — with `details` —
+/// every actor's orders it may know of (with the computer's reasons for
+/// its own seat) and every change it sees, with its causes.
+pub fn lines(s: &Session, th: Theme, width: u16, details: bool) -> Vec<Line<'static>> {
     let Some(rec) = s.last_report() else {
         return vec![
             Line::styled("No turn has been played yet.", th.heading()),
@@ -74,8 +238,9 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
             th.heading(),
         ),
         Span::raw(format!(
-            "   regional tension {:.1} → {:.1} ",
-            rec.regional_before, rec.regional_after
+            "   regional tension {} → {} ",
+            crate::tui::text::tenths(rec.regional_before),
+            crate::tui::text::tenths(rec.regional_after)
         )),
         Span::styled(arrow(d), th.tension_delta(d)),
         Span::raw(" "),
@@ -84,12 +249,33 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
             th.level(scn, view.level).add_modifier(Modifier::BOLD),
         ),
     ]));
+    let because = why(s, rec, Meter::Regional, 6);
     out.push(Line::from(vec![
         Span::styled("Why: ", th.dim()),
-        Span::raw(why(s, rec, Meter::Regional, 6)),
+        Span::raw(if because.is_empty() {
+            "regional tension did not move.".to_string()
+        } else {
+            because
+        }),
     ]));
     out.push(Line::default());
-    out.push(Line::styled("ORDERS", th.heading()));
+    out.extend(summary(s, rec, th));
+    out.push(Line::default());
+    out.push(Line::styled("NEWS", th.heading()));
+    let mut any = false;
+    for h in rec.news(scn) {
+        any = true;
+        out.push(Line::from(vec![
+            Span::styled(" • ", th.key()),
+            Span::raw(clean(&h)),
+        ]));
+    }
+    if !any {
+        out.push(Line::styled(" no news", th.dim()));
+    }
+    out.push(Line::default());
+    let mut more = Vec::new();
+    more.push(Line::styled("ORDERS", th.heading()));
     for a in scn.actor_ids() {
         let who = if a == me {
             "you"
@@ -106,7 +292,7 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
             } else {
                 "no orders you know of"
             };
-            out.push(Line::from(vec![
+            more.push(Line::from(vec![
                 Span::styled(format!(" {:<5}", short(a)), th.actor(scn, a)),
                 Span::styled(format!("({who}) {none}"), th.dim()),
             ]));
@@ -124,119 +310,43 @@ pub fn lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
                 };
                 spans.push(Span::styled(note, th.key()));
             }
-            out.push(Line::from(spans));
+            more.push(Line::from(spans));
             if let Some(r) = &o.reason {
                 let text = format!("Why: {}", clean(r));
                 for l in crate::tui::text::wrap(&text, (width as usize).saturating_sub(8)) {
-                    out.push(Line::styled(format!("       {l}"), th.dim()));
+                    more.push(Line::styled(format!("       {l}"), th.dim()));
                 }
             }
         }
     }
-    out.push(Line::default());
-    out.push(Line::styled("NEWS", th.heading()));
-    let mut any = false;
-    for h in rec.news(scn) {
-        any = true;
+    more.push(Line::default());
+    more.push(Line::styled("WHAT CHANGED, AND WHY", th.heading()));
+    let titles = [
+        "Your threat perception",
+        "Pair tension",
+        "Stats (yours, and everyone's prestige)",
+        "Sanctions and tracks you can see",
+    ];
+    let all = changed(s, rec);
+    for (k, title) in titles.iter().enumerate() {
+        let lines = all
+            .iter()
+            .filter(|c| c.0 == k)
+            .map(|(_, m, now, d)| change(s, rec, *m, *now, *d, k < 2, th))
+            .collect();
+        section(&mut more, title, lines, th);
+    }
+    if details {
+        out.extend(more);
+    } else {
         out.push(Line::from(vec![
-            Span::styled(" • ", th.key()),
-            Span::raw(clean(&h)),
+            Span::styled("f", th.key()),
+            Span::raw(format!(
+                " every order of every actor, and what changed and why ({} more lines)",
+                more.len()
+            )),
         ]));
     }
-    if !any {
-        out.push(Line::styled(" no news", th.dim()));
-    }
-    out.push(Line::default());
-    out.push(Line::styled("WHAT CHANGED, AND WHY", th.heading()));
-    let mut threat = Vec::new();
-    let m = Meter::Threat { actor: me };
-    let dt = total(rec, m);
-    if dt.abs() >= 0.5 {
-        threat.push(change(
-            s,
-            rec,
-            m,
-            view.picture.threat[me.index()].value,
-            dt,
-            true,
-            th,
-        ));
-    }
-    section(&mut out, "Your threat perception", threat, th);
-    let mut pairs: Vec<(Meter, f64, f64)> = Vec::new();
-    for a in scn.actor_ids() {
-        for b in scn.actor_ids().filter(|b| *b > a) {
-            let m = Meter::Tension { a, b };
-            let d = total(rec, m);
-            if d.abs() >= 0.5 {
-                pairs.push((m, d, view.tension.get(a, b)));
-            }
-        }
-    }
-    pairs.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()).then(x.0.cmp(&y.0)));
-    let pairs = pairs
-        .iter()
-        .take(8)
-        .map(|(m, d, now)| change(s, rec, *m, *now, *d, true, th))
-        .collect();
-    section(&mut out, "Pair tension", pairs, th);
-    let mut stats = Vec::new();
-    for a in scn.actor_ids() {
-        for stat in Stat::ALL {
-            let m = Meter::Stat { actor: a, stat };
-            let d = total(rec, m);
-            if d.abs() >= 0.5 {
-                stats.push(change(s, rec, m, view.stat(a, stat).value, d, false, th));
-            }
-        }
-    }
-    section(
-        &mut out,
-        "Stats (yours, and everyone's prestige)",
-        stats,
-        th,
-    );
-    let mut other = Vec::new();
-    for a in scn.actor_ids() {
-        for b in scn.actor_ids() {
-            let m = Meter::Sanction { from: a, to: b };
-            let d = total(rec, m);
-            if d.abs() >= 0.5 {
-                other.push(change(
-                    s,
-                    rec,
-                    m,
-                    f64::from(view.sanctions.get(a, b)),
-                    d,
-                    false,
-                    th,
-                ));
-            }
-        }
-    }
-    for (ti, t) in scn.tracks.iter().enumerate() {
-        let track = crate::scenario::TrackId(ti as u16);
-        let who: Vec<Option<ActorId>> = match t.scope {
-            crate::scenario::Scope::Global => vec![None],
-            crate::scenario::Scope::PerActor => scn.actor_ids().map(Some).collect(),
-        };
-        for actor in who {
-            let m = Meter::Track { track, actor };
-            let d = total(rec, m);
-            if d.abs() >= 0.5 {
-                other.push(change(
-                    s,
-                    rec,
-                    m,
-                    view.track(track, actor).value,
-                    d,
-                    false,
-                    th,
-                ));
-            }
-        }
-    }
-    section(&mut out, "Sanctions and tracks you can see", other, th);
     out
 }
 
@@ -267,11 +377,9 @@ fn change(
     } else {
         ratatui::style::Style::new()
     };
+    let name = crate::tui::preview::meter_name(scn, m);
     Line::from(vec![
-        Span::raw(format!(
-            "   {:<26}",
-            crate::tui::text::fit(&crate::tui::preview::meter_name(scn, m), 25)
-        )),
+        Span::raw(format!("   {name:<w$} ", w = label_width(s, rec))),
         Span::raw(format!("{:>4.0} → {:<4.0}", now - d, now)),
         Span::styled(format!("{:<7}", arrow(d)), style),
         Span::styled(why(s, rec, m, 3), th.dim()),
@@ -280,8 +388,12 @@ fn change(
 
 /// Draws the report into `area`, scrolled.
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
-    let lines = lines(s, th, area.width.saturating_sub(2));
-    let max = lines.len().saturating_sub(1) as u16;
+    let lines = lines(s, th, area.width.saturating_sub(2), s.report_details);
+    let max = crate::tui::text::max_scroll(
+        &lines,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
     let block = Block::bordered()
         .border_style(th.border())
         .title(Span::styled(" Turn report ", th.heading()));

@@ -63,7 +63,7 @@ pub fn entry_at(m: &Model, list: Rect, y: u16) -> Option<usize> {
 /// a narrow screen cuts it).
 fn summary_line(s: &SaveSummary) -> String {
     if s.over {
-        format!("game over · {}", clean(&s.scenario_title))
+        format!("(finished) · {}", clean(&s.scenario_title))
     } else {
         // The turn as the game's header will show it.
         format!("at turn {} · {}", s.turn + 1, clean(&s.scenario_title))
@@ -158,7 +158,10 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
                             Line::raw(clean(&s.scenario_title)),
                             Line::raw(super::load::progress(s)),
                             Line::raw(format!("Played by: {people}")),
-                            Line::styled(format!("Saved {}", clean(&s.created)), th.dim()),
+                            Line::styled(
+                                format!("Saved {}", crate::tui::text::utc(&s.created)),
+                                th.dim(),
+                            ),
                         ]
                     }
                     Err(e) => vec![

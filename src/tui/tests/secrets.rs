@@ -11,7 +11,7 @@ use crate::engine::Order;
 /// height (the report scrolls).
 fn report_text(m: &Model) -> String {
     let s = m.session.as_ref().expect("session");
-    crate::tui::screens::report::lines(s, m.theme, 160)
+    crate::tui::screens::report::lines(s, m.theme, 160, true)
         .iter()
         .map(|l| {
             l.spans

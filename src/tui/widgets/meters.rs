@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use crate::engine::ledger::Meter;
 use crate::scenario::ActorId;
 use crate::tui::model::Session;
-use crate::tui::text::{arrow, clean, fit};
+use crate::tui::text::{arrow, clean, estimate, fit, whole};
 use crate::tui::theme::Theme;
 
 /// A bar of `width` cells for `value` out of `max`.
@@ -54,11 +54,11 @@ pub fn threat_lines(s: &Session, th: Theme, width: u16) -> Vec<Line<'static>> {
             spans.extend(bar(v, 100.0, bar_w, th.fg(threat_color(v)), th));
             // An estimate's change is mostly noise: no arrow for it.
             if est.is_exact() {
-                spans.push(Span::raw(format!(" {v:>3.0} ")));
+                spans.push(Span::raw(format!(" {:>3} ", whole(v))));
                 spans.push(Span::styled(arrow(d), th.tension_delta(d)));
             } else {
                 spans.push(Span::styled(
-                    format!("~{v:>3.0} ±{:.0}", est.spread),
+                    format!(" {}", estimate(v, est.spread, 0.0, 100.0)),
                     th.dim(),
                 ));
             }
@@ -118,7 +118,7 @@ pub fn pair_lines(s: &Session, th: Theme, width: u16, max: usize) -> Vec<Line<'s
             );
             let mut spans = vec![Span::raw(format!("{:<11}", fit(&label, label_w - 1)))];
             spans.extend(bar(v, 100.0, bar_w, th.fg(threat_color(v)), th));
-            spans.push(Span::raw(format!(" {v:>3.0} ")));
+            spans.push(Span::raw(format!(" {:>3} ", whole(v))));
             spans.push(Span::styled(arrow(d), th.tension_delta(d)));
             Line::from(spans)
         })

@@ -40,12 +40,25 @@ fn cell_width(s: &Session) -> usize {
 /// The matrix as lines: a header row, then one row per actor. A `$n`
 /// after a value marks sanctions of level n from the row on the column.
 pub fn matrix_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
+    matrix_window(s, th, 0, usize::MAX)
+}
+
+/// How many columns of the matrix fit in `width` cells (at least one).
+pub fn columns_in(s: &Session, width: u16) -> usize {
+    ((width as usize).saturating_sub(CELL) / cell_width(s)).max(1)
+}
+
+/// The matrix with only the columns `first..first + cols` (every row), for
+/// a panel too narrow for all of them.
+pub fn matrix_window(s: &Session, th: Theme, first: usize, cols: usize) -> Vec<Line<'static>> {
     let scn = s.scenario();
     let st = s.believed();
     let cell = cell_width(s);
+    let shown =
+        |b: &crate::scenario::ActorId| b.index() >= first && b.index() < first.saturating_add(cols);
     let mut out = Vec::new();
     let mut head = vec![Span::styled(format!("{:<6}", "→"), th.dim())];
-    for b in scn.actor_ids() {
+    for b in scn.actor_ids().filter(shown) {
         head.push(Span::styled(
             format!(
                 "{:>w$}",
@@ -61,7 +74,7 @@ pub fn matrix_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
             format!("{:<6}", fit(&clean(&scn.actor(a).short), CELL - 1)),
             th.actor(scn, a),
         )];
-        for b in scn.actor_ids() {
+        for b in scn.actor_ids().filter(shown) {
             if a == b {
                 row.push(Span::styled(format!("{:>w$}", "·", w = cell), th.dim()));
                 continue;
