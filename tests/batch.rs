@@ -254,3 +254,36 @@ fn an_unknown_strategy_or_actor_is_refused_with_the_choices() {
     let e = fails(&["simulate", "--runs", "2", "--policy", "dprk"]);
     assert!(e.contains("ACTOR=NAME"), "{e}");
 }
+
+/// `--ai` picks the computer players' strength: a wrong name is refused
+/// with the choices; each strength gives the same game twice, and the
+/// strengths really play differently.
+#[test]
+fn ai_strengths_are_named_reproducible_and_different() {
+    let e = fails(&["simulate", "--seed", "3", "--ai", "brutal"]);
+    assert!(
+        e.contains("easy") && e.contains("normal") && e.contains("hard"),
+        "{e}"
+    );
+    let game = |s: &str| run(&["simulate", "--seed", "3", "--ai", s, "--format", "json"]);
+    let normal = game("normal");
+    assert_eq!(
+        normal,
+        run(&["simulate", "--seed", "3", "--format", "json"])
+    );
+    for s in ["easy", "hard"] {
+        let a = game(s);
+        assert_eq!(a, game(s), "{s} is not reproducible");
+        assert_ne!(a, normal, "{s} plays exactly like normal");
+    }
+    let one = run(&[
+        "simulate",
+        "--seed",
+        "3",
+        "--policy",
+        "dprk=hard",
+        "--format",
+        "json",
+    ]);
+    assert_ne!(one, normal, "--policy dprk=hard changed nothing");
+}

@@ -44,7 +44,10 @@ fn bundled_scenarios_pass_their_own_tests() {
             .lines()
             .filter(|l| l.trim_start().starts_with("ok"))
             .count();
-        assert!(passed >= least, "{name}: only {passed} tests passed:\n{out}");
+        assert!(
+            passed >= least,
+            "{name}: only {passed} tests passed:\n{out}"
+        );
         assert!(!out.contains("FAIL"), "{out}");
         assert!(out.contains(&format!("{passed} passed, 0 failed")), "{out}");
     }
