@@ -151,7 +151,7 @@ pub fn var_words(scn: &Scenario, v: Var, me: Option<ActorId>, target: Option<Act
         a.map_or_else(|| "?".to_string(), |a| scn.actor(a).short.clone())
     };
     match v {
-        Var::Turn => "the turn".into(),
+        Var::Turn => "turn".into(),
         Var::TurnsLeft => "turns left".into(),
         Var::Regional => "regional tension".into(),
         Var::Level => "the level".into(),

@@ -1049,6 +1049,20 @@ fn snapshot_history() {
     both_sizes("history_tension", &m);
     update(&mut m, Msg::Right);
     both_sizes("history_threat", &m);
+    // Left from the first chart wraps to the last: the scenario's last
+    // track, as this player knew it.
+    update(&mut m, Msg::Left);
+    update(&mut m, Msg::Left);
+    update(&mut m, Msg::Left);
+    both_sizes("history_last_track", &m);
+    let text = render(&m, 160, 48);
+    let scn = m.session.as_ref().map(|s| s.scenario().clone());
+    let last = scn
+        .as_ref()
+        .and_then(|s| s.tracks.last())
+        .map(|t| t.name.clone())
+        .unwrap_or_default();
+    assert!(!last.is_empty() && text.contains(&last), "{text}");
 }
 
 #[test]

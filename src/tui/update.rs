@@ -623,7 +623,7 @@ fn game(m: &mut Model, tab: Tab, msg: Msg) {
         Tab::Orders => orders(m, msg),
         Tab::Report => report(m, msg),
         Tab::History => {
-            let n = super::screens::history::series_count();
+            let n = super::screens::history::series_count(s.scenario());
             let i = s.history_series;
             s.history_series = match msg {
                 Msg::Left | Msg::Up => (i + n - 1) % n,

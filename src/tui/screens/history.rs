@@ -22,6 +22,9 @@ pub enum Series {
     Threat,
     Stat(Stat),
     Capital,
+    /// A scenario track (by its index), as the player knew it each turn:
+    /// the values objectives and endings are judged on.
+    Track(usize),
 }
 
 /// Every series, in the order ←→ cycles through them.
@@ -37,9 +40,18 @@ pub const SERIES: [Series; 9] = [
     Series::Capital,
 ];
 
-/// Number of series.
-pub fn series_count() -> usize {
-    SERIES.len()
+/// Number of series: the fixed ones, then one per track of the scenario.
+pub fn series_count(scn: &crate::scenario::Scenario) -> usize {
+    SERIES.len() + scn.tracks.len()
+}
+
+/// The `i`-th series (wrapping): [`SERIES`], then the tracks.
+pub fn series_at(scn: &crate::scenario::Scenario, i: usize) -> Series {
+    let i = i % series_count(scn);
+    match SERIES.get(i) {
+        Some(s) => *s,
+        None => Series::Track(i - SERIES.len()),
+    }
 }
 
 impl Series {
@@ -57,6 +69,18 @@ impl Series {
                 })
             }
             Series::Capital => "Political capital".into(),
+            Series::Track(_) => "Track".into(),
+        }
+    }
+
+    /// Its name on screen, with the scenario's track names.
+    pub fn title(self, scn: &crate::scenario::Scenario) -> String {
+        match self {
+            Series::Track(t) => scn
+                .tracks
+                .get(t)
+                .map_or_else(|| self.name(), |x| clean(&x.name)),
+            _ => self.name(),
         }
     }
 }
@@ -99,6 +123,25 @@ fn data(s: &Session, series: Series) -> Vec<Curve> {
                 })
                 .collect()
         }
+        Series::Track(t) => {
+            let per_actor = scn
+                .tracks
+                .get(t)
+                .is_some_and(|x| x.scope == crate::scenario::Scope::PerActor);
+            let at = |k: usize| -> Vec<(f64, f64)> {
+                h.iter()
+                    .map(|x| {
+                        let v = x.picture.tracks.get(t).and_then(|v| v.get(k));
+                        (f64::from(x.turn), v.map_or(0.0, |e| e.value))
+                    })
+                    .collect()
+            };
+            if per_actor {
+                scn.actor_ids().map(|a| (Some(a), at(a.index()))).collect()
+            } else {
+                vec![(None, at(0))]
+            }
+        }
         _ => scn
             .actor_ids()
             .filter(|a| !series.hidden() || *a == s.current)
@@ -111,7 +154,7 @@ fn data(s: &Session, series: Series) -> Vec<Curve> {
                             Series::Threat => x.picture.threat.get(i).map(|e| e.value),
                             Series::Stat(st) => x.picture.stats.get(i).map(|v| v[st.index()].value),
                             Series::Capital => Some(x.capital),
-                            Series::Regional | Series::Tension => None,
+                            Series::Regional | Series::Tension | Series::Track(_) => None,
                         };
                         (f64::from(x.turn), v.unwrap_or(0.0))
                     })
@@ -125,7 +168,7 @@ fn data(s: &Session, series: Series) -> Vec<Curve> {
 /// Draws the chart of the selected series.
 pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
     let scn = s.scenario();
-    let series = SERIES[s.history_series % SERIES.len()];
+    let series = series_at(scn, s.history_series);
     let lines = data(s, series);
     let last_turn = s.turn().max(1);
     let x_max = f64::from(last_turn);
@@ -135,6 +178,12 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
             .iter()
             .map(|a| a.capital.max)
             .fold(10.0_f64, f64::max),
+        // A track may run past 100 (a count of systems delivered).
+        Series::Track(_) => lines
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|(_, y)| *y))
+            .fold(100.0_f64, f64::max)
+            .ceil(),
         _ => 100.0,
     };
     let thresholds: Vec<(usize, [(f64, f64); 2])> = match series {
@@ -181,7 +230,7 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         );
     }
     let mut title = vec![
-        Span::styled(format!(" History — {} ", series.name()), th.heading()),
+        Span::styled(format!(" History — {} ", series.title(scn)), th.heading()),
         Span::styled("(←→ another chart) ", th.dim()),
     ];
     title.extend(legend);
@@ -197,6 +246,11 @@ pub fn draw(s: &Session, th: Theme, f: &mut Frame, area: Rect) {
         }
     } else if series.hidden() {
         bottom.push(Span::styled(" others' capital is hidden ", th.dim()));
+    } else if matches!(series, Series::Track(_)) {
+        bottom.push(Span::styled(
+            " as you knew it each turn: a secret track is your estimate ",
+            th.dim(),
+        ));
     } else if series == Series::Tension {
         bottom.push(Span::styled(" pair tension is public ", th.dim()));
     } else if series != Series::Stat(Stat::Prestige) {
