@@ -67,7 +67,7 @@ fn newer_format_version() {
     let dir = tempdir();
     let (p, _) = good_save(dir.path());
     let text = std::fs::read_to_string(&p).unwrap();
-    let newer = text.replace("format_version = 2\n", "format_version = 7\n");
+    let newer = text.replace("format_version = 3\n", "format_version = 7\n");
     // Even with fields this version does not know.
     let newer = newer.replace("injects = []", "injects = []\nfuture_field = \"x\"");
     let q = write_text(dir.path(), "newer.toml", &newer);
@@ -77,14 +77,14 @@ fn newer_format_version() {
             e,
             SaveError::NewerFormat {
                 found: 7,
-                max: 2,
+                max: 3,
                 ..
             }
         ),
         "{msg}"
     );
     assert!(
-        msg.contains("made by a newer Flashpoint (format 7); this one reads up to format 2"),
+        msg.contains("made by a newer Flashpoint (format 7); this one reads up to format 3"),
         "{msg}"
     );
 }

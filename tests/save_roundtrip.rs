@@ -254,7 +254,7 @@ fn the_save_is_readable_toml_with_ids() {
     play(&mut g, 2);
     let text = format::game_text(&g, stamp()).unwrap();
     assert!(text.starts_with("# Flashpoint saved game"));
-    assert!(text.contains("format_version = 2\n"));
+    assert!(text.contains("format_version = 3\n"));
     assert!(text.contains("created = 2030-01-02T03:04:05Z\n"));
     assert!(
         text.contains("[[turns.orders]]\nactor = \""),

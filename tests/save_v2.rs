@@ -26,8 +26,8 @@ fn finished() -> Game {
 /// The format-1 text of a game: what this version wrote before format 2
 /// (the same file without `finished`).
 fn as_v1(text: &str) -> String {
-    assert!(text.contains("format_version = 2\n"));
-    text.replace("format_version = 2\n", "format_version = 1\n")
+    assert!(text.contains("format_version = 3\n"));
+    text.replace("format_version = 3\n", "format_version = 1\n")
         .replace("finished = true\n", "")
         .replace("finished = false\n", "")
 }
@@ -36,7 +36,7 @@ fn as_v1(text: &str) -> String {
 fn a_finished_game_is_marked_and_keeps_its_reasons() {
     let g = finished();
     let text = format::game_text(&g, stamp()).expect("text");
-    assert!(text.contains("format_version = 2\n"), "{text}");
+    assert!(text.contains("format_version = 3\n"), "{text}");
     assert!(text.contains("\nfinished = true\n"), "marked finished");
     assert!(text.contains("reason = "), "reasons are written");
     let dir = tempfile::tempdir().expect("dir");
@@ -91,7 +91,7 @@ fn finished_must_agree_with_the_state() {
 }
 
 #[test]
-fn format_1_text_of_a_game_played_now_loads_as_format_2() {
+fn format_1_text_of_a_game_played_now_loads_as_the_current_format() {
     let dir = tempfile::tempdir().expect("dir");
     let g = finished();
     let v1 = as_v1(&format::game_text(&g, stamp()).expect("text"));
@@ -100,7 +100,7 @@ fn format_1_text_of_a_game_played_now_loads_as_format_2() {
     std::fs::write(&p, &v1).expect("write");
     let opened = save::open(&p).expect("opens");
     assert_eq!(opened.from_version, 1);
-    assert_eq!(opened.file.format_version, 2);
+    assert_eq!(opened.file.format_version, format::FORMAT_VERSION);
     assert!(opened.file.finished, "the migration marks it finished");
     let loaded = save::load(&p).expect("replays");
     assert!(loaded.is_over());

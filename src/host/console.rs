@@ -801,6 +801,14 @@ mod tests {
         let what: Vec<&str> = g.actions.iter().map(|a| a.what.as_str()).collect();
         assert_eq!(what.len(), 4, "{what:?}");
         assert!(what[3].starts_with("injected event "), "{what:?}");
+        // The same record is in the game, so it goes into the save.
+        let noted: Vec<&str> = g
+            .game()
+            .instructor_notes()
+            .iter()
+            .map(|n| n.what.as_str())
+            .collect();
+        assert_eq!(noted, what, "the save's instructor log");
         drop(g);
         let text = screen(&mut c, &h);
         assert!(text.contains("Queued for the coming turn"), "{text}");

@@ -269,6 +269,11 @@ impl HostGame {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
         let turn = (self.turn() + 1).min(self.scenario().meta.turns.max(1));
+        self.game.note_instructor(crate::referee::InstructorNote {
+            at,
+            turn,
+            what: what.clone(),
+        });
         self.actions.push(Action { at, turn, what });
     }
 

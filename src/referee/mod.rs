@@ -95,7 +95,23 @@ pub struct Match {
     submissions: Vec<Option<Vec<Order>>>,
     /// Injects waiting for the coming turn.
     injects: Vec<Inject>,
+    /// What the instructor did (pause, deadline, end of turn, inject,
+    /// kick, reveal…), oldest first: kept in the save for the debrief.
+    instructor: Vec<InstructorNote>,
     keep: Keep,
+}
+
+/// One instructor action, for the record: when, in which turn, and what.
+/// The referee only keeps it; it changes nothing in the game.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstructorNote {
+    /// Seconds since 1970 (UTC), from the host's clock.
+    pub at: i64,
+    /// The turn being played when it happened (turns resolved + 1).
+    pub turn: u32,
+    /// What was done, in words.
+    pub what: String,
 }
 
 impl Match {
@@ -116,8 +132,19 @@ impl Match {
             log,
             turns: Vec::new(),
             injects: Vec::new(),
+            instructor: Vec::new(),
             keep,
         }
+    }
+
+    /// Records an instructor action (it goes into the save).
+    pub fn note_instructor(&mut self, note: InstructorNote) {
+        self.instructor.push(note);
+    }
+
+    /// Every instructor action so far, oldest first.
+    pub fn instructor_notes(&self) -> &[InstructorNote] {
+        &self.instructor
     }
 
     /// The scenario being played.

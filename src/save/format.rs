@@ -17,12 +17,12 @@ use crate::referee::{Match, Seat};
 use crate::scenario::Scenario;
 
 /// The format this version of Flashpoint writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The last line of every save; a file without it was cut short.
 pub const END_MARKER: &str = "# end of Flashpoint save";
 
-/// A save file, as it is in TOML (format 2).
+/// A save file, as it is in TOML (format 3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SaveFile {
@@ -55,6 +55,10 @@ pub struct SaveFile {
     /// Every resolved turn's orders, in order.
     #[serde(default)]
     pub turns: Vec<TurnEntry>,
+    /// What the instructor of a hosted class did, oldest first (format 3;
+    /// absent when nobody hosted the game).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instructor: Vec<crate::referee::InstructorNote>,
     /// The meters at the start and after each turn: checked turn by turn
     /// against the replay, so a damaged save names the first bad turn.
     #[serde(default)]
@@ -257,6 +261,7 @@ pub fn from_match(game: &Match, created: Datetime) -> SaveFile {
                 injects: t.injects.clone(),
             })
             .collect(),
+        instructor: game.instructor_notes().to_vec(),
         history: truth.log.snapshots.clone(),
         state: truth.state.clone(),
         scenario: ScenarioSection {

@@ -16,6 +16,9 @@
 //! * **2** — every computer player's order keeps its `reason` (written by
 //!   the later format-1 writers too, so a format-1 file may or may not
 //!   have them); `finished = true` marks a game that is over.
+//! * **3** — a hosted class keeps the instructor's actions in
+//!   `[[instructor]]` (`at`, `turn`, `what`); nothing else changed, so
+//!   format 2 migrates as it is.
 
 use toml::{Table, Value};
 
@@ -25,7 +28,7 @@ use super::format::FORMAT_VERSION;
 pub type Migration = fn(Table) -> Result<Table, String>;
 
 /// `MIGRATIONS[n]` upgrades format `n` to `n + 1`.
-pub const MIGRATIONS: &[Migration] = &[v0_to_v1, v1_to_v2];
+pub const MIGRATIONS: &[Migration] = &[v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// What the version check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +138,12 @@ fn v1_to_v2(mut t: Table) -> Result<Table, String> {
     Ok(t)
 }
 
+/// Format 2 → 3: the optional `[[instructor]]` list is new; a format-2
+/// file has none and needs no change.
+fn v2_to_v3(t: Table) -> Result<Table, String> {
+    Ok(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,7 +177,10 @@ mod tests {
         .unwrap();
         let (t, from) = upgrade(t).unwrap();
         assert_eq!(from, 0);
-        assert_eq!(t["format_version"].as_integer(), Some(2));
+        assert_eq!(
+            t["format_version"].as_integer(),
+            Some(i64::from(FORMAT_VERSION))
+        );
         let turns = t["turns"].as_array().unwrap();
         assert_eq!(turns.len(), 3);
         assert_eq!(turns[1]["orders"].as_array().unwrap().len(), 0);
@@ -206,7 +218,10 @@ mod tests {
         .unwrap();
         let (t, from) = upgrade(t).unwrap();
         assert_eq!(from, 1);
-        assert_eq!(t["format_version"].as_integer(), Some(2));
+        assert_eq!(
+            t["format_version"].as_integer(),
+            Some(i64::from(FORMAT_VERSION))
+        );
         assert_eq!(t["finished"].as_bool(), Some(true));
         let t: Table = toml::from_str("format_version = 1\n[state]\nturn = 3\n").unwrap();
         let (t, _) = upgrade(t).unwrap();

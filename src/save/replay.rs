@@ -60,6 +60,9 @@ pub fn replay(o: &Opened) -> Match {
         }
         m.replay_turn(t.orders.clone(), t.injects.clone());
     }
+    for note in &o.file.instructor {
+        m.note_instructor(note.clone());
+    }
     m
 }
 
