@@ -41,7 +41,7 @@ pub fn discover() -> Vec<Listing> {
     for p in paths {
         let bundled_copy = scenario::BUNDLED.iter().any(|(_, file, text)| {
             p.file_name().is_some_and(|n| n == *file)
-                && std::fs::read_to_string(&p).is_ok_and(|t| t == *text)
+                && crate::files::read_text_capped(&p, text.len() as u64).is_ok_and(|t| t == *text)
         });
         if bundled_copy {
             continue;

@@ -11,6 +11,9 @@ pub mod classroom;
 pub mod cli;
 pub mod debrief;
 pub mod engine;
+/// Reading files a user names (saves, scenarios, orders): regular files
+/// only, never blocking, never more than a cap.
+pub mod files;
 pub mod host;
 pub mod narrate;
 pub mod perspective;

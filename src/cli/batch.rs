@@ -227,13 +227,10 @@ pub fn merge(args: &MergeArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Reads a file of at most 64 MiB (statistics files are a few KB).
+/// Reads a file of at most 64 MiB (statistics files are a few KB), never
+/// blocking on a FIFO or a device.
 fn read_capped(p: &Path) -> std::io::Result<String> {
-    use std::io::Read;
-    let f = std::fs::File::open(p)?;
-    let mut s = String::new();
-    f.take(64 << 20).read_to_string(&mut s)?;
-    Ok(s)
+    crate::files::read_text_capped(p, 64 << 20).map_err(|e| std::io::Error::other(e.to_string()))
 }
 
 fn round2(x: f64) -> f64 {

@@ -29,7 +29,9 @@ pub mod list;
 pub mod load;
 pub mod migrate;
 pub mod peek;
-pub mod read;
+/// Reading hostile files (moved to [`crate::files`]; kept under this
+/// name for the save code).
+pub use crate::files as read;
 pub mod replay;
 pub mod scan;
 pub mod text;

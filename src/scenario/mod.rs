@@ -55,29 +55,32 @@ pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
                 .help("check the path; `flashpoint scenarios` lists the scenarios it can find"),
         )
     };
-    let meta = std::fs::metadata(path).map_err(io_err)?;
-    if meta.is_dir() {
-        return Err(ScenarioError::single(
+    use crate::files::{ReadError, read_capped};
+    let bytes = read_capped(path, MAX_FILE_BYTES as u64).map_err(|e| match e {
+        ReadError::Open(e) | ReadError::Read(e) => io_err(e),
+        ReadError::Dir => ScenarioError::single(
             &origin,
             "",
             Diagnostic::new("this is a folder, not a scenario file", 0..0)
                 .help("name a .toml file inside it"),
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(ScenarioError::single(
+        ),
+        ReadError::NotRegular { kind } => ScenarioError::single(
+            &origin,
+            "",
+            Diagnostic::new(format!("this is {kind}, not a scenario file"), 0..0)
+                .help("name a regular .toml file"),
+        ),
+        ReadError::TooLarge { size } => ScenarioError::single(
             &origin,
             "",
             Diagnostic::new(
                 format!(
-                    "the file is {} bytes; a scenario may be at most {MAX_FILE_BYTES} bytes",
-                    meta.len()
+                    "the file is {size} bytes; a scenario may be at most {MAX_FILE_BYTES} bytes"
                 ),
                 0..0,
             ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io_err)?;
+        ),
+    })?;
     load_bytes(&origin, &bytes)
 }
 

@@ -182,19 +182,12 @@ pub fn parse_orders(origin: &str, text: &str) -> Result<raw::RawOrdersFile, Scen
 /// person can act on.
 pub fn read_text(path: &std::path::Path) -> Result<String, ScenarioError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
+    crate::files::read_text_capped(path, crate::scenario::MAX_FILE_BYTES as u64).map_err(|e| {
         ScenarioError::single(
             &origin,
             "",
-            Diagnostic::new(format!("cannot read the file: {e}"), 0..0).help("check the path"),
-        )
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        ScenarioError::single(
-            &origin,
-            "",
-            Diagnostic::new("the file is not valid UTF-8", 0..0)
-                .help(format!("save it as UTF-8 text ({e})")),
+            Diagnostic::new(e.to_string(), 0..0)
+                .help("name a regular UTF-8 text file of at most 1 MiB"),
         )
     })
 }

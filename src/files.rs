@@ -1,10 +1,11 @@
 //! Reading a file that may be hostile: never blocks, never reads more
 //! than a fixed number of bytes.
 //!
-//! A save is a file a person can rename, link or replace, and the saves
-//! folder is listed on the title screen in raw mode, where a hang cannot be
-//! interrupted. So a save is read only if it is a regular file, and only up
-//! to a cap, whatever its size claims to be:
+//! Saves, scenarios, orders files and shard files are files a person can
+//! rename, link or replace, and some are read on the title screen in raw
+//! mode, where a hang cannot be interrupted. So every file a user names is
+//! read only if it is a regular file, and only up to a cap, whatever its
+//! size claims to be:
 //!
 //! * the path is first checked with `stat` (following symlinks): anything
 //!   but a regular file (a FIFO, a device such as `/dev/zero`, a socket, a
@@ -35,6 +36,34 @@ pub enum ReadError {
     NotRegular { kind: &'static str },
     /// More than the cap; `size` is at least `max + 1`.
     TooLarge { size: u64 },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Open(e) => write!(f, "cannot open the file: {e}"),
+            ReadError::Read(e) => write!(f, "cannot read the file: {e}"),
+            ReadError::Dir => f.write_str("this is a folder, not a file"),
+            ReadError::NotRegular { kind } => {
+                write!(f, "this is {kind}, not a regular file; it was not read")
+            }
+            ReadError::TooLarge { size } => {
+                write!(f, "the file is too large ({size} bytes or more)")
+            }
+        }
+    }
+}
+
+/// [`read_capped`] as UTF-8 text; invalid UTF-8 is a [`ReadError::Read`]
+/// of kind `InvalidData`.
+pub fn read_text_capped(path: &Path, max: u64) -> Result<String, ReadError> {
+    let bytes = read_capped(path, max)?;
+    String::from_utf8(bytes).map_err(|e| {
+        ReadError::Read(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("the file is not valid UTF-8 ({e})"),
+        ))
+    })
 }
 
 /// The whole content of the regular file at `path`, if it holds at most
