@@ -261,6 +261,22 @@ pub fn covert_item(scn: &Scenario, what: &Covert, place: bool) -> String {
     }
 }
 
+/// An order in words, without who gives it: "Impose or tighten sanctions
+/// → DPRK (severity 3)". The one wording of an order that every screen,
+/// report and reason uses.
+pub fn order_words(scn: &Scenario, o: &crate::engine::Order) -> String {
+    let m = scn.mv(o.mv);
+    let mut s = m.name.clone();
+    if let Some(t) = o.target {
+        s.push_str(" → ");
+        s.push_str(&scn.actor(t).short);
+    }
+    if m.level.max > m.level.min {
+        s.push_str(&format!(" ({} {})", m.level.label, o.level));
+    }
+    s
+}
+
 /// The headline of an order that was carried out (succeeded or failed).
 pub fn order_headline(scn: &Scenario, order: &crate::engine::Order, success: bool) -> String {
     let m = scn.mv(order.mv);

@@ -406,7 +406,6 @@ fn reason_for(
     after: &State,
     gain: f64,
 ) -> String {
-    let m = scn.mv(o.mv);
     let grades = objective_grades(scn, after, me);
     let best = grades
         .iter()
@@ -414,15 +413,6 @@ fn reason_for(
         .enumerate()
         .map(|(i, (a, b))| (i, a - b))
         .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
-    let target = o
-        .target
-        .map(|t| format!(" {}", scn.actor(t).short))
-        .unwrap_or_default();
-    let level = if m.level.max > m.level.min {
-        format!(" ({} {})", m.level.label, o.level)
-    } else {
-        String::new()
-    };
     let why = match best {
         Some((i, d)) if d > 0.001 => format!("advances \"{}\"", scn.actor(me).objectives[i].text),
         _ if gain > 0.0 => "improves its position".to_string(),
@@ -436,7 +426,7 @@ fn reason_for(
         ),
         None => format!("tension {:.0}", state.regional),
     };
-    format!("{}{target}{level}: {why}; {facts}", m.name)
+    format!("{}: {why}; {facts}", crate::narrate::order_words(scn, o))
 }
 
 fn decide_random(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> Decision {

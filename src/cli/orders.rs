@@ -86,17 +86,11 @@ pub fn run(r: &OrdersRun) -> ExitCode {
 
 /// An order in words: "US Impose sanctions → DPRK (severity 2)".
 pub fn order_words(scn: &Scenario, o: &Order) -> String {
-    let m = scn.mv(o.mv);
-    let target = o
-        .target
-        .map(|t| format!(" → {}", scn.actor(t).short))
-        .unwrap_or_default();
-    let level = if m.level.max > m.level.min {
-        format!(" ({} {})", m.level.label, o.level)
-    } else {
-        String::new()
-    };
-    format!("{} {}{target}{level}", scn.actor(o.actor).short, m.name)
+    format!(
+        "{} {}",
+        scn.actor(o.actor).short,
+        crate::narrate::order_words(scn, o)
+    )
 }
 
 /// The refused scripted orders as text (empty when there are none).

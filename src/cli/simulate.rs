@@ -223,16 +223,6 @@ fn fmt_delta(d: f64) -> String {
 
 fn order_line<'t>(scn: &Scenario, t: &'t TurnRecord, index: usize) -> (String, Option<&'t Event>) {
     let o = &t.orders.list[index];
-    let m = scn.mv(o.mv);
-    let target = o
-        .target
-        .map(|x| format!(" → {}", scn.actor(x).short))
-        .unwrap_or_default();
-    let level = if m.level.max > m.level.min {
-        format!(" ({} {})", m.level.label, o.level)
-    } else {
-        String::new()
-    };
     let ev = t.events.iter().find(|e| match e {
         Event::OrderResolved { index: i, .. } | Event::OrderRejected { index: i, .. } => {
             *i as usize == index
@@ -240,7 +230,11 @@ fn order_line<'t>(scn: &Scenario, t: &'t TurnRecord, index: usize) -> (String, O
         _ => false,
     });
     (
-        format!("{:<7} {}{target}{level}", scn.actor(o.actor).short, m.name),
+        format!(
+            "{:<7} {}",
+            scn.actor(o.actor).short,
+            crate::narrate::order_words(scn, o)
+        ),
         ev,
     )
 }

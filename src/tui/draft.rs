@@ -129,22 +129,10 @@ pub fn step_target(
     Some(ts[pos as usize])
 }
 
-/// Words for an order: "Impose or tighten sanctions → DPRK (severity 3)".
+/// Words for an order: "Impose or tighten sanctions → DPRK (severity 3)"
+/// ([`crate::narrate::order_words`]), safe to draw.
 pub fn describe(scn: &Scenario, o: &Order) -> String {
-    let m = scn.mv(o.mv);
-    let mut s = super::text::clean(&m.name);
-    if let Some(t) = o.target {
-        s.push_str(" → ");
-        s.push_str(&super::text::clean(&scn.actor(t).short));
-    }
-    if m.level.max > m.level.min {
-        s.push_str(&format!(
-            " ({} {})",
-            super::text::clean(&m.level.label),
-            o.level
-        ));
-    }
-    s
+    super::text::clean(&crate::narrate::order_words(scn, o))
 }
 
 #[cfg(test)]
