@@ -70,7 +70,8 @@ impl HostKey {
     /// Loads the key at `path`, or makes a new Ed25519 key there if the file
     /// does not exist (creating its folder with mode 0700 if needed).
     pub fn load_or_create(path: &Path) -> Result<Self, HostKeyError> {
-        match fs::read(path) {
+        use crate::files::{ReadError, read_capped};
+        match read_capped(path, 64 << 10) {
             Ok(bytes) => {
                 check_private(path)?;
                 let key = PrivateKey::from_openssh(&bytes).map_err(|e| HostKeyError::Invalid {
@@ -85,10 +86,18 @@ impl HostKey {
                 }
                 Ok(Self::from_key(key))
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::create(path),
-            Err(source) => Err(HostKeyError::Io {
+            Err(ReadError::Open(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                Self::create(path)
+            }
+            Err(ReadError::Open(source) | ReadError::Read(source)) => Err(HostKeyError::Io {
                 path: path.to_owned(),
                 source,
+            }),
+            // A folder, a FIFO, a device or a huge file where the key
+            // should be: refused, never read or replaced.
+            Err(e) => Err(HostKeyError::Invalid {
+                path: path.to_owned(),
+                reason: e.to_string(),
             }),
         }
     }
@@ -262,5 +271,20 @@ mod tests {
         let err = HostKey::load_or_create(&path).expect_err("corrupt");
         assert!(err.to_string().contains("move it away"), "{err}");
         assert_eq!(fs::read(&path).expect("still there"), b"not a key");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_where_the_key_should_be_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("host_key");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("run mkfifo")
+            .success();
+        assert!(ok, "mkfifo");
+        let err = HostKey::load_or_create(&path).expect_err("a FIFO is no key");
+        assert!(err.to_string().contains("named pipe"), "{err}");
     }
 }
