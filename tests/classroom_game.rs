@@ -7,6 +7,9 @@
 //! The load test (`#[ignore]`d) reports latency and CPU:
 //! `cargo test --release --test classroom_game -- --ignored --nocapture`.
 
+mod cpu_common;
+use cpu_common::cpu_seconds;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -391,38 +394,6 @@ async fn five_teams_and_a_projector_play_three_turns_by_keys() {
     assert_eq!(headless.truth().state, host.lock().game().truth().state);
     drop(handles);
     hosted.shutdown();
-}
-
-/// CPU seconds (user + system) of this process's threads whose name
-/// starts with `prefix` ("" for all).
-fn cpu_seconds(prefix: &str) -> f64 {
-    let ticks: f64 = std::process::Command::new("getconf")
-        .arg("CLK_TCK")
-        .output()
-        .ok()
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(100.0);
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return 0.0;
-    };
-    let mut total = 0u64;
-    for task in tasks.flatten() {
-        let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else {
-            continue;
-        };
-        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
-            continue;
-        };
-        if !stat[open + 1..close].starts_with(prefix) {
-            continue;
-        }
-        let fields: Vec<&str> = stat[close + 2..].split(' ').collect();
-        let u: u64 = fields.get(11).and_then(|f| f.parse().ok()).unwrap_or(0);
-        let s: u64 = fields.get(12).and_then(|f| f.parse().ok()).unwrap_or(0);
-        total += u + s;
-    }
-    total as f64 / ticks
 }
 
 /// The screen without its last two lines (status with the countdown, keys).
