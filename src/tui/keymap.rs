@@ -121,6 +121,18 @@ const SETUP: &[Binding] = &[
         Some("Space human/AI"),
     ),
     b(
+        LEFT,
+        Msg::Left,
+        "a computer player's strength: the previous one",
+        None,
+    ),
+    b(
+        RIGHT,
+        Msg::Right,
+        "a computer player's strength: the next one (cycles round)",
+        Some("←→ strength"),
+    ),
+    b(
         &[KeyPat::Digit],
         Msg::Digit(0),
         "type the seed",
@@ -717,6 +729,11 @@ mod tests {
         assert_eq!(
             lookup(Context::Setup, &press(K::Char('7'))),
             Some(Msg::Digit(7))
+        );
+        assert_eq!(lookup(Context::Setup, &press(K::Right)), Some(Msg::Right));
+        assert_eq!(
+            lookup(Context::Setup, &press(K::Char('h'))),
+            Some(Msg::Left)
         );
         assert_eq!(
             lookup(Context::Title, &press(K::Char('q'))),

@@ -71,5 +71,7 @@ pub fn model(
         .map(|h| if *h { Seat::Human } else { Seat::Ai(a.ai) })
         .collect();
     let game = Match::new(Arc::new(scn), seed, seats, Keep::Everything);
-    Ok(Model::game(Table::new(game), size, theme).with_saves_dir(dir))
+    Ok(Model::game(Table::new(game), size, theme)
+        .with_saves_dir(dir)
+        .with_ai(a.ai))
 }

@@ -211,6 +211,10 @@ pub struct Setup {
     pub scenario: Scenario,
     /// Per actor: played by a person.
     pub humans: Vec<bool>,
+    /// Per actor: the computer's strength (one of
+    /// [`crate::ai::Policy::STRENGTHS`]) when the computer plays it; kept
+    /// while a person plays it, so switching back restores the choice.
+    pub strengths: Vec<crate::ai::Policy>,
     /// The seed as typed (digits only).
     pub seed: String,
     /// The highlighted actor row.
@@ -218,9 +222,11 @@ pub struct Setup {
 }
 
 impl Setup {
-    /// A setup with the first actor human and the scenario's seed.
-    pub fn new(name: String, scenario: Scenario) -> Self {
+    /// A setup with the first actor human, every computer seat at
+    /// strength `ai` (`play --ai`, else normal), and the scenario's seed.
+    pub fn new(name: String, scenario: Scenario, ai: crate::ai::Policy) -> Self {
         let mut humans = vec![false; scenario.n()];
+        let strengths = vec![ai; scenario.n()];
         if let Some(h) = humans.first_mut() {
             *h = true;
         }
@@ -229,9 +235,52 @@ impl Setup {
             name,
             scenario,
             humans,
+            strengths,
             seed,
             row: 0,
         }
+    }
+
+    /// The name of actor `i`'s computer strength (`easy`, `normal`, …),
+    /// from [`crate::ai::Policy::STRENGTHS`].
+    pub fn strength_name(&self, i: usize) -> &'static str {
+        let p = self.strengths.get(i).copied().unwrap_or_default();
+        crate::ai::Policy::STRENGTHS
+            .iter()
+            .find(|(_, x)| *x == p)
+            .map_or_else(|| p.name(), |(n, _)| n)
+    }
+
+    /// Moves actor `i`'s computer strength to the next (or previous) one
+    /// of [`crate::ai::Policy::STRENGTHS`], wrapping round.
+    pub fn cycle_strength(&mut self, i: usize, forward: bool) {
+        let all = crate::ai::Policy::STRENGTHS;
+        let Some(p) = self.strengths.get_mut(i) else {
+            return;
+        };
+        let at = all.iter().position(|(_, x)| x == p);
+        let next = match (at, forward) {
+            (Some(k), true) => (k + 1) % all.len(),
+            (Some(k), false) => (k + all.len() - 1) % all.len(),
+            (None, _) => 0,
+        };
+        *p = all[next].1;
+    }
+
+    /// The seats this setup describes: people, and the computer at each
+    /// seat's chosen strength.
+    pub fn seats(&self) -> Vec<crate::referee::Seat> {
+        self.humans
+            .iter()
+            .zip(&self.strengths)
+            .map(|(h, p)| {
+                if *h {
+                    crate::referee::Seat::Human
+                } else {
+                    crate::referee::Seat::Ai(*p)
+                }
+            })
+            .collect()
     }
 }
 
@@ -506,6 +555,9 @@ pub struct Model {
     pub farewell: Option<String>,
     /// The debrief screen's state, while it is open.
     pub debrief: Option<super::screens::debrief::DebriefUi>,
+    /// The strength a new game's computer seats start at on the setup
+    /// screen (`play --ai`; normal by default).
+    pub ai: crate::ai::Policy,
 }
 
 impl Model {
@@ -535,7 +587,14 @@ impl Model {
             quit_error: None,
             farewell: None,
             debrief: None,
+            ai: crate::ai::Policy::default(),
         }
+    }
+
+    /// Starts the setup screen's computer seats at strength `ai`.
+    pub fn with_ai(mut self, ai: crate::ai::Policy) -> Self {
+        self.ai = ai;
+        self
     }
 
     /// Uses `dir` as the saves folder (autosave, save as, Continue, Load).

@@ -33,7 +33,9 @@ pub fn click(m: &mut Model, x: u16, y: u16) {
                 && let Some(i) = setup::row_at(s, a.actors, y)
             {
                 s.row = i;
-                if let Some(h) = s.humans.get_mut(i) {
+                if setup::on_strength(s, a.actors, i, x) {
+                    s.cycle_strength(i, true);
+                } else if let Some(h) = s.humans.get_mut(i) {
                     *h = !*h;
                 }
             }

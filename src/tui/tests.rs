@@ -27,6 +27,7 @@ use crate::scenario::Scenario;
 mod many_actors;
 mod orders_keys;
 mod secrets;
+mod strengths;
 mod thinking;
 
 const SEED: u64 = 7;

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::mpsc;
 
-use crate::referee::{Keep, Match, Missing, Seat, Table};
+use crate::referee::{Keep, Match, Missing, Table};
 use crate::scenario::ActorId;
 
 use super::draft;
@@ -458,7 +458,7 @@ pub fn open_setup(m: &mut Model, i: usize) {
     }
     match crate::scenario::resolve(Some(&entry.name)) {
         Ok(scn) => {
-            m.setup = Some(Setup::new(entry.name.clone(), scn));
+            m.setup = Some(Setup::new(entry.name.clone(), scn, m.ai));
             m.screen = Screen::Setup;
         }
         Err(e) => {
@@ -484,6 +484,18 @@ fn setup(m: &mut Model, msg: Msg) {
                 *h = !*h;
             }
         }
+        Msg::Left | Msg::Right => {
+            if s.humans.get(s.row).copied().unwrap_or(true) {
+                let name = s.scenario.actors.get(s.row).map_or("", |a| a.name.as_str());
+                m.status = Some(format!(
+                    "{} is played by a person: Space gives it to the computer first",
+                    super::text::clean(name)
+                ));
+            } else {
+                let row = s.row;
+                s.cycle_strength(row, msg == Msg::Right);
+            }
+        }
         Msg::Digit(d) if s.seed.len() < 19 => s.seed.push(char::from(b'0' + d)),
         Msg::Backspace => {
             s.seed.pop();
@@ -507,18 +519,12 @@ pub fn start_from_setup(m: &mut Model) {
         m.status = Some("Type a seed (a whole number)".into());
         return;
     };
-    let seats = s
-        .humans
-        .iter()
-        .map(|h| {
-            if *h {
-                Seat::Human
-            } else {
-                Seat::Ai(crate::ai::Policy::Utility)
-            }
-        })
-        .collect();
-    let game = Match::new(Arc::new(s.scenario.clone()), seed, seats, Keep::Everything);
+    let game = Match::new(
+        Arc::new(s.scenario.clone()),
+        seed,
+        s.seats(),
+        Keep::Everything,
+    );
     m.start(Table::new(game));
 }
 

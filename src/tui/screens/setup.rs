@@ -1,5 +1,6 @@
-//! The setup screen: who plays which actor (a person or the computer),
-//! and the seed (not shown once more than one person plays).
+//! The setup screen: who plays which actor (a person or the computer, at
+//! a strength chosen per seat), and the seed (not shown once more than
+//! one person plays).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -50,6 +51,40 @@ pub fn row_at(s: &Setup, actors: Rect, y: u16) -> Option<usize> {
     (y < rows.bottom() && i < s.humans.len()).then_some(i)
 }
 
+/// Before the strength's name in a computer seat's label.
+const COMPUTER: &str = "computer · ";
+/// Columns before the seat label in a row: the selection mark and a space.
+const MARK: u16 = 2;
+
+/// A seat's label, "[person]" or "[computer · normal]", padded so that
+/// the actors' names line up whatever strengths are chosen.
+fn seat_label(s: &Setup, i: usize) -> String {
+    let longest = crate::ai::Policy::STRENGTHS
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = COMPUTER.chars().count() + longest + 3;
+    let label = if s.humans.get(i).copied().unwrap_or(false) {
+        "[person]".to_string()
+    } else {
+        format!("[{COMPUTER}{}]", s.strength_name(i))
+    };
+    format!("{label:<width$}")
+}
+
+/// Whether a click at column `x` of a computer seat's row `i` lands on its
+/// strength's name (which cycles it, rather than making it a person's).
+pub fn on_strength(s: &Setup, actors: Rect, i: usize, x: u16) -> bool {
+    if s.humans.get(i).copied().unwrap_or(true) {
+        return false;
+    }
+    let (_, rows, _) = inner(s, actors);
+    let start = rows.x + MARK + 1 + COMPUTER.chars().count() as u16;
+    let end = start + s.strength_name(i).chars().count() as u16;
+    (start..end).contains(&x)
+}
+
 /// Draws the setup screen.
 pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let th = m.theme;
@@ -66,17 +101,17 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(vec![
             Line::styled(clean(&scn.meta.title), th.heading()),
-            Line::styled("Space: person or computer", th.dim()),
+            Line::styled("Space: person/computer, ←→: strength", th.dim()),
         ]),
         head,
     );
     let mut actor_lines = Vec::new();
     for (i, a) in scn.actor_ids().enumerate() {
         let human = s.humans.get(i).copied().unwrap_or(false);
-        let who = if human { "[person]  " } else { "[computer]" };
         let text = format!(
-            "{} {who} {}",
+            "{} {}{}",
             if i == s.row { "▶" } else { " " },
+            seat_label(s, i),
             clean(&scn.actor(a).name)
         );
         let style = if i == s.row {
@@ -142,6 +177,15 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             if !flags.is_empty() {
                 v.push(Line::styled(flags.join(", "), th.dim()));
             }
+            v.push(if s.humans.get(s.row).copied().unwrap_or(false) {
+                Line::raw("Played by a person.")
+            } else {
+                Line::from(vec![
+                    Span::raw("Played by the computer, "),
+                    Span::styled(s.strength_name(s.row), th.key()),
+                    Span::styled(" (←→)", th.dim()),
+                ])
+            });
             v.push(Line::default());
             for k in crate::scenario::Stat::ALL {
                 v.push(Line::raw(format!("{:<10} {:>3.0}", k.name(), x.stat(k))));
