@@ -2,7 +2,7 @@
 //! and the DPRK of the default scenario in the real binary, in a pseudo
 //! terminal, through keystrokes only. Each turn both order their most
 //! hostile moves against each other until the region is in Crisis (read
-//! from the header of the screen), which must happen within 6 turns; then
+//! from the dashboard), which must happen within 6 turns; then
 //! both order their de-escalating moves (back down, stand down, talks)
 //! until the region is back below Confrontation, which must happen within
 //! [`COOL_TURNS`] turns. The regional tension of every turn is in each
@@ -95,6 +95,42 @@ fn regional(screen: &str) -> Option<(String, f64)> {
     let at = words.iter().position(|w| w.parse::<f64>().is_ok())?;
     let value = words[at].parse().ok()?;
     Some((words[..at].join(" "), value))
+}
+
+/// The regional level and tension from the dashboard's gauge title
+/// ("┌ Regional tension 65.7 Crisis ▲10.9 ───").
+fn dashboard_regional(screen: &str) -> Option<(String, f64)> {
+    let line = line_with(screen, "┌ Regional tension");
+    let rest = line.split("Regional tension").nth(1)?;
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| !w.starts_with('─'))
+        .collect();
+    let value = words.first()?.parse().ok()?;
+    // The level's words, not the change since last turn ("▲11.2").
+    let level: Vec<&str> = words[1..]
+        .iter()
+        .copied()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .collect();
+    Some((level.join(" "), value))
+}
+
+/// Opens the dashboard and reads the regional level there; the header of
+/// the screen before (`first`) must say the same.
+fn read_regional(t: &mut Term, first: &str) -> (String, f64) {
+    t.send("1");
+    let dash = t.wait_for("the dashboard", |s| {
+        s.contains("┌ Regional tension") && s.contains("Enter orders")
+    });
+    let seen = dashboard_regional(&dash)
+        .unwrap_or_else(|| panic!("no regional tension on the dashboard:\n{dash}"));
+    let header = regional(first).unwrap_or_else(|| panic!("no regional tension in:\n{first}"));
+    assert_eq!(
+        seen, header,
+        "the dashboard and the header disagree:\n{dash}"
+    );
+    seen
 }
 
 /// The moves list's part of a line (the left panel), empty for others.
@@ -266,8 +302,7 @@ fn hostile_hotseat_reaches_crisis_and_backing_down_cools_the_region() {
     let mut turn = 1;
     loop {
         let screen = take_seat(&mut t, US, turn);
-        let (level, value) =
-            regional(&screen).unwrap_or_else(|| panic!("no regional tension in:\n{screen}"));
+        let (level, value) = read_regional(&mut t, &screen);
         let played = turn - 1;
         log.push(format!("after turn {played}: {level} {value} ({phase:?})"));
         if phase == Phase::Hot && (level == "Crisis" || level == "Brink") {
