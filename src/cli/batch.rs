@@ -406,13 +406,17 @@ fn batch_text(f: &ShardFile) -> String {
             .iter()
             .map(|(m, c)| format!("{m} {:.1}", *c as f64 / n))
             .collect();
-        let _ = writeln!(
-            s,
-            "  {:<7} top 3 {:>5.1}% | {}",
-            a.short,
-            top3 * 100.0,
-            line.join(", ")
-        );
+        if line.is_empty() {
+            let _ = writeln!(s, "  {:<7} (no orders)", a.short);
+        } else {
+            let _ = writeln!(
+                s,
+                "  {:<7} top 3 {:>5.1}% | {}",
+                a.short,
+                top3 * 100.0,
+                line.join(", ")
+            );
+        }
     }
     let _ = writeln!(s, "\nScripted events fired per game:");
     for (e, c) in l.events.iter().zip(&b.event_fired) {

@@ -868,6 +868,15 @@ mod tests {
     }
 
     #[test]
+    fn top3_share_is_the_three_most_used_moves_over_all_orders() {
+        let s = BatchStats {
+            move_uses: vec![vec![5, 1, 1, 2, 1], vec![0, 0], vec![4]],
+            ..BatchStats::default()
+        };
+        assert_eq!(s.top3_shares(), vec![0.8, 0.0, 1.0]);
+    }
+
+    #[test]
     fn percentile_is_the_nearest_rank() {
         let mut s = BatchStats::default();
         for (v, c) in [(1000, 1), (2000, 2), (3000, 1)] {
