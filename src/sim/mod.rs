@@ -137,3 +137,56 @@ pub fn record(m: &Match) -> GameRecord {
         facts: Facts::of(t.state, t.turns),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::state::Proposal;
+    use crate::scenario::ActorId;
+
+    /// Resolutions tabled are those voted on plus those still waiting at
+    /// the end; offers count for the receiver, never an actor's offer to
+    /// itself.
+    #[test]
+    fn facts_count_tabled_resolutions_and_offers_per_receiver() {
+        let scn = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let mut state = engine::initial_state(&scn);
+        let (a, b, c) = (ActorId(0), ActorId(1), ActorId(2));
+        state.proposals.push(Proposal {
+            proposer: a,
+            on: c,
+            level: 1,
+            turn: 3,
+        });
+        let offer = |from, to| Event::DealOffered { deal: 0, from, to };
+        let turn = TurnRecord {
+            turn: 3,
+            orders: engine::Orders::default(),
+            reasons: Vec::new(),
+            injects: Vec::new(),
+            events: vec![
+                offer(a, c),
+                offer(b, c),
+                offer(c, c),
+                offer(c, a),
+                Event::Vote {
+                    proposer: a,
+                    on: c,
+                    level: 1,
+                    yes: vec![a],
+                    no: vec![b],
+                    vetoed_by: vec![b],
+                    passed: false,
+                },
+            ],
+            changes: Vec::new(),
+            regional_before: 0.0,
+            regional_after: 0.0,
+        };
+        let f = Facts::of(&state, &[turn]);
+        assert_eq!((f.resolutions, f.tabled, f.offers), (1, 2, 4));
+        assert_eq!(f.offered_to, vec![1, 0, 2]);
+    }
+}
