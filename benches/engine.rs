@@ -4,13 +4,14 @@
 //! the format's documented limits. Figures are quoted in docs/performance.md.
 //!
 //! `cargo bench --bench engine` runs them all; `cargo bench --bench engine
-//! -- scale` only the generated scenarios.
+//! -- scale` only the generated scenarios; `-- ai_turn_strength` one turn
+//! of every actor at each AI strength (easy, normal, hard).
 
 use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use flashpoint::ai::Policy;
+use flashpoint::ai::{Policy, decide};
 use flashpoint::engine::{Orders, initial_state, resolve_turn};
 use flashpoint::referee::{Keep, Match, Missing};
 use flashpoint::scenario::{Scenario, load_bundled, load_str};
@@ -75,6 +76,32 @@ fn core(c: &mut Criterion) {
     g.finish();
 }
 
+/// One turn of decisions for every actor at each strength, from the
+/// states of a fixed-seed AI game at turns 1, 8 and 16: one iteration
+/// decides all five actors at each of the three turns (divide by three
+/// for a turn). Each actor decides from its own view, built in the loop
+/// as in a real turn.
+fn strengths(c: &mut Criterion) {
+    let scn = default_scenario();
+    let games: Vec<Match> = [1, 8, 16].iter().map(|t| mid_game(&scn, t - 1)).collect();
+    let mut g = c.benchmark_group("ai_turn_strength");
+    for (name, policy) in Policy::STRENGTHS {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut orders = 0;
+                for m in &games {
+                    for a in scn.actor_ids() {
+                        let d = decide(&scn, &m.view(a), m.seed(), policy);
+                        orders += d.orders.len();
+                    }
+                }
+                black_box(orders)
+            })
+        });
+    }
+    g.finish();
+}
+
 fn scale(c: &mut Criterion) {
     let mut g = c.benchmark_group("scale");
     g.sample_size(10);
@@ -105,5 +132,5 @@ fn scale(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(engine, core, scale);
+criterion_group!(engine, core, strengths, scale);
 criterion_main!(engine);

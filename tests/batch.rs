@@ -287,3 +287,31 @@ fn ai_strengths_are_named_reproducible_and_different() {
     ]);
     assert_ne!(one, normal, "--policy dprk=hard changed nothing");
 }
+
+/// The AI's thinking time is measured but never changes standard output
+/// unless asked for: by default it goes to stderr (text) or nowhere (JSON);
+/// `--timing` puts it in the output.
+#[test]
+fn timing_stays_out_of_standard_output_unless_asked_for() {
+    let plain: serde_json::Value = serde_json::from_slice(&batch(&[])).expect("JSON");
+    assert!(plain.get("timing").is_none());
+    let timed: serde_json::Value = serde_json::from_slice(&batch(&["--timing"])).expect("JSON");
+    assert!(timed["timing"]["p95_ms"].is_number(), "{}", timed["timing"]);
+    assert_eq!(timed["timing"]["turns"].as_u64(), Some(15));
+    let line = "AI thinking per turn (all computer actors): p50";
+    let out = cli_common::flashpoint()
+        .args(["simulate", "--seed", "2", "--turns", "2"])
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains(line));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(line));
+    let text = String::from_utf8(run(&[
+        "simulate", "--seed", "2", "--turns", "2", "--timing",
+    ]))
+    .expect("utf-8");
+    assert!(text.contains(line) && text.contains("(2 turns)"), "{text}");
+    // The batch shares: each actor's offers and top-three share.
+    for a in plain["actors"].as_array().expect("actors") {
+        assert!(a["offered_to_share"].is_number() && a["top3_share"].is_number());
+    }
+}

@@ -43,6 +43,8 @@ pub struct BatchRequest<'a> {
     pub shard: Option<&'a str>,
     pub out: Option<&'a Path>,
     pub format: Format,
+    /// Put the AI's thinking time in the printed output (`--timing`).
+    pub timing: bool,
 }
 
 /// Runs a batch (or one shard of it) and prints or writes its statistics.
@@ -90,11 +92,11 @@ pub fn run(req: BatchRequest<'_>) -> ExitCode {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let result = batch::run_batch(&req.scn, &settings, games, req.threads, &STOP, &|| {
+    let result = batch::run_batch_timed(&req.scn, &settings, games, req.threads, &STOP, &|| {
         bar.inc(1)
     });
     bar.finish_and_clear();
-    let stats = match result {
+    let (stats, times) = match result {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
@@ -116,6 +118,7 @@ pub fn run(req: BatchRequest<'_>) -> ExitCode {
     match req.out {
         Some(path) => match write_file(path, &file) {
             Ok(()) => {
+                eprintln!("{}", times.line());
                 eprintln!(
                     "wrote the statistics of {} games (shard {}/{}) to {}",
                     file.stats.games,
@@ -131,7 +134,18 @@ pub fn run(req: BatchRequest<'_>) -> ExitCode {
             }
         },
         None => {
-            print!("{}", render(&file, req.format));
+            let out = match req.format {
+                Format::Json if req.timing => {
+                    let mut v = batch_json(&file);
+                    v["timing"] = super::simulate::timing_json(&times);
+                    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+                }
+                Format::Json => render(&file, req.format),
+                Format::Text => {
+                    super::simulate::with_timing_line(render(&file, req.format), &times, req.timing)
+                }
+            };
+            print!("{out}");
             code
         }
     }
@@ -245,6 +259,8 @@ fn batch_json(f: &ShardFile) -> Value {
     let b = &f.stats;
     let l = &f.labels;
     let n = b.games.max(1) as f64;
+    let offered = b.offered_to_shares();
+    let top3 = b.top3_shares();
     json!({
         "scenario": f.settings.scenario,
         "base_seed": f.settings.base_seed,
@@ -263,6 +279,8 @@ fn batch_json(f: &ShardFile) -> Value {
         "actors": l.actors.iter().zip(b.score_means()).zip(&b.objectives_met).enumerate().map(|(i, ((a, mean), met))| json!({
             "actor": a.id,
             "mean_score": round2(mean),
+            "offered_to_share": round2(offered.get(i).copied().unwrap_or(0.0)),
+            "top3_share": round2(top3.get(i).copied().unwrap_or(0.0)),
             "objectives_met": a.objectives.iter().zip(met).map(|(o, c)| json!({"text": o, "share": round2(*c as f64 / n)})).collect::<Vec<_>>(),
             "moves_per_game": l.moves.iter().zip(b.move_uses.get(i).map(Vec::as_slice).unwrap_or(&[])).filter(|(_, c)| **c > 0).map(|(m, c)| json!({"move": m, "per_game": round2(*c as f64 / n)})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -350,6 +368,13 @@ fn batch_text(f: &ShardFile) -> String {
             let _ = writeln!(s, "  {v:>7.2}  {k}");
         }
     }
+    let offered = b.offered_to_shares();
+    if !offered.is_empty() {
+        let _ = writeln!(s, "Games in which another actor offered it a deal:");
+        for (a, x) in l.actors.iter().zip(&offered) {
+            let _ = writeln!(s, "  {:<7} {:>5.1}%", a.short, x * 100.0);
+        }
+    }
     let _ = writeln!(
         s,
         "Mean assessment error (share of each hidden value's range):"
@@ -364,8 +389,11 @@ fn batch_text(f: &ShardFile) -> String {
             let _ = writeln!(s, "          {:>5.1}% met: {}", *c as f64 / n * 100.0, o);
         }
     }
-    let _ = writeln!(s, "\nOrders per game:");
-    for (a, uses) in l.actors.iter().zip(&b.move_uses) {
+    let _ = writeln!(
+        s,
+        "\nOrders per game (top 3: share of its orders taken by its three most frequent moves):"
+    );
+    for ((a, uses), top3) in l.actors.iter().zip(&b.move_uses).zip(b.top3_shares()) {
         let mut v: Vec<(&String, u64)> = l
             .moves
             .iter()
@@ -378,7 +406,17 @@ fn batch_text(f: &ShardFile) -> String {
             .iter()
             .map(|(m, c)| format!("{m} {:.1}", *c as f64 / n))
             .collect();
-        let _ = writeln!(s, "  {:<7} {}", a.short, line.join(", "));
+        if line.is_empty() {
+            let _ = writeln!(s, "  {:<7} (no orders)", a.short);
+        } else {
+            let _ = writeln!(
+                s,
+                "  {:<7} top 3 {:>5.1}% | {}",
+                a.short,
+                top3 * 100.0,
+                line.join(", ")
+            );
+        }
     }
     let _ = writeln!(s, "\nScripted events fired per game:");
     for (e, c) in l.events.iter().zip(&b.event_fired) {

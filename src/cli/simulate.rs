@@ -12,6 +12,7 @@ use crate::engine::ledger::{self, Meter};
 use crate::narrate;
 use crate::referee::{Keep, Match, TurnRecord};
 use crate::scenario::{ActorId, Scenario, Stat};
+use crate::sim::timing::TurnTimes;
 use crate::sim::{self, GameRecord};
 
 /// Output format.
@@ -78,6 +79,12 @@ pub struct SimulateArgs {
     /// are reported with their reason.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["runs", "perspective"])]
     pub orders: Option<std::path::PathBuf>,
+    /// Put the AI's thinking time per turn (p50, p95, max) in the output:
+    /// a `timing` object in JSON, the line on standard output in text.
+    /// Without it the text output prints the line on standard error and
+    /// JSON leaves it out, so standard output is the same in every run.
+    #[arg(long, conflicts_with_all = ["perspective", "orders", "out"])]
+    pub timing: bool,
 }
 
 /// Runs the command.
@@ -173,8 +180,9 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
         None => {
             let mut m = Match::new(scn.clone(), seed, sim::seats(&policies), Keep::Everything);
             let limit = args.turns.unwrap_or(u32::MAX);
+            let mut times = TurnTimes::default();
             while !m.is_over() && m.turn() < limit {
-                m.play_turn();
+                sim::timing::play_turn_timed(&mut m, &mut times);
             }
             let g = sim::record(&m);
             if let Some(path) = &args.save {
@@ -185,8 +193,14 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
                 eprintln!("saved to {}", path.display());
             }
             match args.format {
-                Format::Text => game_text(&scn, &g),
-                Format::Json => pretty(&game_json(&scn, &g)),
+                Format::Text => with_timing_line(game_text(&scn, &g), &times, args.timing),
+                Format::Json => {
+                    let mut v = game_json(&scn, &g);
+                    if args.timing {
+                        v["timing"] = timing_json(&times);
+                    }
+                    pretty(&v)
+                }
             }
         }
         Some(runs) => {
@@ -200,11 +214,34 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
                 shard: args.shard.as_deref(),
                 out: args.out.as_deref(),
                 format: args.format,
+                timing: args.timing,
             });
         }
     };
     print!("{out}");
     ExitCode::SUCCESS
+}
+
+/// The AI's thinking time as JSON (`--timing` only): milliseconds.
+pub fn timing_json(t: &TurnTimes) -> Value {
+    json!({
+        "what": "AI thinking per turn (all computer actors), wall time in ms",
+        "turns": t.turns(),
+        "p50_ms": t.percentile_ms(0.5),
+        "p95_ms": t.percentile_ms(0.95),
+        "max_ms": t.percentile_ms(1.0),
+    })
+}
+
+/// Text output with the timing line: at its end with `--timing`, else on
+/// standard error (standard output stays the same in every run).
+pub fn with_timing_line(mut text: String, t: &TurnTimes, timing: bool) -> String {
+    if timing {
+        let _ = writeln!(text, "\n{}", t.line());
+    } else {
+        eprintln!("{}", t.line());
+    }
+    text
 }
 
 fn pretty(v: &Value) -> String {

@@ -307,15 +307,22 @@ impl Match {
         &self.turns[last]
     }
 
-    /// Plays the coming turn here and now: the computer decides for its
-    /// seats (people who have not submitted give no orders) and the turn
-    /// resolves. What headless games use.
-    pub fn play_turn(&mut self) -> &TurnRecord {
-        let jobs = self.ai_jobs(Missing::Nothing);
-        let decisions = jobs
+    /// The computer's decisions for the coming turn, made here on this
+    /// thread (its seats only: people who have not submitted give no
+    /// orders). The decision half of [`Match::play_turn`], apart so that
+    /// the shell can time it; [`Match::resolve`] is the other half.
+    pub fn decide_turn(&self) -> Vec<(ActorId, Decision)> {
+        self.ai_jobs(Missing::Nothing)
             .iter()
             .map(|j| (j.actor, j.run(&self.scenario)))
-            .collect();
+            .collect()
+    }
+
+    /// Plays the coming turn here and now: the computer decides for its
+    /// seats ([`Match::decide_turn`]) and the turn resolves. What headless
+    /// games use.
+    pub fn play_turn(&mut self) -> &TurnRecord {
+        let decisions = self.decide_turn();
         self.resolve(decisions)
     }
 

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::timing::{TurnTimes, play_turn_timed};
 use super::{Facts, seats};
 use crate::ai::Policy;
 use crate::engine::{self, rng};
@@ -187,6 +188,9 @@ pub struct FactTotals {
     pub games_with_deal_broken: u64,
     pub games_with_covert_factory: u64,
     pub games_with_factory_revealed: u64,
+    /// Games with at least one council resolution tabled (proposed).
+    #[serde(default)]
+    pub games_with_resolution_tabled: u64,
 }
 
 impl FactTotals {
@@ -200,6 +204,7 @@ impl FactTotals {
         self.games_with_deal_broken += u64::from(f.deals_broken > 0);
         self.games_with_covert_factory += u64::from(f.covert_factories > 0);
         self.games_with_factory_revealed += u64::from(f.factories_revealed > 0);
+        self.games_with_resolution_tabled += u64::from(f.tabled > 0);
     }
 
     fn merge(&mut self, o: &FactTotals) {
@@ -212,6 +217,7 @@ impl FactTotals {
         self.games_with_deal_broken += o.games_with_deal_broken;
         self.games_with_covert_factory += o.games_with_covert_factory;
         self.games_with_factory_revealed += o.games_with_factory_revealed;
+        self.games_with_resolution_tabled += o.games_with_resolution_tabled;
     }
 }
 
@@ -260,6 +266,9 @@ pub struct BatchStats {
     /// point), for the mean peak `flashpoint sweep` prints.
     #[serde(default, with = "decimal")]
     pub peak_regional_sum: i128,
+    /// Per actor: games in which some other actor offered it a deal.
+    #[serde(default)]
+    pub offered_to: Vec<u64>,
 }
 
 /// i128 as a decimal string (JSON numbers lose precision past 2^53).
@@ -318,6 +327,7 @@ impl BatchStats {
             ],
             peak_stage: vec![0; scn.crisis.stages.len() + 1],
             peak_regional_sum: 0,
+            offered_to: vec![0; scn.n()],
         }
     }
 
@@ -354,7 +364,11 @@ impl BatchStats {
                 }
             }
         }
-        self.facts.add(&Facts::of(t.state, t.turns));
+        let facts = Facts::of(t.state, t.turns);
+        for (games, offers) in self.offered_to.iter_mut().zip(&facts.offered_to) {
+            *games += u64::from(*offers > 0);
+        }
+        self.facts.add(&facts);
         for turn in t.turns {
             for o in &turn.orders.list {
                 if let Some(c) = self
@@ -436,6 +450,7 @@ impl BatchStats {
         }
         add_all(&mut self.peak_stage, &o.peak_stage);
         self.peak_regional_sum += o.peak_regional_sum;
+        add_all(&mut self.offered_to, &o.offered_to);
         self
     }
 
@@ -494,6 +509,10 @@ impl BatchStats {
                 f.resolutions as f64 / n,
             ),
             (
+                "games with a resolution tabled",
+                share(f.games_with_resolution_tabled),
+            ),
+            (
                 "share of resolutions vetoed",
                 if f.resolutions == 0 {
                     0.0
@@ -537,6 +556,32 @@ impl BatchStats {
             .collect()
     }
 
+    /// Per actor: share of games in which some other actor offered it a
+    /// deal.
+    pub fn offered_to_shares(&self) -> Vec<f64> {
+        let n = self.games.max(1) as f64;
+        self.offered_to.iter().map(|c| *c as f64 / n).collect()
+    }
+
+    /// Per actor: share of its orders (over all games) taken by its three
+    /// most frequent moves (0 for an actor that gave none).
+    pub fn top3_shares(&self) -> Vec<f64> {
+        self.move_uses
+            .iter()
+            .map(|uses| {
+                let total: u64 = uses.iter().sum();
+                let mut v = uses.clone();
+                v.sort_unstable_by(|a, b| b.cmp(a));
+                let top: u64 = v.iter().take(3).sum();
+                if total == 0 {
+                    0.0
+                } else {
+                    top as f64 / total as f64
+                }
+            })
+            .collect()
+    }
+
     /// Per actor: mean score.
     pub fn score_means(&self) -> Vec<f64> {
         self.score_sums
@@ -554,6 +599,17 @@ fn add_all(a: &mut [u64], b: &[u64]) {
 
 /// Plays game `index` of a batch and returns its final match.
 pub fn play_one(scn: &Arc<Scenario>, settings: &BatchSettings, index: u64) -> Match {
+    play_one_timed(scn, settings, index, &mut TurnTimes::default())
+}
+
+/// Like [`play_one`], adding the time each turn's decisions took to
+/// `times` (the game is the same: times never feed back into it).
+pub fn play_one_timed(
+    scn: &Arc<Scenario>,
+    settings: &BatchSettings,
+    index: u64,
+    times: &mut TurnTimes,
+) -> Match {
     let mut m = Match::new(
         scn.clone(),
         rng::derive_seed(settings.base_seed, index),
@@ -562,7 +618,7 @@ pub fn play_one(scn: &Arc<Scenario>, settings: &BatchSettings, index: u64) -> Ma
     );
     let limit = settings.turns.unwrap_or(u32::MAX);
     while !m.is_over() && m.turn() < limit {
-        m.play_turn();
+        play_turn_timed(&mut m, times);
     }
     m
 }
@@ -581,6 +637,20 @@ pub fn run_batch(
     stop: &AtomicBool,
     progress: &(dyn Fn() + Sync),
 ) -> Result<BatchStats, String> {
+    run_batch_timed(scn, settings, games, threads, stop, progress).map(|(stats, _)| stats)
+}
+
+/// Like [`run_batch`], also returning how long the computer players took
+/// to decide each turn (each turn timed on the one thread that played its
+/// game). The statistics are the same; the times differ from run to run.
+pub fn run_batch_timed(
+    scn: &Arc<Scenario>,
+    settings: &BatchSettings,
+    games: std::ops::Range<u64>,
+    threads: usize,
+    stop: &AtomicBool,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(BatchStats, TurnTimes), String> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -591,15 +661,18 @@ pub fn run_batch(
             .map(|i| (!stop.load(Ordering::Relaxed)).then_some(i))
             .while_some()
             .fold(
-                || BatchStats::empty(scn),
-                |mut acc, i| {
-                    let m = play_one(scn, settings, i);
+                || (BatchStats::empty(scn), TurnTimes::default()),
+                |(mut acc, mut times), i| {
+                    let m = play_one_timed(scn, settings, i, &mut times);
                     acc.add_game(scn, &m);
                     progress();
-                    acc
+                    (acc, times)
                 },
             )
-            .reduce(|| BatchStats::empty(scn), |a, b| a.merge(&b))
+            .reduce(
+                || (BatchStats::empty(scn), TurnTimes::default()),
+                |(a, ta), (b, tb)| (a.merge(&b), ta.merge(&tb)),
+            )
     });
     Ok(stats)
 }
@@ -792,6 +865,15 @@ mod tests {
         for bad in ["0/3", "4/3", "1/0", "x/2", "3", ""] {
             assert!(Shard::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn top3_share_is_the_three_most_used_moves_over_all_orders() {
+        let s = BatchStats {
+            move_uses: vec![vec![5, 1, 1, 2, 1], vec![0, 0], vec![4]],
+            ..BatchStats::default()
+        };
+        assert_eq!(s.top3_shares(), vec![0.8, 0.0, 1.0]);
     }
 
     #[test]

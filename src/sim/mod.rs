@@ -8,6 +8,7 @@ pub mod lint;
 pub mod script;
 pub mod sweep;
 pub mod synthetic;
+pub mod timing;
 
 use std::sync::Arc;
 
@@ -35,6 +36,9 @@ pub struct GameRecord {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     pub resolutions: u32,
+    /// Resolutions tabled (proposed): those put to the vote, and those
+    /// still waiting for their vote when the game ended.
+    pub tabled: u32,
     pub vetoed: u32,
     pub passed: u32,
     pub offers: u32,
@@ -44,6 +48,8 @@ pub struct Facts {
     /// Covert factories some non-party actor discovered (or saw published) before the end.
     pub factories_revealed: u32,
     pub revelations: u32,
+    /// Per actor (scenario order): deals another actor offered it.
+    pub offered_to: Vec<u32>,
 }
 
 impl Facts {
@@ -59,7 +65,16 @@ impl Facts {
                     f.vetoed += u32::from(!vetoed_by.is_empty());
                     f.passed += u32::from(*passed);
                 }
-                Event::DealOffered { .. } => f.offers += 1,
+                Event::DealOffered { from, to, .. } => {
+                    f.offers += 1;
+                    if from != to {
+                        let k = to.index();
+                        if f.offered_to.len() <= k {
+                            f.offered_to.resize(k + 1, 0);
+                        }
+                        f.offered_to[k] += 1;
+                    }
+                }
                 Event::DealAccepted { .. } => f.deals_struck += 1,
                 Event::DealBroken { .. } => f.deals_broken += 1,
                 Event::FactoryBuilt { covert: true, .. } => f.covert_factories += 1,
@@ -67,6 +82,7 @@ impl Facts {
                 _ => {}
             }
         }
+        f.tabled = f.resolutions + state.proposals.len() as u32;
         f.factories_revealed = state
             .factories
             .iter()
@@ -119,5 +135,58 @@ pub fn record(m: &Match) -> GameRecord {
         log: t.log.clone(),
         scores: engine::score(scn, t.state),
         facts: Facts::of(t.state, t.turns),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::state::Proposal;
+    use crate::scenario::ActorId;
+
+    /// Resolutions tabled are those voted on plus those still waiting at
+    /// the end; offers count for the receiver, never an actor's offer to
+    /// itself.
+    #[test]
+    fn facts_count_tabled_resolutions_and_offers_per_receiver() {
+        let scn = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let mut state = engine::initial_state(&scn);
+        let (a, b, c) = (ActorId(0), ActorId(1), ActorId(2));
+        state.proposals.push(Proposal {
+            proposer: a,
+            on: c,
+            level: 1,
+            turn: 3,
+        });
+        let offer = |from, to| Event::DealOffered { deal: 0, from, to };
+        let turn = TurnRecord {
+            turn: 3,
+            orders: engine::Orders::default(),
+            reasons: Vec::new(),
+            injects: Vec::new(),
+            events: vec![
+                offer(a, c),
+                offer(b, c),
+                offer(c, c),
+                offer(c, a),
+                Event::Vote {
+                    proposer: a,
+                    on: c,
+                    level: 1,
+                    yes: vec![a],
+                    no: vec![b],
+                    vetoed_by: vec![b],
+                    passed: false,
+                },
+            ],
+            changes: Vec::new(),
+            regional_before: 0.0,
+            regional_after: 0.0,
+        };
+        let f = Facts::of(&state, &[turn]);
+        assert_eq!((f.resolutions, f.tabled, f.offers), (1, 2, 4));
+        assert_eq!(f.offered_to, vec![1, 0, 2]);
     }
 }
