@@ -2,6 +2,7 @@
 //! the terminal UI. Everything here is shell: it reads files, prints, and
 //! calls the pure core.
 
+mod args;
 pub mod batch;
 mod lint;
 mod new;
