@@ -10,6 +10,8 @@
 
 pub mod charts;
 pub mod compare;
+pub mod escape;
+pub mod grid;
 pub mod html;
 pub mod markdown;
 pub mod tables;
@@ -18,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::perspective::{Analysis, CovertDebrief, Debrief, OrderLine, OrderOutcome};
+use crate::perspective::{Analysis, CovertDebrief, Debrief, OrderLine, OrderOutcome, SecretSeries};
 use crate::scenario::Scenario;
 
 /// Options of `flashpoint debrief`.
@@ -233,4 +235,13 @@ pub fn revealed_words(c: &CovertDebrief) -> String {
         parts.push(format!("published to everyone in turn {p}"));
     }
     parts.join("; ")
+}
+
+/// Who saw a secret exactly, in words ("nobody" when no one did).
+pub fn known_words(s: &SecretSeries) -> String {
+    if s.known_to.is_empty() {
+        "nobody".to_string()
+    } else {
+        s.known_to.join(", ")
+    }
 }
