@@ -142,7 +142,7 @@ fn counts_json(f: &[Finding]) -> serde_json::Value {
 fn invalid(args: &LintArgs, e: &ScenarioError) -> ExitCode {
     match args.format {
         Format::Text => {
-            eprint!("{}", e.render(super::stderr_color()));
+            eprint!("{}", e.render(super::color::stderr_color()));
             eprintln!("error: lint plays only scenarios that validate; fix the problems above");
         }
         Format::Json => {

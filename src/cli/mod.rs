@@ -4,6 +4,7 @@
 
 mod args;
 pub mod batch;
+mod color;
 mod lint;
 mod new;
 pub mod orders;
@@ -17,6 +18,8 @@ mod validate;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+pub use color::stderr_color;
 
 /// Flashpoint: a turn-based geopolitical crisis game for the terminal.
 #[derive(Debug, Parser)]
@@ -125,10 +128,4 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Host(args)) => crate::host::run(&args),
         None => crate::tui::run(None),
     }
-}
-
-/// Whether stderr is a terminal that wants colour (honours `NO_COLOR`).
-pub fn stderr_color() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }

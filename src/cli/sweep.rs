@@ -67,7 +67,7 @@ pub fn run(args: &SweepArgs) -> ExitCode {
     let base = match scenario::resolve(Some(&args.games.scenario)) {
         Ok(s) => s,
         Err(e) => {
-            eprint!("{}", e.render(super::stderr_color()));
+            eprint!("{}", e.render(super::color::stderr_color()));
             eprintln!("error: sweep needs a scenario that validates as it is");
             return ExitCode::FAILURE;
         }
@@ -89,7 +89,7 @@ pub fn run(args: &SweepArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
         Err(SweepError::Refused { setting, error }) => {
-            eprint!("{}", error.render(super::stderr_color()));
+            eprint!("{}", error.render(super::color::stderr_color()));
             eprintln!("error: with {setting} the scenario does not validate (see above)");
             return ExitCode::FAILURE;
         }

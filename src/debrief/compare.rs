@@ -69,7 +69,7 @@ pub fn divergence(sections: &[Section]) -> Option<Divergence> {
             .map(|l| {
                 l.iter()
                     .filter(|o| !keys.iter().all(|k| k.contains(&key(o))))
-                    .map(|o| format!("{}: {}", o.actor_name, super::order_words(o)))
+                    .map(|o| format!("{}: {}", o.actor_name, super::words::order_words(o)))
                     .collect()
             })
             .collect();

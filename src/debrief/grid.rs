@@ -261,7 +261,7 @@ pub fn covert(a: &Analysis) -> Grid {
             Cell::new(format!("{} ({})", c.turn, c.date)),
             Cell::new(c.by.clone()),
             Cell::new(c.parties.join(", ")),
-            Cell::new(super::revealed_words(c)),
+            Cell::new(super::words::revealed_words(c)),
         ]);
         if c.never_discovered() {
             row.class = Some("hidden-act");
@@ -285,10 +285,10 @@ pub fn orders(orders: &[OrderLine]) -> Grid {
             (None, true) => Cell::fixed("a person's order"),
             (None, false) => Cell::default(),
         };
-        let outcome = Cell::new(super::outcome_words(o));
+        let outcome = Cell::new(super::words::outcome_words(o));
         g.push(vec![
             Cell::new(o.actor_name.clone()).class("nowrap"),
-            Cell::new(super::order_words(o)),
+            Cell::new(super::words::order_words(o)),
             if matches!(o.outcome, OrderOutcome::Succeeded) {
                 outcome
             } else {

@@ -199,7 +199,7 @@ pub fn render(a: &Analysis) -> Result<String, String> {
     h.push_str("<p>Each secret value beside what the actors who could not see it believed. The thick black line is the truth.</p>\n");
     for s in &a.secrets {
         let _ = writeln!(h, "<h3>{}</h3>", escape(&s.label));
-        let known = super::known_words(s);
+        let known = super::words::known_words(s);
         let _ = writeln!(
             h,
             "<figure>{}<figcaption>Seen exactly by {}; estimated by the others.</figcaption></figure>",

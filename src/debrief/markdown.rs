@@ -132,7 +132,7 @@ pub fn render(a: &Analysis) -> String {
 
     let _ = writeln!(m, "## Secrets and estimates\n");
     for s in &a.secrets {
-        let known = super::known_words(s);
+        let known = super::words::known_words(s);
         let _ = writeln!(
             m,
             "### {}\n\nSeen exactly by {}; estimated by the others.\n",

@@ -9,13 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 
 use crate::engine::Inject;
-use crate::host::PROJECTOR;
-use crate::host::game::{HostGame, Phase, countdown};
+use crate::host::game::{HostGame, PROJECTOR, Phase, countdown};
 use crate::host::projector::{draw_public, seat_status};
 use crate::referee::Seat;
 use crate::tui::text::clean;
 
-use super::{Console, Mode, ServerInfo, inject, news, rows};
+use super::model::{Console, Mode, ServerInfo, rows};
+use super::{inject, news};
 
 /// Draws the console.
 pub fn draw(c: &mut Console, g: &HostGame, info: &ServerInfo, f: &mut Frame) {

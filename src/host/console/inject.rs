@@ -9,7 +9,7 @@ use crate::host::game::{Host, HostGame};
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 
-use super::FormKey;
+use super::model::FormKey;
 
 /// The events the instructor may inject: those the scenario marks
 /// `injectable = true`, or all of them when it marks none.

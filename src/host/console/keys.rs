@@ -7,13 +7,12 @@ use std::time::Duration;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::classroom::SeatApp;
-use crate::host::PROJECTOR;
-use crate::host::game::{Host, MissingPolicy};
+use crate::host::game::{Host, MissingPolicy, PROJECTOR};
 use crate::host::seat::SeatScreen;
 
 use super::inject::{self, injectables};
-use super::news::{self, NewsForm};
-use super::{Console, Mode, rows};
+use super::model::{Console, Mode, NewsForm, rows};
+use super::news;
 
 /// A key on the console. `kick` cuts a seat's connections (the server's).
 pub fn key(c: &mut Console, host: &Host, k: KeyEvent, kick: &mut dyn FnMut(&str) -> usize) {
@@ -59,18 +58,12 @@ pub fn key(c: &mut Console, host: &Host, k: KeyEvent, kick: &mut dyn FnMut(&str)
         }
         Mode::News(form) => {
             let done = news::key(form, host, k);
-            c.message = done.message;
-            if done.close {
-                c.mode = Mode::Main;
-            }
+            c.answer(done);
             return;
         }
         Mode::Inject(i) => {
             let done = inject::key(i, host, k);
-            c.message = done.message;
-            if done.close {
-                c.mode = Mode::Main;
-            }
+            c.answer(done);
             return;
         }
         Mode::Main => {}

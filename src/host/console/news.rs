@@ -9,33 +9,8 @@ use crate::scenario::{ActorId, Scenario};
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 
-use super::FormKey;
+use super::model::{FormKey, NewsForm};
 use crate::host::game::Host;
-
-/// The news-item inject form: a headline and one change to a pair's
-/// tension (the form's one kind of effect).
-#[derive(Debug, Clone, Default)]
-pub struct NewsForm {
-    pub headline: String,
-    /// The pair, as actor indices.
-    pub a: usize,
-    pub b: usize,
-    /// Change to the pair's tension.
-    pub amount: i32,
-    /// The field with the keyboard: 0 headline, 1 first actor, 2 second, 3 amount.
-    pub field: usize,
-}
-
-impl NewsForm {
-    /// A blank form: the first two actors, tension up by 10.
-    pub(super) fn start() -> Self {
-        NewsForm {
-            b: 1,
-            amount: 10,
-            ..NewsForm::default()
-        }
-    }
-}
 
 /// A key on the form: edits a field, moves between fields, or queues the
 /// news item (Enter) for the coming turn.

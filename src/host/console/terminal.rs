@@ -5,10 +5,12 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event};
 
-use crate::host::Hosted;
+use crate::host::server::Hosted;
 use crate::tui::theme::Theme;
 
-use super::{Console, ServerInfo, draw, key};
+use super::draw::draw;
+use super::keys::key;
+use super::model::{Console, ServerInfo};
 
 /// Runs the console in the local terminal until the instructor quits.
 pub fn run(hosted: &Hosted) -> std::io::Result<()> {

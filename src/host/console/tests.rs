@@ -6,6 +6,7 @@ use crate::engine::Inject;
 use crate::host::game::Host;
 use crate::referee::Seat;
 use crate::referee::{Keep, Match};
+use crate::tui::theme::Theme;
 use crossterm::event::KeyEventState;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
