@@ -63,9 +63,11 @@ pub enum Mode {
 /// tension (the form's one kind of effect).
 #[derive(Debug, Clone, Default)]
 pub struct NewsForm {
+    /// The headline, as the news item will read (up to 100 characters).
     pub headline: String,
     /// The pair, as actor indices.
     pub a: usize,
+    /// The other actor of the pair.
     pub b: usize,
     /// Change to the pair's tension.
     pub amount: i32,
@@ -88,11 +90,13 @@ impl NewsForm {
 pub struct Console {
     /// The highlighted seat row (index into the seat rows).
     pub selected: usize,
+    /// What fills the screen and takes the keys.
     pub mode: Mode,
     /// One line of feedback on the last key.
     pub message: Option<String>,
     /// Recent lines of the server's log, with their time (seconds since 1970).
     pub log: VecDeque<(i64, String)>,
+    /// Colours, or none.
     pub theme: Theme,
     /// Set when the instructor quits.
     pub quit: bool,
