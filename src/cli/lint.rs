@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use serde_json::json;
 
+use super::args::GamesArgs;
 use super::simulate::Format;
 use crate::ai::Policy;
 use crate::referee::{Keep, Match};
@@ -24,21 +25,15 @@ const TIMED_GAMES: u64 = 3;
 /// Options of `flashpoint lint`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct LintArgs {
-    /// A scenario file or a bundled scenario id.
-    pub scenario: String,
     /// AI games to play (more games: rarer things are seen).
     #[arg(long, default_value_t = 100)]
     pub runs: u64,
-    /// Seed of the first game (default: the scenario's seed).
-    #[arg(long)]
-    pub seed: Option<u64>,
     /// `text` for people, `json` for scripts and CI.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Threads for the games (default: one per core); findings do not
-    /// depend on it.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// The scenario, seed and threads.
+    #[command(flatten)]
+    pub games: GamesArgs,
 }
 
 /// The AI's time per turn on this machine.
@@ -86,18 +81,18 @@ pub fn run(args: &LintArgs) -> ExitCode {
         eprintln!("error: --runs must be from 1 to 1000000");
         return ExitCode::from(2);
     }
-    let scn = match scenario::resolve(Some(&args.scenario)) {
+    let scn = match scenario::resolve(Some(&args.games.scenario)) {
         Ok(s) => Arc::new(s),
         Err(e) => return invalid(args, &e),
     };
-    let seed = args.seed.unwrap_or(scn.meta.seed);
+    let seed = args.games.seed.unwrap_or(scn.meta.seed);
     let settings = BatchSettings::new(&scn, seed, args.runs, None, vec![Policy::Utility; scn.n()]);
     let stop = AtomicBool::new(false);
     let stats = match run_batch(
         &scn,
         &settings,
         0..args.runs,
-        args.threads.unwrap_or(0),
+        args.games.threads.unwrap_or(0),
         &stop,
         &|| {},
     ) {
@@ -147,7 +142,7 @@ fn counts_json(f: &[Finding]) -> serde_json::Value {
 fn invalid(args: &LintArgs, e: &ScenarioError) -> ExitCode {
     match args.format {
         Format::Text => {
-            eprint!("{}", e.render(super::stderr_color()));
+            eprint!("{}", e.render(super::color::stderr_color()));
             eprintln!("error: lint plays only scenarios that validate; fix the problems above");
         }
         Format::Json => {

@@ -2,7 +2,9 @@
 //! the terminal UI. Everything here is shell: it reads files, prints, and
 //! calls the pure core.
 
+mod args;
 pub mod batch;
+mod color;
 mod lint;
 mod new;
 pub mod orders;
@@ -16,6 +18,8 @@ mod validate;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+pub use color::stderr_color;
 
 /// Flashpoint: a turn-based geopolitical crisis game for the terminal.
 #[derive(Debug, Parser)]
@@ -124,10 +128,4 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Host(args)) => crate::host::run(&args),
         None => crate::tui::run(None),
     }
-}
-
-/// Whether stderr is a terminal that wants colour (honours `NO_COLOR`).
-pub fn stderr_color() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }

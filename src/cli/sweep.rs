@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 
 use serde_json::json;
 
+use super::args::GamesArgs;
 use crate::scenario;
 use crate::sim::batch::Labels;
 use crate::sim::sweep::{self, Knob, Point, SweepError};
@@ -27,8 +28,6 @@ pub enum Format {
 /// Options of `flashpoint sweep`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SweepArgs {
-    /// A scenario file or a bundled scenario id.
-    pub scenario: String,
     /// A number of the scenario by its TOML path and the values it takes:
     /// PATH=A..B[:STEP], PATH=A,B,C or PATH=A. Entries of lists of tables
     /// are named by id (`moves.embargo.cost`). Give one or two.
@@ -37,16 +36,12 @@ pub struct SweepArgs {
     /// AI games per value (or pair of values).
     #[arg(long, default_value_t = 50)]
     pub runs: u64,
-    /// Seed of the first game of every value (default: the scenario's seed).
-    #[arg(long)]
-    pub seed: Option<u64>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Threads for the games (default: one per core); the table does not
-    /// depend on it.
-    #[arg(long)]
-    pub threads: Option<usize>,
+    /// The scenario, seed and threads.
+    #[command(flatten)]
+    pub games: GamesArgs,
 }
 
 /// Runs the command.
@@ -69,15 +64,15 @@ pub fn run(args: &SweepArgs) -> ExitCode {
             }
         }
     }
-    let base = match scenario::resolve(Some(&args.scenario)) {
+    let base = match scenario::resolve(Some(&args.games.scenario)) {
         Ok(s) => s,
         Err(e) => {
-            eprint!("{}", e.render(super::stderr_color()));
+            eprint!("{}", e.render(super::color::stderr_color()));
             eprintln!("error: sweep needs a scenario that validates as it is");
             return ExitCode::FAILURE;
         }
     };
-    let seed = args.seed.unwrap_or(base.meta.seed);
+    let seed = args.games.seed.unwrap_or(base.meta.seed);
     let stop = AtomicBool::new(false);
     let (scn, points) = match sweep::sweep(
         &base.origin,
@@ -85,7 +80,7 @@ pub fn run(args: &SweepArgs) -> ExitCode {
         &knobs,
         args.runs,
         seed,
-        args.threads.unwrap_or(0),
+        args.games.threads.unwrap_or(0),
         &stop,
     ) {
         Ok(x) => x,
@@ -94,7 +89,7 @@ pub fn run(args: &SweepArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
         Err(SweepError::Refused { setting, error }) => {
-            eprint!("{}", error.render(super::stderr_color()));
+            eprint!("{}", error.render(super::color::stderr_color()));
             eprintln!("error: with {setting} the scenario does not validate (see above)");
             return ExitCode::FAILURE;
         }

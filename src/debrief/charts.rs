@@ -80,7 +80,7 @@ fn err<E: std::fmt::Debug>(e: E) -> String {
 
 /// Adds a `<title>` (the chart's accessible name) and a class to the SVG.
 fn finish(svg: String, title: &str) -> String {
-    let title = super::html::escape(title);
+    let title = super::escape::html(title);
     match svg.find('>') {
         Some(i) => {
             let (head, rest) = svg.split_at(i);

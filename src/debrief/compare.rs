@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::grid::{Cell, Grid};
 use super::{charts, html, markdown};
 use crate::perspective::{Analysis, OrderLine};
 
@@ -68,7 +69,7 @@ pub fn divergence(sections: &[Section]) -> Option<Divergence> {
             .map(|l| {
                 l.iter()
                     .filter(|o| !keys.iter().all(|k| k.contains(&key(o))))
-                    .map(|o| format!("{}: {}", o.actor_name, super::order_words(o)))
+                    .map(|o| format!("{}: {}", o.actor_name, super::words::order_words(o)))
                     .collect()
             })
             .collect();
@@ -97,86 +98,13 @@ pub fn markdown(sections: &[Section]) -> String {
         c(&first.scenario_title)
     );
     let _ = writeln!(m, "## Outcomes side by side\n");
-    let _ = writeln!(
-        m,
-        "| | {} |\n|---|{}",
-        sections
-            .iter()
-            .map(|s| c(&s.name))
-            .collect::<Vec<_>>()
-            .join(" | "),
-        "---|".repeat(sections.len())
-    );
-    for (label, f) in rows() {
-        let _ = writeln!(
-            m,
-            "| {label} | {} |",
-            sections
-                .iter()
-                .map(|s| c(&f(&s.analysis)))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
-    }
+    m.push_str(&markdown::table(&outcomes(sections)));
     m.push('\n');
     let _ = writeln!(m, "## Regional tension\n");
-    let _ = writeln!(
-        m,
-        "| Turn | {} |\n|---:|{}",
-        sections
-            .iter()
-            .map(|s| c(&s.name))
-            .collect::<Vec<_>>()
-            .join(" | "),
-        "---:|".repeat(sections.len())
-    );
-    let turns = sections
-        .iter()
-        .map(|s| s.analysis.regional.len())
-        .max()
-        .unwrap_or(0);
-    for t in 0..turns {
-        let _ = writeln!(
-            m,
-            "| {t} | {} |",
-            sections
-                .iter()
-                .map(|s| s
-                    .analysis
-                    .regional
-                    .get(t)
-                    .map_or_else(String::new, |v| format!("{v:.0}")))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
-    }
+    m.push_str(&markdown::table(&regional(sections)));
     m.push('\n');
     let _ = writeln!(m, "## Objectives met per section\n");
-    let _ = writeln!(
-        m,
-        "| Actor | Objective | {} |\n|---|---|{}",
-        sections
-            .iter()
-            .map(|s| c(&s.name))
-            .collect::<Vec<_>>()
-            .join(" | "),
-        "---:|".repeat(sections.len())
-    );
-    for (ai, x) in first.actors.iter().enumerate() {
-        for (oi, o) in x.objectives.iter().enumerate() {
-            let _ = writeln!(
-                m,
-                "| {} | {} | {} |",
-                c(&x.name),
-                c(&o.text),
-                sections
-                    .iter()
-                    .map(|s| objective_cell(&s.analysis, ai, oi))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            );
-        }
-    }
+    m.push_str(&markdown::table(&objectives(sections)));
     m.push('\n');
     let _ = writeln!(m, "## Where the sections diverged\n");
     match divergence(sections) {
@@ -219,6 +147,85 @@ fn objective_cell(a: &Analysis, actor: usize, obj: usize) -> String {
                 }
             },
         )
+}
+
+/// A column per section, after `first`: (title, numeric).
+fn columns<'a>(
+    first: &[(&'a str, bool)],
+    sections: &'a [Section],
+    num: bool,
+) -> Vec<(&'a str, bool)> {
+    first
+        .iter()
+        .copied()
+        .chain(sections.iter().map(|s| (s.name.as_str(), num)))
+        .collect()
+}
+
+/// The outcomes side by side: a row per measure, a column per section.
+fn outcomes(sections: &[Section]) -> Grid {
+    let mut g = Grid::new(&columns(&[("", false)], sections, false));
+    g.row_heads = true;
+    for (label, f) in rows() {
+        g.push(
+            std::iter::once(Cell::fixed(label))
+                .chain(sections.iter().map(|s| Cell::new(f(&s.analysis))))
+                .collect(),
+        );
+    }
+    g
+}
+
+/// Regional tension after every turn, a column per section (blank once a
+/// section's game is over).
+fn regional(sections: &[Section]) -> Grid {
+    let mut g = Grid::new(&columns(&[("Turn", true)], sections, true));
+    let turns = sections
+        .iter()
+        .map(|s| s.analysis.regional.len())
+        .max()
+        .unwrap_or(0);
+    for t in 0..turns {
+        g.push(
+            std::iter::once(Cell::new(t.to_string()))
+                .chain(sections.iter().map(|s| {
+                    Cell::new(
+                        s.analysis
+                            .regional
+                            .get(t)
+                            .map_or_else(String::new, |v| format!("{v:.0}")),
+                    )
+                }))
+                .collect(),
+        );
+    }
+    g
+}
+
+/// Every objective of the first section's actors, met (or how far) in
+/// each section.
+fn objectives(sections: &[Section]) -> Grid {
+    let first = &sections[0].analysis;
+    let mut g = Grid::new(&columns(
+        &[("Actor", false), ("Objective", false)],
+        sections,
+        true,
+    ));
+    for (ai, x) in first.actors.iter().enumerate() {
+        for (oi, o) in x.objectives.iter().enumerate() {
+            g.push(
+                [Cell::new(x.name.clone()), Cell::new(o.text.clone())]
+                    .into_iter()
+                    .chain(sections.iter().map(|s| {
+                        let v = objective_cell(&s.analysis, ai, oi);
+                        let class = if v == "met" { "met" } else { "unmet" };
+                        Cell::new(v).class(class)
+                    }))
+                    .collect(),
+            );
+        }
+    }
+    g
 }
 
 type Row = (&'static str, fn(&Analysis) -> String);
@@ -275,21 +282,9 @@ pub fn html(sections: &[Section]) -> Result<String, String> {
         html::CSS,
         e(&title)
     );
-    h.push_str(
-        "<section id=\"outcomes\">\n<h2>Outcomes side by side</h2>\n<table><thead><tr><th></th>",
-    );
-    for s in sections {
-        let _ = write!(h, "<th>{}</th>", e(&s.name));
-    }
-    h.push_str("</tr></thead><tbody>\n");
-    for (label, f) in rows() {
-        let _ = write!(h, "<tr><th>{label}</th>");
-        for s in sections {
-            let _ = write!(h, "<td>{}</td>", e(&f(&s.analysis)));
-        }
-        h.push_str("</tr>\n");
-    }
-    h.push_str("</tbody></table>\n</section>\n");
+    h.push_str("<section id=\"outcomes\">\n<h2>Outcomes side by side</h2>\n");
+    h.push_str(&html::table(&outcomes(sections)));
+    h.push_str("</section>\n");
     let names: Vec<String> = sections.iter().map(|s| s.name.clone()).collect();
     let curves: Vec<Vec<f64>> = sections
         .iter()
@@ -305,23 +300,9 @@ pub fn html(sections: &[Section]) -> Result<String, String> {
             &first.levels
         )?
     );
-    h.push_str("<section id=\"objectives\">\n<h2>Objectives met per section</h2>\n<table><thead><tr><th>Actor</th><th>Objective</th>");
-    for s in sections {
-        let _ = write!(h, "<th class=\"num\">{}</th>", e(&s.name));
-    }
-    h.push_str("</tr></thead><tbody>\n");
-    for (ai, x) in first.actors.iter().enumerate() {
-        for (oi, o) in x.objectives.iter().enumerate() {
-            let _ = write!(h, "<tr><td>{}</td><td>{}</td>", e(&x.name), e(&o.text));
-            for s in sections {
-                let v = objective_cell(&s.analysis, ai, oi);
-                let class = if v == "met" { "num met" } else { "num unmet" };
-                let _ = write!(h, "<td class=\"{class}\">{}</td>", e(&v));
-            }
-            h.push_str("</tr>\n");
-        }
-    }
-    h.push_str("</tbody></table>\n</section>\n");
+    h.push_str("<section id=\"objectives\">\n<h2>Objectives met per section</h2>\n");
+    h.push_str(&html::table(&objectives(sections)));
+    h.push_str("</section>\n");
     h.push_str("<section id=\"divergence\">\n<h2>Where the sections diverged</h2>\n");
     match divergence(sections) {
         None => h.push_str("<p>Every section gave the same orders every turn.</p>\n"),

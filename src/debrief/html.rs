@@ -4,23 +4,62 @@
 use std::fmt::Write as _;
 
 use super::charts;
-use crate::perspective::{Analysis, OrderOutcome};
+use super::grid::{self, Grid};
+use crate::perspective::Analysis;
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
+/// Escapes text for HTML (kept under this name for callers).
+pub use super::escape::html as escape;
+
+/// A table: numbers right-aligned (`num`), every cell escaped, with the
+/// classes the grid gives its rows and cells.
+pub fn table(g: &Grid) -> String {
+    let mut h = String::from("<table><thead><tr>");
+    for c in &g.columns {
+        let class = if c.num { " class=\"num\"" } else { "" };
+        let _ = write!(h, "<th{class}>{}</th>", escape(&c.title));
     }
-    out
+    h.push_str("</tr></thead><tbody>\n");
+    for r in &g.rows {
+        match r.class {
+            Some(class) => {
+                let _ = write!(h, "<tr class=\"{class}\">");
+            }
+            None => h.push_str("<tr>"),
+        }
+        for (i, (cell, col)) in r.cells.iter().zip(&g.columns).enumerate() {
+            let tag = if g.row_heads && i == 0 { "th" } else { "td" };
+            let classes: Vec<&str> = col
+                .num
+                .then_some("num")
+                .into_iter()
+                .chain(cell.class)
+                .collect();
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", classes.join(" "))
+            };
+            let text = if cell.fixed {
+                cell.text.clone()
+            } else {
+                escape(&cell.text)
+            };
+            match cell.span {
+                Some(span) => {
+                    let _ = write!(
+                        h,
+                        "<{tag}{class}><span class=\"{span}\">{text}</span></{tag}>"
+                    );
+                }
+                None => {
+                    let _ = write!(h, "<{tag}{class}>{text}</{tag}>");
+                }
+            }
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody></table>\n");
+    h
 }
 
 /// Paragraphs of a text: blank lines separate them.
@@ -76,10 +115,6 @@ nav ol { columns: 2; font-size: .95rem; }
   .ending, th, .hidden-act { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", 100.0 * x)
-}
 
 /// The whole page.
 pub fn render(a: &Analysis) -> Result<String, String> {
@@ -142,20 +177,7 @@ pub fn render(a: &Analysis) -> Result<String, String> {
     if a.turning_points.is_empty() {
         h.push_str("<p>Regional tension never moved.</p>\n");
     } else {
-        h.push_str("<table><thead><tr><th class=\"num\">Turn</th><th>Date</th><th class=\"num\">Change</th><th>Main causes</th></tr></thead><tbody>\n");
-        for p in &a.turning_points {
-            let _ = writeln!(
-                h,
-                "<tr><td class=\"num\">{}</td><td class=\"nowrap\">{}</td><td class=\"num\">{:+.1} ({:.0} → {:.0})</td><td>{}</td></tr>",
-                p.turn,
-                escape(&p.date),
-                p.delta(),
-                p.before,
-                p.after,
-                escape(&causes(&p.causes))
-            );
-        }
-        h.push_str("</tbody></table>\n");
+        h.push_str(&table(&grid::turning_points(a)));
     }
     h.push_str("</section>\n");
 
@@ -167,20 +189,8 @@ pub fn render(a: &Analysis) -> Result<String, String> {
         a.tensest.len()
     );
     if !a.pair_points.is_empty() {
-        h.push_str("<h3>What moved each pair most</h3>\n<table><thead><tr><th>Pair</th><th class=\"num\">Total movement</th><th class=\"num\">Biggest turn</th><th class=\"num\">Change</th><th>Main causes</th></tr></thead><tbody>\n");
-        for p in &a.pair_points {
-            let _ = writeln!(
-                h,
-                "<tr><td class=\"nowrap\">{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{} ({})</td><td class=\"num\">{:+.1}</td><td>{}</td></tr>",
-                escape(&p.label),
-                p.movement,
-                p.turn,
-                escape(&p.date),
-                p.delta,
-                escape(&causes(&p.causes))
-            );
-        }
-        h.push_str("</tbody></table>\n");
+        h.push_str("<h3>What moved each pair most</h3>\n");
+        h.push_str(&table(&grid::pair_points(a)));
     }
     h.push_str("</section>\n");
 
@@ -189,11 +199,7 @@ pub fn render(a: &Analysis) -> Result<String, String> {
     h.push_str("<p>Each secret value beside what the actors who could not see it believed. The thick black line is the truth.</p>\n");
     for s in &a.secrets {
         let _ = writeln!(h, "<h3>{}</h3>", escape(&s.label));
-        let known = if s.known_to.is_empty() {
-            "nobody".to_string()
-        } else {
-            s.known_to.join(", ")
-        };
+        let known = super::words::known_words(s);
         let _ = writeln!(
             h,
             "<figure>{}<figcaption>Seen exactly by {}; estimated by the others.</figcaption></figure>",
@@ -201,39 +207,15 @@ pub fn render(a: &Analysis) -> Result<String, String> {
             escape(&known)
         );
         if !s.estimates.is_empty() {
-            h.push_str("<table><thead><tr><th>Estimated by</th><th class=\"num\">Mean error</th><th class=\"num\">Final estimate</th><th class=\"num\">Final truth</th></tr></thead><tbody>\n");
-            for e in &s.estimates {
-                let _ = writeln!(
-                    h,
-                    "<tr><td>{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{}</td><td class=\"num\">{:.1}</td></tr>",
-                    escape(&e.observer_name),
-                    e.mean_error(&s.truth),
-                    e.values
-                        .last()
-                        .copied()
-                        .flatten()
-                        .map_or_else(|| "—".to_string(), |v| format!("{v:.1}")),
-                    s.truth.last().copied().unwrap_or(0.0)
-                );
-            }
-            h.push_str("</tbody></table>\n");
+            h.push_str(&table(&grid::estimates(s)));
         }
     }
     if a.secrets.is_empty() {
         h.push_str("<p>This scenario has no secret tracks.</p>\n");
     }
     h.push_str("<h3>Assessment error</h3>\n<p>How wrong each actor's picture of everything hidden from it was (other actors' stats and the secrets it could not see), as a share of each value's range: 0% is perfectly informed.</p>\n");
-    h.push_str("<table><thead><tr><th>Actor</th><th class=\"num\">Mean over the game</th><th class=\"num\">At the end</th></tr></thead><tbody>\n");
-    for x in &a.actors {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            escape(&x.name),
-            pct(x.mean_assessment()),
-            pct(x.assessment.last().copied().unwrap_or(0.0))
-        );
-    }
-    h.push_str("</tbody></table>\n</section>\n");
+    h.push_str(&table(&grid::assessment(a)));
+    h.push_str("</section>\n");
 
     // Actors.
     let _ = writeln!(
@@ -258,23 +240,8 @@ pub fn render(a: &Analysis) -> Result<String, String> {
             x.objectives.len(),
             paragraphs(&x.briefing)
         );
-        h.push_str("<table><thead><tr><th>Objective</th><th class=\"num\">Weight</th><th>Judged</th><th class=\"num\">Met</th></tr></thead><tbody>\n");
-        for o in &x.objectives {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num {}\">{}</td></tr>",
-                escape(&o.text),
-                o.weight,
-                if o.over == "game" {
-                    "share of turns held"
-                } else {
-                    "at the end"
-                },
-                if o.met() { "met" } else { "unmet" },
-                pct(o.progress)
-            );
-        }
-        h.push_str("</tbody></table>\n</div>\n");
+        h.push_str(&table(&grid::objectives(x)));
+        h.push_str("</div>\n");
     }
     h.push_str("</section>\n");
 
@@ -291,25 +258,7 @@ pub fn render(a: &Analysis) -> Result<String, String> {
             "<p>{} covert act(s); {never} never came to light outside the parties (highlighted).</p>",
             a.covert.len()
         );
-        h.push_str("<table><thead><tr><th>What</th><th class=\"num\">Turn</th><th>Set in motion by</th><th>Parties (always knew)</th><th>Came to light</th></tr></thead><tbody>\n");
-        for c in &a.covert {
-            let _ = writeln!(
-                h,
-                "<tr{}><td>{}</td><td class=\"num\">{} ({})</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                if c.never_discovered() {
-                    " class=\"hidden-act\""
-                } else {
-                    ""
-                },
-                escape(&c.what),
-                c.turn,
-                escape(&c.date),
-                escape(&c.by),
-                escape(&c.parties.join(", ")),
-                escape(&super::revealed_words(c))
-            );
-        }
-        h.push_str("</tbody></table>\n");
+        h.push_str(&table(&grid::covert(a)));
     }
     h.push_str("</section>\n");
 
@@ -321,29 +270,7 @@ pub fn render(a: &Analysis) -> Result<String, String> {
             h.push_str("<p>No orders.</p>\n");
             continue;
         }
-        h.push_str("<table><thead><tr><th>Actor</th><th>Order</th><th>Outcome</th><th>Why</th></tr></thead><tbody>\n");
-        for o in &t.orders {
-            let order = super::order_words(o);
-            let outcome = super::outcome_words(o);
-            let why = match (&o.reason, o.by_person) {
-                (Some(r), _) => format!("<span class=\"reason\">{}</span>", escape(r)),
-                (None, true) => "<span class=\"reason\">a person's order</span>".to_string(),
-                (None, false) => String::new(),
-            };
-            let _ = writeln!(
-                h,
-                "<tr><td class=\"nowrap\">{}</td><td>{}</td><td{}>{}</td><td>{why}</td></tr>",
-                escape(&o.actor_name),
-                escape(&order),
-                if matches!(o.outcome, OrderOutcome::Succeeded) {
-                    ""
-                } else {
-                    " class=\"unmet\""
-                },
-                escape(&outcome)
-            );
-        }
-        h.push_str("</tbody></table>\n");
+        h.push_str(&table(&grid::orders(&t.orders)));
     }
     h.push_str("</section>\n");
 
@@ -365,11 +292,4 @@ pub fn render(a: &Analysis) -> Result<String, String> {
         env!("CARGO_PKG_VERSION")
     );
     Ok(h)
-}
-
-fn causes(c: &[(String, f64)]) -> String {
-    c.iter()
-        .map(|(d, v)| format!("{v:+.1} {d}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

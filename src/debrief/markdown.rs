@@ -4,28 +4,43 @@
 
 use std::fmt::Write as _;
 
+use super::grid::{self, Grid};
 use crate::perspective::Analysis;
 
-/// Escapes text for a Markdown table cell or line: pipes, markup
-/// characters and line breaks.
-pub fn cell(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c if c.is_control() => out.push('\u{fffd}'),
-            c => out.push(c),
+/// Escapes text for a Markdown cell or line (kept under this name for callers).
+pub use super::escape::markdown as cell;
+
+/// A table in GitHub-flavoured Markdown: a header row, the alignment row
+/// (numbers to the right), then a line per row; every cell escaped.
+pub fn table(g: &Grid) -> String {
+    let mut m = String::from("|");
+    for c in &g.columns {
+        if c.title.is_empty() {
+            m.push_str(" |");
+        } else {
+            let _ = write!(m, " {} |", cell(&c.title));
         }
     }
-    out
-}
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", 100.0 * x)
+    m.push_str("\n|");
+    for c in &g.columns {
+        m.push_str(if c.num { "---:|" } else { "---|" });
+    }
+    m.push('\n');
+    for r in &g.rows {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .map(|c| {
+                if c.fixed {
+                    c.text.clone()
+                } else {
+                    cell(&c.text)
+                }
+            })
+            .collect();
+        let _ = writeln!(m, "| {} |", cells.join(" | "));
+    }
+    m
 }
 
 /// A row of values every few turns, so a curve reads as numbers.
@@ -96,22 +111,7 @@ pub fn render(a: &Analysis) -> String {
     if a.turning_points.is_empty() {
         let _ = writeln!(m, "Regional tension never moved.\n");
     } else {
-        let _ = writeln!(
-            m,
-            "| Turn | Date | Change | Main causes |\n|---:|---|---:|---|"
-        );
-        for p in &a.turning_points {
-            let _ = writeln!(
-                m,
-                "| {} | {} | {:+.1} ({:.0} → {:.0}) | {} |",
-                p.turn,
-                cell(&p.date),
-                p.delta(),
-                p.before,
-                p.after,
-                cell(&causes(&p.causes))
-            );
-        }
+        m.push_str(&table(&grid::turning_points(a)));
         m.push('\n');
     }
 
@@ -126,32 +126,13 @@ pub fn render(a: &Analysis) -> String {
         );
     }
     if !a.pair_points.is_empty() {
-        let _ = writeln!(
-            m,
-            "| Pair | Total movement | Biggest turn | Change | Main causes |\n|---|---:|---:|---:|---|"
-        );
-        for p in &a.pair_points {
-            let _ = writeln!(
-                m,
-                "| {} | {:.1} | {} ({}) | {:+.1} | {} |",
-                cell(&p.label),
-                p.movement,
-                p.turn,
-                cell(&p.date),
-                p.delta,
-                cell(&causes(&p.causes))
-            );
-        }
+        m.push_str(&table(&grid::pair_points(a)));
         m.push('\n');
     }
 
     let _ = writeln!(m, "## Secrets and estimates\n");
     for s in &a.secrets {
-        let known = if s.known_to.is_empty() {
-            "nobody".to_string()
-        } else {
-            s.known_to.join(", ")
-        };
+        let known = super::words::known_words(s);
         let _ = writeln!(
             m,
             "### {}\n\nSeen exactly by {}; estimated by the others.\n",
@@ -161,24 +142,7 @@ pub fn render(a: &Analysis) -> String {
         let (head, row) = curve(&s.truth);
         let _ = writeln!(m, "The truth:\n\n{head}\n{row}\n");
         if !s.estimates.is_empty() {
-            let _ = writeln!(
-                m,
-                "| Estimated by | Mean error | Final estimate | Final truth |\n|---|---:|---:|---:|"
-            );
-            for e in &s.estimates {
-                let _ = writeln!(
-                    m,
-                    "| {} | {:.1} | {} | {:.1} |",
-                    cell(&e.observer_name),
-                    e.mean_error(&s.truth),
-                    e.values
-                        .last()
-                        .copied()
-                        .flatten()
-                        .map_or_else(|| "—".to_string(), |v| format!("{v:.1}")),
-                    s.truth.last().copied().unwrap_or(0.0)
-                );
-            }
+            m.push_str(&table(&grid::estimates(s)));
             m.push('\n');
         }
     }
@@ -187,35 +151,13 @@ pub fn render(a: &Analysis) -> String {
     }
     let _ = writeln!(
         m,
-        "### Assessment error\n\nHow wrong each actor's picture of everything hidden from it was, as a share of each value's range (0% is perfectly informed).\n\n| Actor | Mean over the game | At the end |\n|---|---:|---:|"
+        "### Assessment error\n\nHow wrong each actor's picture of everything hidden from it was, as a share of each value's range (0% is perfectly informed).\n"
     );
-    for x in &a.actors {
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} |",
-            cell(&x.name),
-            pct(x.mean_assessment()),
-            pct(x.assessment.last().copied().unwrap_or(0.0))
-        );
-    }
+    m.push_str(&table(&grid::assessment(a)));
     m.push('\n');
 
     let _ = writeln!(m, "## Actors, briefings, objectives and scores\n");
-    let _ = writeln!(
-        m,
-        "| Actor | Played by | Score | Objectives met |\n|---|---|---:|---:|"
-    );
-    for x in &a.actors {
-        let _ = writeln!(
-            m,
-            "| {} | {} | {:.0} | {} of {} |",
-            cell(&x.name),
-            cell(&x.played_by),
-            x.score,
-            x.met(),
-            x.objectives.len()
-        );
-    }
+    m.push_str(&table(&grid::scores(a)));
     m.push('\n');
     for x in &a.actors {
         let _ = writeln!(
@@ -234,24 +176,7 @@ pub fn render(a: &Analysis) -> String {
             let _ = writeln!(m, "> {}\n>", cell(&p.replace('\n', " ")));
         }
         m.push('\n');
-        let _ = writeln!(
-            m,
-            "| Objective | Weight | Judged | Met |\n|---|---:|---|---:|"
-        );
-        for o in &x.objectives {
-            let _ = writeln!(
-                m,
-                "| {} | {} | {} | {} |",
-                cell(&o.text),
-                o.weight,
-                if o.over == "game" {
-                    "share of turns held"
-                } else {
-                    "at the end"
-                },
-                pct(o.progress)
-            );
-        }
+        m.push_str(&table(&grid::objectives(x)));
         m.push('\n');
     }
 
@@ -262,22 +187,7 @@ pub fn render(a: &Analysis) -> String {
             "No covert act — shipment, factory or covert order — was made in this game.\n"
         );
     } else {
-        let _ = writeln!(
-            m,
-            "| What | Turn | Set in motion by | Parties (always knew) | Came to light |\n|---|---:|---|---|---|"
-        );
-        for c in &a.covert {
-            let _ = writeln!(
-                m,
-                "| {} | {} ({}) | {} | {} | {} |",
-                cell(&c.what),
-                c.turn,
-                cell(&c.date),
-                cell(&c.by),
-                cell(&c.parties.join(", ")),
-                cell(&super::revealed_words(c))
-            );
-        }
+        m.push_str(&table(&grid::covert(a)));
         m.push('\n');
     }
 
@@ -288,21 +198,7 @@ pub fn render(a: &Analysis) -> String {
             let _ = writeln!(m, "No orders.\n");
             continue;
         }
-        let _ = writeln!(m, "| Actor | Order | Outcome | Why |\n|---|---|---|---|");
-        for o in &t.orders {
-            let why = match (&o.reason, o.by_person) {
-                (Some(r), _) => cell(r),
-                (None, true) => "a person's order".to_string(),
-                (None, false) => String::new(),
-            };
-            let _ = writeln!(
-                m,
-                "| {} | {} | {} | {why} |",
-                cell(&o.actor_name),
-                cell(&super::order_words(o)),
-                cell(&super::outcome_words(o))
-            );
-        }
+        m.push_str(&table(&grid::orders(&t.orders)));
         m.push('\n');
     }
 
@@ -314,11 +210,4 @@ pub fn render(a: &Analysis) -> String {
         let _ = writeln!(m, "{}. {}", i + 1, cell(q));
     }
     m
-}
-
-fn causes(c: &[(String, f64)]) -> String {
-    c.iter()
-        .map(|(d, v)| format!("{v:+.1} {d}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

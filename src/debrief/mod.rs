@@ -10,15 +10,21 @@
 
 pub mod charts;
 pub mod compare;
+pub mod escape;
+pub mod grid;
 pub mod html;
 pub mod markdown;
 pub mod tables;
+pub mod words;
+
+/// The words of single things, at their old paths (the TUI's debrief screen uses them).
+pub use words::{known_words, order_words, outcome_words, revealed_words};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::perspective::{Analysis, CovertDebrief, Debrief, OrderLine, OrderOutcome};
+use crate::perspective::{Analysis, Debrief};
 use crate::scenario::Scenario;
 
 /// Options of `flashpoint debrief`.
@@ -177,60 +183,4 @@ fn run_inner(args: &DebriefArgs) -> Result<Vec<PathBuf>, String> {
     };
     let dir = args.out.clone().unwrap_or_else(|| PathBuf::from(default));
     write(&dir, &files)
-}
-
-/// An order in words, e.g. "Sanctions → North Korea (level 3)".
-pub fn order_words(o: &OrderLine) -> String {
-    let target = o
-        .target_name
-        .as_ref()
-        .map(|t| format!(" → {t}"))
-        .unwrap_or_default();
-    let covert = if o.covert { ", covert" } else { "" };
-    format!(
-        "{}{target} ({} {}{covert})",
-        o.move_name, o.level_label, o.level
-    )
-}
-
-/// What became of an order, in words.
-pub fn outcome_words(o: &OrderLine) -> String {
-    let chance = o
-        .chance
-        .map(|c| format!(" ({:.0}% chance)", 100.0 * c))
-        .unwrap_or_default();
-    let mut s = match &o.outcome {
-        OrderOutcome::Succeeded => format!("succeeded{chance}"),
-        OrderOutcome::Failed => format!("failed{chance}"),
-        OrderOutcome::Rejected(why) => format!("not carried out: {why}"),
-    };
-    if o.covert && o.outcome != OrderOutcome::Failed {
-        match o.revealed {
-            Some(t) => s.push_str(&format!(
-                "; came to light in turn {t} to {}",
-                o.revealed_to.join(", ")
-            )),
-            None if matches!(o.outcome, OrderOutcome::Succeeded) => {
-                s.push_str("; never came to light")
-            }
-            None => {}
-        }
-    }
-    s
-}
-
-/// Who learnt of a covert act and when, in words.
-pub fn revealed_words(c: &CovertDebrief) -> String {
-    if c.never_discovered() {
-        return "never — no one outside the parties found out".to_string();
-    }
-    let mut parts: Vec<String> = c
-        .found
-        .iter()
-        .map(|(who, t)| format!("{who} in turn {t}"))
-        .collect();
-    if let Some(p) = c.published {
-        parts.push(format!("published to everyone in turn {p}"));
-    }
-    parts.join("; ")
 }

@@ -11,21 +11,22 @@ pub mod console;
 pub mod game;
 pub mod projector;
 pub mod seat;
+pub mod server;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::ai::Policy;
-use crate::classroom::{Classroom, ClassroomConfig, ClassroomError, HostKey, JoinCodes, Limits};
+use crate::classroom::{HostKey, JoinCodes};
 use crate::referee::{Keep, Match, Seat};
 use crate::save::GameId;
 
 pub use game::{Host, HostGame, MissingPolicy, PROJECTOR};
 pub use seat::HostLobby;
+pub use server::Hosted;
 
 /// Options of `flashpoint host`.
 #[derive(Debug, Clone, clap::Args)]
@@ -85,56 +86,6 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         return Err(format!("`{t}`: end with a unit (h, m or s)"));
     }
     Ok(Duration::from_secs(total))
-}
-
-/// A running classroom game: the server, the game and its clock thread.
-pub struct Hosted {
-    /// The game.
-    pub host: Host,
-    /// The SSH server.
-    pub classroom: Classroom,
-    stop: Arc<AtomicBool>,
-}
-
-impl Hosted {
-    /// Starts the server for `host` on `listen` with these codes, and the
-    /// clock thread that ends a turn at its deadline.
-    pub fn start(
-        host: Host,
-        listen: SocketAddr,
-        key: HostKey,
-        codes: JoinCodes,
-        tweak: impl FnOnce(&mut Limits),
-    ) -> Result<Self, ClassroomError> {
-        let mut config = ClassroomConfig::new(listen, key, codes);
-        // The countdown on every screen.
-        config.limits.redraw_every = Some(Duration::from_secs(1));
-        tweak(&mut config.limits);
-        let classroom = Classroom::start(config, HostLobby { host: host.clone() })?;
-        host.lock().notifier = Some(classroom.notifier());
-        let stop = Arc::new(AtomicBool::new(false));
-        let (h, s) = (host.clone(), stop.clone());
-        let _ = std::thread::Builder::new()
-            .name("host-clock".into())
-            .spawn(move || {
-                while !s.load(Ordering::Relaxed) {
-                    h.tick();
-                    std::thread::sleep(Duration::from_millis(200));
-                }
-            });
-        Ok(Hosted {
-            host,
-            classroom,
-            stop,
-        })
-    }
-
-    /// Stops the clock and the server (every student's terminal is
-    /// restored with a message).
-    pub fn shutdown(self) {
-        self.stop.store(true, Ordering::Relaxed);
-        self.classroom.shutdown();
-    }
 }
 
 /// The seats that log in: each person's actor, then the projector.

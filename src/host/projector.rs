@@ -15,7 +15,7 @@ use crate::scenario::ActorId;
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 
-use super::Host;
+use super::game::Host;
 use super::game::{HostGame, Phase, countdown};
 
 /// The projector's screen.

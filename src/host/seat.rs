@@ -16,8 +16,9 @@ use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
 use crate::tui::{update, view};
 
+use super::game::Host;
 use super::game::{HostGame, PROJECTOR, Phase, countdown};
-use super::{Host, projector::ProjectorApp};
+use super::projector::ProjectorApp;
 
 /// Opens the screen of a seat: a team's game or the projector.
 #[derive(Debug, Clone)]
