@@ -178,15 +178,15 @@ impl Scratch {
         }
     }
 
-    /// The utility `value` gives the state with the effects of `effects`
+    /// What `value` reads from the state with the effects of `effects`
     /// (worked out against `env`) applied, the state then restored.
-    pub fn try_effects(
+    pub fn try_effects<T>(
         &mut self,
         scn: &Scenario,
         effects: &[crate::scenario::Effect],
         env: &Bound,
-        value: impl Fn(&State) -> f64,
-    ) -> f64 {
+        value: impl Fn(&State) -> T,
+    ) -> T {
         for p in plan_all(scn, effects, env) {
             match p {
                 Planned::Delta(d) => self.apply(scn, &d),

@@ -102,7 +102,7 @@ pub struct ActorDebrief {
     pub short: String,
     /// The actor's colour in the scenario (a name or `#rrggbb`).
     pub color: String,
-    /// Who played it, in words: "a person", "the computer (utility AI)".
+    /// Who played it, in words: "a person", "the computer (normal)".
     pub played_by: String,
     /// True when a person played it.
     pub human: bool,
@@ -363,9 +363,10 @@ pub struct OrderLine {
 pub fn played_by(seat: Seat) -> (&'static str, bool) {
     match seat {
         Seat::Human => ("a person", true),
-        Seat::Ai(Policy::Utility) => ("the computer (utility AI)", false),
-        Seat::Ai(Policy::Easy) => ("the computer (utility AI, easy)", false),
-        Seat::Ai(Policy::Hard) => ("the computer (utility AI, hard)", false),
+        Seat::Ai(Policy::Utility) => ("the computer (normal)", false),
+        Seat::Ai(Policy::Easy) => ("the computer (easy)", false),
+        Seat::Ai(Policy::Hard) => ("the computer (hard: plans ahead)", false),
+        Seat::Ai(Policy::Greedy) => ("the computer (greedy baseline)", false),
         Seat::Ai(Policy::Random) => ("the computer (random moves)", false),
         Seat::Ai(Policy::Passive) => ("the computer (passive: no orders)", false),
         Seat::Ai(Policy::Hawk) => ("the computer (always the most hostile moves)", false),
