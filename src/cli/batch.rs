@@ -11,10 +11,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
 
-use super::simulate::Format;
 use crate::ai::Policy;
 use crate::scenario::Scenario;
 use crate::sim::batch::{self, BatchSettings, BatchStats, Labels, Shard, ShardFile};
+use crate::sim::render::Format;
 
 /// Set by Ctrl-C: no new game starts; what was played is printed.
 static STOP: AtomicBool = AtomicBool::new(false);
@@ -137,13 +137,15 @@ pub fn run(req: BatchRequest<'_>) -> ExitCode {
             let out = match req.format {
                 Format::Json if req.timing => {
                     let mut v = batch_json(&file);
-                    v["timing"] = super::simulate::timing_json(&times);
+                    v["timing"] = crate::sim::render::timing_json(&times);
                     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
                 }
                 Format::Json => render(&file, req.format),
-                Format::Text => {
-                    super::simulate::with_timing_line(render(&file, req.format), &times, req.timing)
-                }
+                Format::Text => crate::sim::render::with_timing_line(
+                    render(&file, req.format),
+                    &times,
+                    req.timing,
+                ),
             };
             print!("{out}");
             code

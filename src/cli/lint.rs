@@ -11,12 +11,12 @@ use std::time::Instant;
 use serde_json::json;
 
 use super::args::GamesArgs;
-use super::simulate::Format;
 use crate::ai::Policy;
 use crate::referee::{Keep, Match};
 use crate::scenario::{self, Scenario, ScenarioError};
 use crate::sim::batch::{BatchSettings, run_batch};
 use crate::sim::lint::{Finding, Level, has_errors, lint};
+use crate::sim::render::Format;
 use crate::sim::seats;
 
 /// Games timed, one after the other on one thread, for the AI's time per turn.

@@ -8,6 +8,7 @@ mod color;
 mod lint;
 mod new;
 pub mod orders;
+pub mod saves;
 pub mod scenarios;
 mod schema;
 pub mod simulate;
@@ -44,9 +45,9 @@ pub enum Command {
     /// Play in the terminal (the default when no command is given).
     Play(PlayArgs),
     /// List saved games.
-    Saves(crate::save::cli::SavesArgs),
+    Saves(saves::SavesArgs),
     /// Re-play a saved game's orders through the engine; check or print it.
-    Replay(crate::save::cli::ReplayArgs),
+    Replay(saves::ReplayArgs),
     /// Write the debrief of a finished save (Markdown, HTML with charts,
     /// CSV); several saves of one scenario are compared side by side.
     Debrief(crate::debrief::DebriefArgs),
@@ -117,8 +118,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Scenarios) => scenarios::run(),
         Some(Command::Play(args)) if args.plain => crate::tui::plain::run(args.into()),
         Some(Command::Play(args)) => crate::tui::run(Some(args.into())),
-        Some(Command::Saves(args)) => crate::save::cli::saves(&args),
-        Some(Command::Replay(args)) => crate::save::cli::replay(&args),
+        Some(Command::Saves(args)) => saves::saves(&args),
+        Some(Command::Replay(args)) => saves::replay(&args),
         Some(Command::Debrief(args)) => crate::debrief::run(&args),
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Schema) => schema::run(),

@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::simulate::{self, Format};
 use crate::ai::Policy;
 use crate::engine::Order;
 use crate::narrate;
 use crate::referee::Keep;
 use crate::scenario::script::{self, OrdersFile};
 use crate::scenario::{self as scenario_mod, Scenario};
+use crate::sim::render::{self, Format};
 use crate::sim::{self, script::Cast, script::Refusal};
 
 /// What to play.
@@ -64,12 +64,12 @@ pub fn run(r: &OrdersRun) -> ExitCode {
     let origin = r.path.display().to_string();
     let out = match r.format {
         Format::Text => {
-            let mut s = simulate::game_text(&r.scn, &g);
+            let mut s = render::game_text(&r.scn, &g);
             s.push_str(&refused_text(&r.scn, &origin, &refused));
             s
         }
         Format::Json => {
-            let mut doc = simulate::game_json(&r.scn, &g);
+            let mut doc = render::game_json(&r.scn, &g);
             doc["orders_file"] = json!(origin);
             doc["refused"] = Value::Array(
                 refused

@@ -10,10 +10,10 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::simulate::Format;
 use crate::scenario::script::{self, Script, When};
 use crate::scenario::{self as scenario_mod, Scenario};
 use crate::sim::expect::{self, Failure, TestResult};
+use crate::sim::render::Format;
 
 /// Options of `flashpoint test`.
 #[derive(Debug, Clone, clap::Args)]

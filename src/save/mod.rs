@@ -21,7 +21,6 @@
 //!
 //! See `docs/saves.md` for the format.
 
-pub mod cli;
 mod error;
 pub mod format;
 pub mod id;

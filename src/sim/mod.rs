@@ -5,6 +5,7 @@
 pub mod batch;
 pub mod expect;
 pub mod lint;
+pub mod render;
 pub mod script;
 pub mod sweep;
 pub mod synthetic;

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::load::{self, Opened};
-use super::replay::{self, Verification};
-use super::text;
-use crate::cli::simulate::{self, Format};
+use crate::save::load::{self, Opened};
+use crate::save::replay::{self, Verification};
+use crate::save::text;
+use crate::sim::render::{self, Format};
 
 /// Options of `flashpoint saves`.
 #[derive(Debug, Clone, clap::Args)]
@@ -28,8 +28,8 @@ pub struct ReplayArgs {
     #[arg(long)]
     pub verify: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = crate::cli::simulate::Format::Text)]
-    pub format: crate::cli::simulate::Format,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// For an orders file (docs/orders.md): the scenario to play it on,
     /// instead of the file's `scenario` key.
     #[arg(long)]
@@ -42,8 +42,8 @@ pub struct ReplayArgs {
 /// Lists saves. A folder that cannot be read is an error (exit 1), not an
 /// empty list; a missing folder is an empty list.
 pub fn saves(args: &SavesArgs) -> ExitCode {
-    let dir = super::saves_dir(args.saves_dir.as_deref());
-    match super::try_list(&dir) {
+    let dir = crate::save::saves_dir(args.saves_dir.as_deref());
+    match crate::save::try_list(&dir) {
         Ok(list) => {
             out(&saves_text(&dir, &list));
             ExitCode::SUCCESS
@@ -58,7 +58,7 @@ pub fn saves(args: &SavesArgs) -> ExitCode {
 /// The text of `flashpoint saves`. Every name and text that comes from a
 /// file or a file name is [escaped](text::escape): nothing in a save can
 /// reach the terminal as a control sequence.
-pub fn saves_text(dir: &std::path::Path, list: &[super::SaveInfo]) -> String {
+pub fn saves_text(dir: &std::path::Path, list: &[crate::save::SaveInfo]) -> String {
     let mut s = String::new();
     let dir = text::escape(&dir.display().to_string(), false);
     if list.is_empty() {
@@ -110,8 +110,7 @@ fn err(message: &str) {
 pub fn replay(args: &ReplayArgs) -> ExitCode {
     let small = std::fs::metadata(&args.file).is_ok_and(|m| m.is_file() && m.len() < 1 << 20);
     if small
-        && std::fs::read_to_string(&args.file)
-            .is_ok_and(|t| crate::cli::orders::looks_like_orders(&t))
+        && std::fs::read_to_string(&args.file).is_ok_and(|t| super::orders::looks_like_orders(&t))
     {
         if args.verify {
             err(&format!(
@@ -122,12 +121,7 @@ pub fn replay(args: &ReplayArgs) -> ExitCode {
             ));
             return ExitCode::from(2);
         }
-        return crate::cli::orders::replay(
-            &args.file,
-            args.scenario.as_deref(),
-            args.seed,
-            args.format,
-        );
+        return super::orders::replay(&args.file, args.scenario.as_deref(), args.seed, args.format);
     }
     let opened = match load::open(&args.file) {
         Ok(o) => o,
@@ -158,7 +152,7 @@ pub fn replay(args: &ReplayArgs) -> ExitCode {
         };
     }
     if let Some(bad) = v.first_difference() {
-        let e = super::SaveError::StateMismatch {
+        let e = crate::save::SaveError::StateMismatch {
             path: opened.path.clone(),
             turn: bad.turn,
             detail: bad.detail.clone().unwrap_or_default(),
@@ -170,11 +164,11 @@ pub fn replay(args: &ReplayArgs) -> ExitCode {
     let text = match args.format {
         Format::Text => {
             let mut s = header_text(&opened);
-            s.push_str(&simulate::game_text(&opened.scenario, &record));
+            s.push_str(&render::game_text(&opened.scenario, &record));
             s
         }
         Format::Json => {
-            let mut doc = simulate::game_json(&opened.scenario, &record);
+            let mut doc = render::game_json(&opened.scenario, &record);
             doc["save"] = save_json(&opened);
             pretty(&doc)
         }
