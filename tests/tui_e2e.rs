@@ -131,15 +131,7 @@ fn play_three_turns_as_the_us_with_sanctions_then_quit() {
     t.send("q");
     t.wait_text("Quit?");
     t.send("y");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = t.child.try_wait().expect("wait") {
-            break s;
-        }
-        assert!(start.elapsed() < TIMEOUT, "the game did not exit");
-        t.pump(Duration::from_millis(50));
-    };
-    while t.pump(Duration::from_millis(100)) && start.elapsed() < TIMEOUT {}
+    let status = wait_exit(&mut t);
     assert!(status.success(), "exit status {status:?}");
     // Quitting after three turns saved the game and said where.
     assert!(autosave_in(dir.path()).is_some(), "saved on quit");
@@ -167,15 +159,7 @@ fn ctrl_c_twice_quits_and_restores() {
     t.send("\x03");
     t.wait_text("Quit?");
     t.send("\x03");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = t.child.try_wait().expect("wait") {
-            break s;
-        }
-        assert!(start.elapsed() < TIMEOUT, "the game did not exit");
-        t.pump(Duration::from_millis(50));
-    };
-    while t.pump(Duration::from_millis(100)) && start.elapsed() < TIMEOUT {}
+    let status = wait_exit(&mut t);
     assert!(status.success(), "exit status {status:?}");
     assert!(String::from_utf8_lossy(&t.raw).contains("\x1b[?1049l"));
 }
