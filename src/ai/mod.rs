@@ -268,6 +268,38 @@ mod tests {
     use crate::referee::{Keep, Match, Seat};
     use std::sync::Arc;
 
+    /// The planner (the hard strength) gives the same orders and reasons
+    /// on the same seed, every one of them accepted by the engine, and
+    /// does give orders.
+    #[test]
+    fn the_planner_is_reproducible_and_gives_legal_orders() {
+        let scn = Arc::new(
+            crate::scenario::load_bundled("korea-arms-deal")
+                .expect("bundled")
+                .expect("valid"),
+        );
+        let play = || {
+            let seats = vec![Seat::Ai(Policy::Hard); scn.n()];
+            let mut m = Match::new(scn.clone(), 11, seats, Keep::Events);
+            let mut turns = Vec::new();
+            while !m.is_over() && m.turn() < 6 {
+                let r = m.play_turn();
+                let rejected = r
+                    .events
+                    .iter()
+                    .filter(|e| matches!(e, crate::engine::Event::OrderRejected { .. }))
+                    .count();
+                assert_eq!(rejected, 0, "turn {}: {:?}", r.turn, r.events);
+                turns.push((r.orders.clone(), r.reasons.clone()));
+            }
+            turns
+        };
+        let first = play();
+        assert_eq!(first, play());
+        let given: usize = first.iter().map(|(o, _)| o.list.len()).sum();
+        assert!(given >= 6, "{given} orders in six turns");
+    }
+
     /// The bundled scenarios never reach the pruning threshold, so their
     /// games are decided by full what-ifs of every candidate.
     #[test]
