@@ -51,14 +51,16 @@ pub struct SimulateArgs {
     #[arg(long = "random", value_delimiter = ',')]
     pub random: Vec<String>,
     /// Play an actor with a built-in strategy instead of the AI, as
-    /// ACTOR=NAME: `ai` (the normal AI; also `easy`, `normal`, `hard`), `random`, `passive` (no orders),
-    /// `hawk` (always the most hostile affordable moves) or `dove` (always
-    /// the most conciliatory). Repeat for several actors.
+    /// ACTOR=NAME: `ai` (the normal AI; also `easy`, `normal`, `hard`, and
+    /// `greedy`, normal without its tie-breaking noise), `random`, `passive`
+    /// (no orders), `hawk` (always the most hostile affordable moves) or
+    /// `dove` (always the most conciliatory). Repeat for several actors.
     #[arg(long = "policy", value_name = "ACTOR=NAME")]
     pub policy: Vec<String>,
     /// Strength of every computer player not named by --policy or
-    /// --random: easy (greedy with noise), normal, or hard (judges each
-    /// what-if after a quiet turn; about twice the thinking time).
+    /// --random: easy (one turn ahead, with noise), normal (one turn ahead),
+    /// or hard (plans two turns against the others' expected orders; about
+    /// five times the thinking time).
     #[arg(long = "ai", value_name = "STRENGTH", default_value = "normal", value_parser = parse_strength)]
     pub ai: Policy,
     /// Also write the game as a save file (one game only; never overwrites).
