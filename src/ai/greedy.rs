@@ -90,9 +90,8 @@ pub(super) fn rank(
         .into_iter()
         .map(|o| {
             let m = scn.mv(o.mv);
-            let env = Bound::new(scn, state, Some(actor), o.target, o.level);
-            let chance = m.chance.eval(&env).clamp(0.0, 1.0);
-            let cost = m.cost.eval(&env).max(0.0);
+            let chance = orders::chance(scn, state, &o);
+            let cost = orders::cost(scn, state, &o);
             let list = Orders {
                 list: vec![o.clone()],
             };
@@ -257,8 +256,8 @@ fn prune(
         .map(|(i, o)| {
             let m = scn.mv(o.mv);
             let env = Bound::new(scn, start, Some(actor), o.target, o.level);
-            let chance = m.chance.eval(&env).clamp(0.0, 1.0);
-            let cost = m.cost.eval(&env).max(0.0);
+            let chance = orders::chance(scn, start, o);
+            let cost = orders::cost(scn, start, o);
             let value = |s: &State| utility(scn, s, actor, mood);
             let u_win = scratch.try_effects(scn, &m.effects, &env, value);
             let u_lose = if chance < 1.0 && !m.on_failure.is_empty() {

@@ -17,8 +17,7 @@
 use super::greedy::{self, Ranking};
 use super::utility::{objective_grades, utility};
 use super::{Decision, Mood, Strength, mood, settle};
-use crate::engine::env::Bound;
-use crate::engine::orders::{Order, Orders};
+use crate::engine::orders::{self, Order, Orders};
 use crate::engine::rng::{self, Stream};
 use crate::engine::state::State;
 use crate::engine::{Dice, Silent, resolve};
@@ -185,20 +184,19 @@ fn candidate_plans(
         tried.push(mv);
         plans.push(greedy::pick(scn, state, cands, Some(i)));
     }
-    let mut unique: Vec<Vec<usize>> = Vec::new();
-    for p in plans {
+    // The same orders in another order are the same plan.
+    let mut seen: Vec<Vec<usize>> = Vec::new();
+    plans.retain(|p| {
         let mut key = p.clone();
         key.sort_unstable();
-        if !unique.iter().any(|u| {
-            let mut k = u.clone();
-            k.sort_unstable();
-            k == key
-        }) {
-            unique.push(p);
+        let new = !seen.contains(&key);
+        if new {
+            seen.push(key);
         }
-    }
-    unique.truncate(most);
-    unique
+        new
+    });
+    plans.truncate(most);
+    plans
 }
 
 /// What a plan is played forward against: the turn's state, the
@@ -236,13 +234,13 @@ impl Rollout<'_> {
             .iter()
             .enumerate()
             .map(|(j, o)| {
-                let p = chance(scn, state, o);
+                let p = orders::chance(scn, state, o);
                 rng::roll(dice_seed, state.turn + 1, Stream::Order, j as u64, p)
             })
             .collect();
         list.extend(mine.iter().map(|o| (*o).clone()));
         let orders = Orders { list };
-        let chances: Vec<f64> = mine.iter().map(|o| chance(scn, state, o)).collect();
+        let chances: Vec<f64> = mine.iter().map(|o| orders::chance(scn, state, o)).collect();
         let mut total = 0.0;
         let mut likeliest: Option<(f64, State)> = None;
         for combo in 0u32..(1 << mine.len()) {
@@ -267,10 +265,4 @@ impl Rollout<'_> {
         let end = likeliest.map_or_else(|| state.clone(), |(_, e)| e);
         (total, end)
     }
-}
-
-/// The chance of an order succeeding as `state` stands.
-fn chance(scn: &Scenario, state: &State, o: &Order) -> f64 {
-    let env = Bound::new(scn, state, Some(o.actor), o.target, o.level);
-    scn.mv(o.mv).chance.eval(&env).clamp(0.0, 1.0)
 }

@@ -76,6 +76,14 @@ pub struct Unmet {
     pub needed: f64,
 }
 
+/// The chance an order succeeds as `state` stands (0–1): what resolution
+/// rolls against, what the preview shows and what the AI weighs.
+pub fn chance(scn: &Scenario, state: &State, o: &Order) -> f64 {
+    let m = scn.mv(o.mv);
+    let env = Bound::new(scn, state, Some(o.actor), o.target, o.level);
+    m.chance.eval(&env).clamp(0.0, 1.0)
+}
+
 /// The capital an order would cost.
 pub fn cost(scn: &Scenario, state: &State, o: &Order) -> f64 {
     let m = scn.mv(o.mv);

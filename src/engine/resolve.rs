@@ -248,7 +248,7 @@ fn execute<R: Recorder>(w: &mut World<R>, index: u16, o: &Order) {
     let m = scn.mv(o.mv);
     let start = w.start;
     let env = Bound::new(scn, start, Some(o.actor), o.target, o.level);
-    let chance = m.chance.eval(&env).clamp(0.0, 1.0);
+    let chance = super::orders::chance(scn, start, o);
     let success = w.dice.order(w.turn, index, chance);
     let cause = Cause::Order {
         actor: o.actor,

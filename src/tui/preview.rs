@@ -2,7 +2,6 @@
 //! this order (forced to succeed) and the preview lists the changes the
 //! ledger attributes to it. No effect is computed here.
 
-use crate::engine::env::Bound;
 use crate::engine::ledger::{Cause, Meter, Rule};
 use crate::engine::orders::{Order, Orders};
 use crate::engine::state::State;
@@ -52,9 +51,7 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order) -> Preview {
     // The what-if only sums the order's own changes, so the dice of events
     // do not matter: any fixed seed will do (the game's is the referee's).
     let seed = 0;
-    let m = scn.mv(order.mv);
-    let env = Bound::new(scn, state, Some(order.actor), order.target, order.level);
-    let chance = m.chance.eval(&env).clamp(0.0, 1.0);
+    let chance = crate::engine::orders::chance(scn, state, order);
     let orders = Orders {
         list: vec![order.clone()],
     };
