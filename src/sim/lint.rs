@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::batch::BatchStats;
 use crate::scenario::Scenario;
 use crate::scenario::diagnostic::line_col;
-use crate::scenario::raw::RawScenario;
+use crate::scenario::raw::{RawScenario, Spanned};
 
 /// An objective met in fewer games than this share is flagged as rare.
 pub const RARE: f64 = 0.05;
@@ -82,26 +82,10 @@ impl Lines {
         };
         let line = |at: usize| line_col(&scn.source, at).0;
         Lines {
-            moves: raw
-                .moves
-                .iter()
-                .map(|m| (m.get_ref().id.get_ref().clone(), line(m.span().start)))
-                .collect(),
-            events: raw
-                .events
-                .iter()
-                .map(|e| (e.get_ref().id.get_ref().clone(), line(e.span().start)))
-                .collect(),
-            endings: raw
-                .endings
-                .iter()
-                .map(|e| (e.get_ref().id.get_ref().clone(), line(e.span().start)))
-                .collect(),
-            actors: raw
-                .actors
-                .iter()
-                .map(|a| (a.get_ref().id.get_ref().clone(), line(a.span().start)))
-                .collect(),
+            moves: ids(&scn.source, &raw.moves, |m| m.id.get_ref()),
+            events: ids(&scn.source, &raw.events, |e| e.id.get_ref()),
+            endings: ids(&scn.source, &raw.endings, |e| e.id.get_ref()),
+            actors: ids(&scn.source, &raw.actors, |a| a.id.get_ref()),
             objectives: raw
                 .actors
                 .iter()
@@ -119,6 +103,14 @@ impl Lines {
     fn find(list: &[(String, usize)], id: &str) -> Option<usize> {
         list.iter().find(|(i, _)| i == id).map(|(_, l)| *l)
     }
+}
+
+/// Each entry's id in one table of the scenario, with the line its entry
+/// starts on in `source`.
+fn ids<T>(source: &str, list: &[Spanned<T>], id: impl Fn(&T) -> &String) -> Vec<(String, usize)> {
+    list.iter()
+        .map(|x| (id(x.get_ref()).clone(), line_col(source, x.span().start).0))
+        .collect()
 }
 
 /// The findings of a batch of `stats.games` AI games of `scn`, most serious
