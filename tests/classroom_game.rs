@@ -150,7 +150,9 @@ fn scenario() -> Arc<Scenario> {
     Arc::new(flashpoint::scenario::resolve(None).expect("bundled scenario"))
 }
 
-fn start() -> (Hosted, JoinCodes, Arc<Scenario>) {
+/// A host for the default scenario with every seat a team's, its join
+/// codes, and the scenario; `deadline`: the turn's time limit, if any.
+fn all_teams_host(deadline: Option<Duration>) -> (Host, JoinCodes, Arc<Scenario>) {
     let scn = scenario();
     let game = Match::new(
         scn.clone(),
@@ -159,7 +161,11 @@ fn start() -> (Hosted, JoinCodes, Arc<Scenario>) {
         Keep::Everything,
     );
     let codes = JoinCodes::generate(&seat_names(&game)).expect("codes");
-    let host = Host::new(game, GameId::random(), None);
+    (Host::new(game, GameId::random(), deadline), codes, scn)
+}
+
+fn start() -> (Hosted, JoinCodes, Arc<Scenario>) {
+    let (host, codes, scn) = all_teams_host(None);
     let hosted = Hosted::start(
         host,
         "127.0.0.1:0".parse().expect("addr"),
@@ -413,15 +419,7 @@ async fn load_30_team_screens_typing() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(60);
-    let scn = scenario();
-    let game = Match::new(
-        scn.clone(),
-        SEED,
-        vec![Seat::Human; scn.n()],
-        Keep::Everything,
-    );
-    let codes = JoinCodes::generate(&seat_names(&game)).expect("codes");
-    let host = Host::new(game, GameId::random(), Some(Duration::from_secs(3600)));
+    let (host, codes, scn) = all_teams_host(Some(Duration::from_secs(3600)));
     host.toggle_pause(); // the countdown runs: every screen redraws each second
     let hosted = Hosted::start(
         host,
