@@ -136,6 +136,11 @@ const CASES: &[(&str, usize, &[&str])] = &[
         &["expected a list", "write [[name]] for each entry"],
     ),
     (
+        "reciprocity_out_of_range.toml",
+        17,
+        &["reciprocity is 1.5, outside 0–1"],
+    ),
+    (
         "stat_out_of_range.toml",
         13,
         &["military is 150, outside 0–100"],

@@ -304,6 +304,7 @@ fn unblurred(c: Cause) -> Option<String> {
 const VIEW_FIELDS: &[&str] = &[
     "baseline",
     "capital",
+    "conduct",
     "council_sanctions",
     "deals",
     "factories",
@@ -378,6 +379,10 @@ fn view_leaks(t: &Truth, o: ActorId, view: &PlayerView) -> Vec<String> {
     }
     if view.held != s.held[o.index()] {
         out.push("objectives held are not its own".into());
+    }
+    // Conduct is public (made of overt orders only): the truth, verbatim.
+    if view.conduct != s.conduct {
+        out.push("conduct is not the public record".into());
     }
     let p = &view.picture;
     for a in scn.actor_ids() {

@@ -307,3 +307,30 @@ fn a_simulated_game_saves_and_replays() {
         );
     }
 }
+
+#[test]
+fn a_save_written_before_conduct_was_kept_still_loads() {
+    // Saves made before the state kept each actor's recent conduct have no
+    // `[state.conduct]`: they load, the replay fills it in, and the game
+    // continues exactly as the one played without stopping.
+    let scn = korea();
+    let n = scn.n();
+    let mut g = new_game(scn, 6, vec![false; n]);
+    play(&mut g, 3);
+    assert!(state(&g).conduct.cells().iter().any(|v| *v != 0.0));
+    let text = format::game_text(&g, stamp()).unwrap();
+    let start = text.find("[state.conduct]\n").expect("conduct is saved");
+    let len = text[start + 1..]
+        .find("\n[")
+        .map_or(text.len() - start, |i| i + 2);
+    let old = format!("{}{}", &text[..start], &text[start + len..]);
+    assert!(!old.contains("conduct"));
+    let dir = tempdir();
+    let p = dir.path().join("old.toml");
+    std::fs::write(&p, &old).unwrap();
+    let mut back = save::load(&p).expect("an old save loads");
+    assert_eq!(state(&back), state(&g));
+    back.play_turn();
+    g.play_turn();
+    assert_eq!(state(&back), state(&g));
+}

@@ -4,6 +4,8 @@
 //! taken greedily within its capital. The easy strength plays it with
 //! noise; the planner ([`super::planner`]) starts from its ranking.
 
+mod reciprocity;
+
 use rand::RngExt;
 
 use super::estimate;
@@ -36,8 +38,8 @@ const KEEP: usize = 96;
 pub(super) struct Candidate {
     pub order: Order,
     pub cost: f64,
-    /// What the personality makes of it beside its gain: temper minus
-    /// thrift (the planner adds it to a plan's value).
+    /// What the personality makes of it beside its gain: temper and
+    /// reciprocity minus thrift (the planner adds it to a plan's value).
     pub leaning: f64,
     /// Gain plus leaning plus noise: what the ranking sorts by.
     pub value: f64,
@@ -102,7 +104,8 @@ pub(super) fn rank(
                 u_win
             };
             let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
-            let leaning = leaning(mood, m.goldstein, cost, activity);
+            let leaning = leaning(mood, m.goldstein, cost, activity)
+                + reciprocity::lean(scn, state, actor, o.target, m.goldstein, gain);
             let jitter = strength.noise * (noise.random::<f64>() - 0.5);
             Candidate {
                 order: o,
@@ -123,7 +126,7 @@ pub(super) fn rank(
 
 /// Personality beside objectives: hawks like hostile acts, doves
 /// cooperative ones, and capital kept has value (more to a less active
-/// actor).
+/// actor). Reciprocity ([`reciprocity::lean`]) is added beside it.
 fn leaning(mood: &Mood, goldstein: f64, cost: f64, activity: f64) -> f64 {
     let temper = TEMPER * (mood.hawkishness - 0.5) * (-goldstein / 10.0);
     let thrift = 0.003 * cost * (1.0 - activity);
@@ -266,7 +269,9 @@ fn prune(
                 base_u
             };
             let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
-            (gain + leaning(mood, m.goldstein, cost, activity), i)
+            let lean = leaning(mood, m.goldstein, cost, activity)
+                + reciprocity::lean(scn, start, actor, o.target, m.goldstein, gain);
+            (gain + lean, i)
         })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -8,6 +8,7 @@
 //! never depend on hash order or on transcendental floating-point functions.
 //! Events and causes carry ids only; [`crate::narrate`] puts them in words.
 
+pub mod conduct;
 pub mod council;
 pub mod dice;
 pub mod effects;

@@ -2,11 +2,13 @@
 //!
 //! 1. **Orders** are checked against the rules and paid for; broken ones are
 //!    rejected (and cost nothing).
+//!    Last turn's public conduct fades ([`conduct`]).
 //! 2. **Moves** resolve by category — diplomacy, economic, sanction, arms,
 //!    military, intelligence — and within a category by actor order, then by
 //!    the order in which each actor gave them. Every amount, chance and
 //!    condition reads the state at the *start* of the turn, so orders are
 //!    simultaneous: the phase order only decides how clamping interleaves.
+//!    Each overt order that takes effect joins the actors' conduct.
 //! 3. **Persistent effects** tick: sanctions drain, shipments travel and
 //!    arrive, factories produce.
 //! 4. **Time**: the arms race steps, tensions, threats and relations relax
@@ -15,6 +17,7 @@
 //! 6. **Endings**: armed clash, scenario endings, the turn limit.
 //! 7. **Bookkeeping**: income for the next turn, objectives held, history.
 
+use super::conduct;
 use super::council;
 use super::dice::Dice;
 use super::effects::plan_all;
@@ -78,6 +81,7 @@ pub fn initial_state(scn: &Scenario) -> State {
         proposals: Vec::new(),
         offers: Vec::new(),
         deals: Vec::new(),
+        conduct: Grid::from_cells(n, vec![0.0; n * n]),
     };
     for a in scn.actor_ids() {
         for b in scn.actor_ids() {
@@ -149,6 +153,7 @@ pub fn resolve<R: Recorder>(
         return state.clone();
     }
     let mut w = World::new(scn, state, dice, rec);
+    conduct::fade(scn, &mut w.s.conduct);
     let accepted = accept(&mut w, orders);
     apply_injects(&mut w, injects);
     breaches(&mut w, &accepted);
@@ -275,6 +280,9 @@ fn execute<R: Recorder>(w: &mut World<R>, index: u16, o: &Order) {
             super::state::ActorSet::all(scn.n()),
             cause,
         );
+    }
+    if success {
+        conduct::record(scn, start, &mut w.s.conduct, m, o.actor, o.target);
     }
     let list = if success { &m.effects } else { &m.on_failure };
     // What a covert order makes carries its alarm until it comes to light.

@@ -70,6 +70,17 @@ pub struct Grid<T> {
     cells: Vec<T>,
 }
 
+/// An empty table (no actors): what a field added after a save was written
+/// reads as. [`Grid::try_get`] reads it safely; [`Grid::get`] would panic.
+impl<T> Default for Grid<T> {
+    fn default() -> Self {
+        Grid {
+            n: 0,
+            cells: Vec::new(),
+        }
+    }
+}
+
 impl<T: Copy> Grid<T> {
     /// A table for `n` actors filled from a row-major vector of n×n cells.
     pub fn from_cells(n: usize, cells: Vec<T>) -> Self {
@@ -80,6 +91,15 @@ impl<T: Copy> Grid<T> {
     /// The cell for (a, b).
     pub fn get(&self, a: ActorId, b: ActorId) -> T {
         self.cells[a.index() * self.n + b.index()]
+    }
+
+    /// The cell for (a, b), or `None` outside the table (an empty table
+    /// read from an older save).
+    pub fn try_get(&self, a: ActorId, b: ActorId) -> Option<T> {
+        if a.index() >= self.n || b.index() >= self.n {
+            return None;
+        }
+        self.cells.get(a.index() * self.n + b.index()).copied()
     }
 
     /// Sets the cell for (a, b).
@@ -345,6 +365,13 @@ pub struct State {
     pub offers: Vec<Offer>,
     /// Accepted deals still in force.
     pub deals: Vec<ActiveDeal>,
+    /// Recent conduct of each actor (row) toward each other (column): the
+    /// Goldstein values of its overt orders that took effect, fading by
+    /// half each turn (see [`crate::engine::conduct`]). Public, so every
+    /// view copies it; the AI answers in kind from it. Empty in saves
+    /// written before it existed, and sized on the next turn.
+    #[serde(default)]
+    pub conduct: Grid<f64>,
 }
 
 impl State {

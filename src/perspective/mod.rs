@@ -10,7 +10,7 @@
 //! * Public: regional tension and its level, pair tensions, relations,
 //!   unilateral and council sanctions, prestige, non-secret tracks, council
 //!   proposals, offers and deals, scripted events, overt moves and their
-//!   outcomes.
+//!   outcomes, and each actor's recent conduct (made of overt moves only).
 //! * Own: one's own stats, capital, threat perception, surveillance,
 //!   objectives, orders (with chance, cost and outcome) and the secret
 //!   tracks one is told.

@@ -96,6 +96,10 @@ pub struct PlayerView {
     pub fired: Vec<bool>,
     /// Per own objective: turns on which it held.
     pub held: Vec<u32>,
+    /// Each actor's recent conduct toward each other (public: built from
+    /// overt orders only, see [`crate::engine::conduct`]).
+    #[serde(default)]
+    pub conduct: Grid<f64>,
 }
 
 impl PlayerView {
@@ -168,6 +172,7 @@ impl PlayerView {
             deals: s.deals.clone(),
             fired: s.fired.clone(),
             held: s.held[observer.index()].clone(),
+            conduct: s.conduct.clone(),
         }
     }
 
@@ -312,6 +317,7 @@ impl PlayerView {
             proposals: self.proposals.clone(),
             offers: self.offers.clone(),
             deals: self.deals.clone(),
+            conduct: self.conduct.clone(),
         }
     }
 }

@@ -254,6 +254,9 @@ pub struct Personality {
     pub activity: f64,
     /// −1–1 per actor: how much it cares for (or against) each actor's fortunes.
     pub regard: Vec<f64>,
+    /// 0–1: how strongly it answers in kind what others recently did to
+    /// it (and, at half weight, hostility to its allies); 0 is off.
+    pub reciprocity: f64,
 }
 
 /// When an objective is judged.

@@ -529,6 +529,9 @@ pub struct RawAi {
     /// How much it cares for (positive) or against (negative) each actor's fortunes, by actor id, each −1–1.
     #[serde(default)]
     pub regard: BTreeMap<Spanned<String>, Spanned<f64>>,
+    /// How strongly it answers in kind what others recently did to it (and to its allies), 0–1. Default 0 (off).
+    #[schemars(range(min = 0, max = 1))]
+    pub reciprocity: Option<Spanned<f64>>,
 }
 
 /// One `[[actors.objectives]]` entry.

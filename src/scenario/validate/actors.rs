@@ -82,6 +82,7 @@ impl Validator<'_> {
                 ),
                 activity: self.opt_range("activity", &ai_raw.activity, 0.8, 0.0, 1.0),
                 regard,
+                reciprocity: self.opt_range("reciprocity", &ai_raw.reciprocity, 0.0, 0.0, 1.0),
             };
             if a.objectives.len() > 20 {
                 self.err(Diagnostic::new(
