@@ -409,12 +409,24 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
             let council = &scn.council.name;
             let target = name(*on);
             let (y, n) = (yes.len(), no.len());
+            // Members that voted neither way abstained (where allowed).
+            let members = scn.actors.iter().filter(|a| a.council).count();
+            let n = match members.saturating_sub(y + n) {
+                0 => n.to_string(),
+                k => format!("{n}, {k} abstaining"),
+            };
             if *passed {
-                if *level == 0 {
+                let what = if *level == 0 {
                     format!("{council} lifts its sanctions on {target} ({y}–{n})")
                 } else {
                     format!("{council} imposes level-{level} sanctions on {target} ({y}–{n})")
-                }
+                };
+                // A headline starts with a capital even when the council's
+                // name ("the Council") does not.
+                let mut c = what.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
             } else if !vetoed_by.is_empty() {
                 let names: Vec<&str> = vetoed_by.iter().map(|a| name(*a)).collect();
                 format!(
@@ -827,6 +839,9 @@ mod grammar_tests {
         assert!(two.contains("States' resolution"), "{two}");
         let one = headline(&s, 3, &vote(vec![id("russia")]));
         assert!(one.contains(" vetoes "), "{one}");
+        // Four members: the one that voted neither way is counted apart.
+        assert!(one.contains("(2–1, 1 abstaining)"), "{one}");
+        assert!(two.contains("(2–2)"), "{two}");
     }
 
     #[test]

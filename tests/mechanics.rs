@@ -271,3 +271,50 @@ fn an_accepted_deal_applies_both_sides_in_the_same_turn() {
     );
     assert!(r4.state.offers.is_empty());
 }
+
+#[test]
+fn with_abstention_a_veto_is_cast_only_on_purpose() {
+    // Red (veto holder) regards green better than blue: by its relations
+    // it votes no on blue's resolution against green.
+    let vote = |abstention: bool, veto: bool| {
+        let mut scn = mini();
+        scn.council.abstention = abstention;
+        let mut s = initial_state(&scn);
+        rich(&mut s);
+        let r1 = resolve_turn(
+            &scn,
+            &s,
+            &Orders {
+                list: vec![order(&scn, "blue", "propose", Some("green"), 2)],
+            },
+            5,
+        );
+        let answer = match veto {
+            true => vec![order(&scn, "red", "veto", Some("green"), 1)],
+            false => vec![],
+        };
+        let r2 = resolve_turn(&scn, &r1.state, &Orders { list: answer }, 5);
+        let (yes, no, vetoed) = r2
+            .events
+            .iter()
+            .find_map(|e| match e {
+                Event::Vote {
+                    yes, no, vetoed_by, ..
+                } => Some((yes.len(), no.len(), !vetoed_by.is_empty())),
+                _ => None,
+            })
+            .expect("the resolution is voted on the next turn");
+        (yes, no, vetoed, r2.state.council_sanctions[2])
+    };
+    assert_eq!(
+        vote(false, false),
+        (1, 1, true, 0),
+        "no abstention: a silent veto"
+    );
+    assert_eq!(
+        vote(true, false),
+        (1, 0, false, 2),
+        "red abstains: half the members carry it"
+    );
+    assert_eq!(vote(true, true), (1, 1, true, 0), "red orders its veto");
+}

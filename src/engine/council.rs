@@ -1,10 +1,13 @@
 //! The council: resolutions proposed in one turn are voted on in the next.
 //! Members vote through their orders (`vote` effects); a member that gave
 //! no vote votes by its relations — for the resolution if it regards the
-//! target worse than the proposer. A resolution passes with a majority of
-//! members and no veto holder against it. Passed sanctions drain harder than
-//! unilateral ones and are lifted only by a new resolution; a veto raises
-//! the pair tension between proposer and vetoer.
+//! target worse than the proposer, otherwise against (or, where the
+//! council allows abstention, it abstains: a veto is then always cast on
+//! purpose). A resolution passes with a majority of members (with
+//! abstention: half of them, and more yes than no) and no veto holder
+//! against it. Passed sanctions drain harder than unilateral ones and are
+//! lifted only by a new resolution; a veto raises the pair tension between
+//! proposer and vetoer.
 
 use super::events::Event;
 use super::ledger::{Cause, Meter, Rule};
@@ -29,15 +32,30 @@ pub fn vote<R: Recorder>(w: &mut World<R>) {
                 .rev()
                 .find(|(v, on, _)| v == m && *on == p.on)
                 .map(|x| x.2);
-            let ballot = explicit.unwrap_or_else(|| {
-                *m == p.proposer
+            let ballot = explicit.map(Some).unwrap_or_else(|| {
+                let favours = *m == p.proposer
                     || (*m != p.on
-                        && w.start.relations.get(*m, p.on) < w.start.relations.get(*m, p.proposer))
+                        && w.start.relations.get(*m, p.on) < w.start.relations.get(*m, p.proposer));
+                // With abstention only the target itself opposes unasked.
+                match favours {
+                    true => Some(true),
+                    false if scn.council.abstention && *m != p.on => None,
+                    false => Some(false),
+                }
             });
-            if ballot { yes.push(*m) } else { no.push(*m) }
+            match ballot {
+                Some(true) => yes.push(*m),
+                Some(false) => no.push(*m),
+                None => {}
+            }
         }
         let vetoed_by: Vec<ActorId> = no.iter().copied().filter(|a| scn.actor(*a).veto).collect();
-        let passed = yes.len() * 2 > members.len() && vetoed_by.is_empty();
+        let carried = if scn.council.abstention {
+            yes.len() * 2 >= members.len() && yes.len() > no.len()
+        } else {
+            yes.len() * 2 > members.len()
+        };
+        let passed = carried && vetoed_by.is_empty();
         let cause = Cause::Council { on: p.on };
         if passed {
             w.set_to(

@@ -98,6 +98,12 @@ pub struct Council {
     pub strength: f64,
     /// Pair tension a veto adds between proposer and vetoer.
     pub veto_tension: f64,
+    /// Members may abstain: one that orders no vote and does not favour a
+    /// resolution abstains rather than voting no, so a veto must be cast on
+    /// purpose (with a `vote = "no"` move, which may cost what the scenario
+    /// says) and a resolution passes with half the members for it and more
+    /// yes than no.
+    pub abstention: bool,
 }
 
 /// Terms two actors can trade (`[[deals]]`).

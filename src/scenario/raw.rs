@@ -196,6 +196,9 @@ pub struct RawCouncil {
     /// Pair tension a veto adds between proposer and vetoer. Default 5.
     #[schemars(range(min = 0, max = 100))]
     pub veto_tension: Option<Spanned<f64>>,
+    /// Members that order no vote and do not favour a resolution abstain
+    /// instead of voting no, so a veto is cast only on purpose. Default false.
+    pub abstention: Option<Spanned<bool>>,
 }
 
 /// One `[[deals]]` entry: terms two actors can trade.

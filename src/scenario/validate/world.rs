@@ -344,6 +344,7 @@ impl Validator<'_> {
             ),
             strength: self.opt_range("strength", &c.strength, 1.5, 0.0, 10.0),
             veto_tension: self.opt_range("veto_tension", &c.veto_tension, 5.0, 0.0, 100.0),
+            abstention: c.abstention.as_ref().is_some_and(|b| *b.get_ref()),
         };
         let mut deals = Vec::new();
         for d in &raw.deals {
