@@ -318,3 +318,27 @@ fn with_abstention_a_veto_is_cast_only_on_purpose() {
     );
     assert_eq!(vote(true, true), (1, 1, true, 0), "red orders its veto");
 }
+
+/// Recent conduct is public: every actor's view, and the state its AI
+/// plans on, carry the engine's record verbatim (the hostile order shows).
+#[test]
+fn conduct_reaches_every_believed_state() {
+    let scn = mini();
+    let mut s = initial_state(&scn);
+    rich(&mut s);
+    let r = resolve_turn(
+        &scn,
+        &s,
+        &Orders {
+            list: vec![order(&scn, "red", "sanction", Some("blue"), 1)],
+        },
+        3,
+    );
+    let s = r.state;
+    assert!(flashpoint::engine::conduct::toward(&s, ActorId(0), ActorId(1)) < 0.0);
+    for o in scn.actor_ids() {
+        let v = PlayerView::build(&scn, &s, &GameLog::default(), o, 3);
+        assert_eq!(v.conduct, s.conduct);
+        assert_eq!(v.believed_state(&scn).conduct, s.conduct);
+    }
+}
