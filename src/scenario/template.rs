@@ -247,6 +247,7 @@ briefing = """
                     t,
                     r#"hawkishness = {hawk}        # 0-1: taste for hostile moves
 risk_tolerance = 0.5     # 0-1: how much tension it accepts
+reciprocity = 0.3        # 0-1: how much it answers others' recent conduct in kind
 regard = {{ {r} = -0.3 }}  # -1 to 1: how much it cares for (or against) another's fortunes
 
 [[actors.objectives]]    # what {name} wants; its score at the end (section 8)
