@@ -230,20 +230,25 @@ pub(super) fn reasons(
         }
         mean
     };
-    let idle = luck(&Orders::default());
+    // Played only for orders whose own effects advance some objective
+    // (the others name none whatever the luck), the idle one at most once.
+    let mut idle: Option<Vec<f64>> = None;
     let mut scratch = estimate::Scratch::new(&ranking.base);
     orders
         .iter()
         .zip(gains)
         .map(|(o, gain)| {
-            let list = Orders {
-                list: vec![o.clone()],
-            };
-            let after = luck(&list);
             let env = Bound::new(scn, state, Some(actor), o.target, o.level);
             let direct = scratch.try_effects(scn, &scn.mv(o.mv).effects, &env, |s| {
                 objective_grades(scn, s, actor)
             });
+            if direct.iter().zip(&before).all(|(d, b)| d - b <= ADVANCES) {
+                return reason_for(scn, state, actor, o, None, *gain, plan);
+            }
+            let after = luck(&Orders {
+                list: vec![o.clone()],
+            });
+            let idle = idle.get_or_insert_with(|| luck(&Orders::default()));
             let advanced = (0..before.len())
                 .map(|k| {
                     // The luck of a few seeds is not exact: a side effect as
