@@ -124,11 +124,11 @@ fn audit_game(scn: &Arc<Scenario>, seed: u64, policy: Policy, audit: &mut Audit)
             let state = &believed[o.actor.index()];
             let who = (o.actor, k);
             let (mut without, mut with) = (0.0, 0.0);
-            for k in 0..LUCK {
-                let luck = rng::derive_seed(look, k);
+            for i in 0..LUCK {
+                let luck = rng::derive_seed(look, i);
                 let w0 = grade(scn, state, Vec::new(), luck, who);
                 let w1 = grade(scn, state, vec![o.clone()], luck, who);
-                if k == 0 && w1 < w0 - TOLERANCE {
+                if i == 0 && w1 < w0 - TOLERANCE {
                     audit.single_seed += 1;
                 }
                 without += w0 / LUCK as f64;

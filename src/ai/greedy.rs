@@ -83,7 +83,6 @@ pub(super) fn rank(
     };
     let base_u = judge(base.clone());
     let mut noise = rng::generator(look_seed, state.turn + 1, Stream::Order, 0xA1);
-    let activity = scn.actor(actor).ai.activity;
     let mut options = orders::options_at(scn, state, actor, |l| trial_levels(l.min, l.max));
     if options.len() > PRUNE_ABOVE {
         options = prune(scn, state, &base, actor, mood, base_u, options);
@@ -91,7 +90,6 @@ pub(super) fn rank(
     let mut cands: Vec<Candidate> = options
         .into_iter()
         .map(|o| {
-            let m = scn.mv(o.mv);
             let chance = orders::chance(scn, state, &o);
             let cost = orders::cost(scn, state, &o);
             let list = Orders {
@@ -104,8 +102,7 @@ pub(super) fn rank(
                 u_win
             };
             let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
-            let leaning = leaning(mood, m.goldstein, cost, activity)
-                + reciprocity::lean(scn, state, actor, o.target, m.goldstein, gain);
+            let leaning = leaning(scn, state, actor, mood, &o, cost, gain);
             let jitter = strength.noise * (noise.random::<f64>() - 0.5);
             Candidate {
                 order: o,
@@ -126,11 +123,23 @@ pub(super) fn rank(
 
 /// Personality beside objectives: hawks like hostile acts, doves
 /// cooperative ones, and capital kept has value (more to a less active
-/// actor). Reciprocity ([`reciprocity::lean`]) is added beside it.
-fn leaning(mood: &Mood, goldstein: f64, cost: f64, activity: f64) -> f64 {
+/// actor), and reciprocity ([`reciprocity::lean`]) answers others'
+/// recent conduct in kind. `gain` is what the order is worth to the
+/// actor's objectives (it caps reciprocity's bonus).
+fn leaning(
+    scn: &Scenario,
+    state: &State,
+    actor: ActorId,
+    mood: &Mood,
+    o: &Order,
+    cost: f64,
+    gain: f64,
+) -> f64 {
+    let goldstein = scn.mv(o.mv).goldstein;
+    let activity = scn.actor(actor).ai.activity;
     let temper = TEMPER * (mood.hawkishness - 0.5) * (-goldstein / 10.0);
     let thrift = 0.003 * cost * (1.0 - activity);
-    temper - thrift
+    temper - thrift + reciprocity::lean(scn, state, actor, o.target, goldstein, gain)
 }
 
 /// The orders a greedy actor gives from a ranking: `first` (an index
@@ -268,9 +277,10 @@ pub(super) fn reasons(
 const REASON_LUCK: u64 = 16;
 /// Salt of those seeds.
 const REASON_SALT: u64 = 0x5EA5_0000;
-/// What the mean over [`REASON_LUCK`] seeds may be off by (measured: the
-/// audit's seeds and the AI's disagreed by up to 0.0015 on orders whose
-/// effect is near zero).
+/// What the mean over [`REASON_LUCK`] seeds may be off by (the audit's
+/// seeds and the AI's disagreed by up to 0.0015 on orders whose effect is
+/// near zero; the margin was set from that, so the audit passing only
+/// partly shows the reasons are sound).
 const LUCK_NOISE: f64 = 0.002;
 /// Least rise in an objective's grade for a reason to name it.
 const ADVANCES: f64 = 0.001;
@@ -286,7 +296,6 @@ fn prune(
     options: Vec<Order>,
 ) -> Vec<Order> {
     let mut scratch = estimate::Scratch::new(base);
-    let activity = scn.actor(actor).ai.activity;
     let mut ranked: Vec<(f64, usize)> = options
         .iter()
         .enumerate()
@@ -303,8 +312,7 @@ fn prune(
                 base_u
             };
             let gain = chance * u_win + (1.0 - chance) * u_lose - base_u;
-            let lean = leaning(mood, m.goldstein, cost, activity)
-                + reciprocity::lean(scn, start, actor, o.target, m.goldstein, gain);
+            let lean = leaning(scn, start, actor, mood, o, cost, gain);
             (gain + lean, i)
         })
         .collect();

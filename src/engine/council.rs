@@ -1,9 +1,10 @@
 //! The council: resolutions proposed in one turn are voted on in the next.
 //! Members vote through their orders (`vote` effects); a member that gave
 //! no vote votes by its relations — for the resolution if it regards the
-//! target worse than the proposer, otherwise against (or, where the
-//! council allows abstention, it abstains: a veto is then always cast on
-//! purpose). A resolution passes with a majority of members (with
+//! target worse than the proposer, otherwise against (the other way round
+//! on a resolution that lifts sanctions), or, where the council allows
+//! abstention, it abstains: every no vote, and so every veto, is then
+//! ordered. A resolution passes with a majority of members (with
 //! abstention: half of them, and more yes than no) and no veto holder
 //! against it. Passed sanctions drain harder than unilateral ones and are
 //! lifted only by a new resolution; a veto raises the pair tension between
@@ -33,13 +34,21 @@ pub fn vote<R: Recorder>(w: &mut World<R>) {
                 .find(|(v, on, _)| v == m && *on == p.on)
                 .map(|x| x.2);
             let ballot = explicit.map(Some).unwrap_or_else(|| {
+                // A member that regards the target worse than the proposer
+                // backs sanctions on it and opposes lifting them; the
+                // target itself the other way round.
+                let hostile = *m != p.on
+                    && w.start.relations.get(*m, p.on) < w.start.relations.get(*m, p.proposer);
                 let favours = *m == p.proposer
-                    || (*m != p.on
-                        && w.start.relations.get(*m, p.on) < w.start.relations.get(*m, p.proposer));
-                // With abstention only the target itself opposes unasked.
+                    || match p.level {
+                        0 => !hostile,
+                        _ => hostile,
+                    };
+                // With abstention nobody opposes unasked, not even the
+                // target: every no vote (and so every veto) is ordered.
                 match favours {
                     true => Some(true),
-                    false if scn.council.abstention && *m != p.on => None,
+                    false if scn.council.abstention => None,
                     false => Some(false),
                 }
             });
