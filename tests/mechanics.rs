@@ -342,3 +342,58 @@ fn conduct_reaches_every_believed_state() {
         assert_eq!(v.believed_state(&scn).conduct, s.conduct);
     }
 }
+
+#[test]
+fn a_target_vetoes_itself_unasked_and_lifting_is_favoured_by_friends() {
+    use flashpoint::engine::state::Proposal;
+    let (red, blue, green) = (ActorId(0), ActorId(1), ActorId(2));
+    // A resolution waiting for its vote this turn, and what it leaves.
+    let vote = |abstention: bool, p: Proposal, answer: Vec<_>| {
+        let mut scn = mini();
+        scn.council.abstention = abstention;
+        let mut s = initial_state(&scn);
+        rich(&mut s);
+        s.council_sanctions[green.index()] = 3;
+        s.proposals.push(p);
+        let r = resolve_turn(&scn, &s, &Orders { list: answer }, 9);
+        let passed = r
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Vote { passed: true, .. }));
+        (passed, r.state.council_sanctions.clone())
+    };
+    let scn = mini();
+    let against_red = Proposal {
+        proposer: blue,
+        on: red,
+        level: 2,
+        turn: 0,
+    };
+    // Red holds a veto and cannot aim an order at itself: with or without
+    // abstention it blocks a resolution on itself unasked.
+    assert!(!vote(false, against_red.clone(), vec![]).0);
+    assert!(!vote(true, against_red, vec![]).0);
+    // On green's behalf it must order the veto when abstention is allowed.
+    let against_green = Proposal {
+        proposer: blue,
+        on: green,
+        level: 4,
+        turn: 0,
+    };
+    assert_eq!(
+        vote(true, against_green.clone(), vec![]),
+        (true, vec![0, 0, 4])
+    );
+    let veto = vec![order(&scn, "red", "veto", Some("green"), 1)];
+    assert_eq!(vote(true, against_green, veto), (false, vec![0, 0, 3]));
+    // Blue moves to lift green's sanctions: red, which regards green better
+    // than blue, is for lifting, so it passes (it did not before).
+    let lift = Proposal {
+        proposer: blue,
+        on: green,
+        level: 0,
+        turn: 0,
+    };
+    assert_eq!(vote(false, lift.clone(), vec![]), (true, vec![0, 0, 0]));
+    assert_eq!(vote(true, lift, vec![]), (true, vec![0, 0, 0]));
+}

@@ -3,8 +3,8 @@
 //! no vote votes by its relations — for the resolution if it regards the
 //! target worse than the proposer, otherwise against (the other way round
 //! on a resolution that lifts sanctions), or, where the council allows
-//! abstention, it abstains: every no vote, and so every veto, is then
-//! ordered. A resolution passes with a majority of members (with
+//! abstention, it abstains: every no vote but the target's own, and so
+//! every veto on behalf of another, is then ordered. A resolution passes with a majority of members (with
 //! abstention: half of them, and more yes than no) and no veto holder
 //! against it. Passed sanctions drain harder than unilateral ones and are
 //! lifted only by a new resolution; a veto raises the pair tension between
@@ -44,11 +44,12 @@ pub fn vote<R: Recorder>(w: &mut World<R>) {
                         0 => !hostile,
                         _ => hostile,
                     };
-                // With abstention nobody opposes unasked, not even the
-                // target: every no vote (and so every veto) is ordered.
+                // With abstention only the target opposes unasked (an actor
+                // cannot aim an order at itself, so it could not veto
+                // otherwise): every other no vote is ordered.
                 match favours {
                     true => Some(true),
-                    false if scn.council.abstention => None,
+                    false if scn.council.abstention && *m != p.on => None,
                     false => Some(false),
                 }
             });
