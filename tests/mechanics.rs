@@ -156,51 +156,55 @@ fn publishing_reveals_to_everyone() {
     assert_eq!(r2.state.factories[0].known.len(), scn.n());
 }
 
+/// `proposer` tables a resolution at `level` against `target` on turn 1;
+/// turn 2 is played with `answer` (orders by name: actor, move, target).
+/// The second turn's resolution, with its vote.
+fn propose_then_vote(
+    scn: &flashpoint::scenario::Scenario,
+    (proposer, target, level): (&str, &str, i32),
+    answer: &[(&str, &str, &str)],
+    seed: u64,
+) -> flashpoint::engine::Resolution {
+    let mut s = initial_state(scn);
+    rich(&mut s);
+    let table = vec![order(scn, proposer, "propose", Some(target), level)];
+    let r1 = resolve_turn(scn, &s, &Orders { list: table }, seed);
+    let list = answer
+        .iter()
+        .map(|(a, m, t)| order(scn, a, m, Some(t), 1))
+        .collect();
+    resolve_turn(scn, &r1.state, &Orders { list }, seed)
+}
+
+/// The vote of a turn: (yes votes, no votes, vetoed, passed).
+fn the_vote(events: &[Event]) -> (usize, usize, bool, bool) {
+    events
+        .iter()
+        .find_map(|e| match e {
+            Event::Vote {
+                yes,
+                no,
+                vetoed_by,
+                passed,
+                ..
+            } => Some((yes.len(), no.len(), !vetoed_by.is_empty(), *passed)),
+            _ => None,
+        })
+        .expect("the resolution is voted on the next turn")
+}
+
 #[test]
 fn a_vetoed_resolution_never_applies_sanctions() {
     let scn = mini();
     for seed in 0..20u64 {
-        let mut s = initial_state(&scn);
-        rich(&mut s);
         // Blue tables sanctions on red; next turn red (a veto holder) votes no.
-        let r1 = resolve_turn(
-            &scn,
-            &s,
-            &Orders {
-                list: vec![order(&scn, "blue", "propose", Some("red"), 4)],
-            },
-            seed,
-        );
-        let r2 = resolve_turn(
-            &scn,
-            &r1.state,
-            &Orders {
-                list: vec![order(&scn, "red", "veto", Some("red"), 1)],
-            },
-            seed,
-        );
-        let vote = r2.events.iter().find_map(|e| match e {
-            Event::Vote {
-                passed, vetoed_by, ..
-            } => Some((*passed, vetoed_by.clone())),
-            _ => None,
-        });
-        let (passed, vetoed_by) = vote.expect("the resolution is voted on the next turn");
-        assert!(!passed && vetoed_by == vec![ActorId(0)]);
+        let r2 = propose_then_vote(&scn, ("blue", "red", 4), &[("red", "veto", "red")], seed);
+        let (_, _, vetoed, passed) = the_vote(&r2.events);
+        assert!(!passed && vetoed);
         assert_eq!(r2.state.council_sanctions[0], 0);
     }
     // Without the veto holder against it, a resolution the members back passes.
-    let mut s = initial_state(&scn);
-    rich(&mut s);
-    let r1 = resolve_turn(
-        &scn,
-        &s,
-        &Orders {
-            list: vec![order(&scn, "red", "propose", Some("green"), 3)],
-        },
-        1,
-    );
-    let r2 = resolve_turn(&scn, &r1.state, &Orders::default(), 1);
+    let r2 = propose_then_vote(&scn, ("red", "green", 3), &[], 1);
     assert_eq!(
         r2.state.council_sanctions[2], 3,
         "red proposes, blue is hostile to green: 2 of 2 members vote yes"
@@ -276,47 +280,25 @@ fn an_accepted_deal_applies_both_sides_in_the_same_turn() {
 fn with_abstention_a_veto_is_cast_only_on_purpose() {
     // Red (veto holder) regards green better than blue: by its relations
     // it votes no on blue's resolution against green.
-    let vote = |abstention: bool, veto: bool| {
+    let vote = |abstention: bool, answer: &[(&str, &str, &str)]| {
         let mut scn = mini();
         scn.council.abstention = abstention;
-        let mut s = initial_state(&scn);
-        rich(&mut s);
-        let r1 = resolve_turn(
-            &scn,
-            &s,
-            &Orders {
-                list: vec![order(&scn, "blue", "propose", Some("green"), 2)],
-            },
-            5,
-        );
-        let answer = match veto {
-            true => vec![order(&scn, "red", "veto", Some("green"), 1)],
-            false => vec![],
-        };
-        let r2 = resolve_turn(&scn, &r1.state, &Orders { list: answer }, 5);
-        let (yes, no, vetoed) = r2
-            .events
-            .iter()
-            .find_map(|e| match e {
-                Event::Vote {
-                    yes, no, vetoed_by, ..
-                } => Some((yes.len(), no.len(), !vetoed_by.is_empty())),
-                _ => None,
-            })
-            .expect("the resolution is voted on the next turn");
+        let r2 = propose_then_vote(&scn, ("blue", "green", 2), answer, 5);
+        let (yes, no, vetoed, _) = the_vote(&r2.events);
         (yes, no, vetoed, r2.state.council_sanctions[2])
     };
+    let veto = [("red", "veto", "green")];
     assert_eq!(
-        vote(false, false),
+        vote(false, &[]),
         (1, 1, true, 0),
         "no abstention: a silent veto"
     );
     assert_eq!(
-        vote(true, false),
+        vote(true, &[]),
         (1, 0, false, 2),
         "red abstains: half the members carry it"
     );
-    assert_eq!(vote(true, true), (1, 1, true, 0), "red orders its veto");
+    assert_eq!(vote(true, &veto), (1, 1, true, 0), "red orders its veto");
 }
 
 /// Recent conduct is public: every actor's view, and the state its AI
