@@ -410,7 +410,7 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
             let target = name(*on);
             let (y, n) = (yes.len(), no.len());
             // Members that voted neither way abstained (where allowed).
-            let members = scn.actors.iter().filter(|a| a.council).count();
+            let members = scn.council_members().count();
             let n = match members.saturating_sub(y + n) {
                 0 => n.to_string(),
                 k => format!("{n}, {k} abstaining"),
@@ -423,10 +423,7 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
                 };
                 // A headline starts with a capital even when the council's
                 // name ("the Council") does not.
-                let mut c = what.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
+                crate::scenario::names::capitalise(&what)
             } else if !vetoed_by.is_empty() {
                 let names: Vec<&str> = vetoed_by.iter().map(|a| name(*a)).collect();
                 format!(

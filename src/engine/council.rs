@@ -19,7 +19,7 @@ use crate::scenario::{ActorId, Stat};
 /// Votes on every resolution proposed before this turn.
 pub fn vote<R: Recorder>(w: &mut World<R>) {
     let scn = w.scn;
-    let members: Vec<ActorId> = scn.actor_ids().filter(|a| scn.actor(*a).council).collect();
+    let members: Vec<ActorId> = scn.council_members().collect();
     let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut w.s.proposals)
         .into_iter()
         .partition(|p| p.turn < w.turn);

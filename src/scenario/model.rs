@@ -580,6 +580,12 @@ impl Scenario {
         (0..self.actors.len() as u16).map(ActorId)
     }
 
+    /// The actors with a seat on the council, in order: who votes, and
+    /// who counts as abstaining when it gives no vote.
+    pub fn council_members(&self) -> impl Iterator<Item = ActorId> + '_ {
+        self.actor_ids().filter(|a| self.actor(*a).council)
+    }
+
     /// The actor with this id string, if any.
     pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
         self.actors

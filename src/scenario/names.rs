@@ -10,6 +10,17 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+/// `s` with its first letter upper-case ("the Council …" at the start of
+/// a headline, a stat's name as a title): one place, so every caller
+/// treats a non-ASCII first letter the same.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Widest actor name, in terminal columns.
 pub const MAX_ACTOR_NAME: usize = 40;
 /// Widest actor `short` name, in columns (e.g. "DPRK").

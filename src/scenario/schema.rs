@@ -22,6 +22,7 @@ use serde_json::{Map, Value as Json, json};
 
 use super::Stat;
 use super::effect_kinds::{Amount, EffectKind, Key, Need, Place, Value};
+use super::names::capitalise;
 use super::raw::{RawExpr, RawScenario};
 
 /// The schema as a JSON value (draft-07, which taplo understands).
@@ -231,14 +232,6 @@ fn set_description(schema: &mut Json, text: String) {
         *schema = json!({ "allOf": [schema.clone()], "description": text });
     } else if let Some(o) = schema.as_object_mut() {
         o.insert("description".into(), json!(text));
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -80,12 +80,7 @@ pub fn scenario_id(stem: &str) -> String {
 fn display_name(id: &str) -> String {
     id.split('_')
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
+        .map(super::names::capitalise)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -61,13 +61,7 @@ impl Series {
             Series::Regional => "Regional tension".into(),
             Series::Tension => "Your tension with each actor".into(),
             Series::Threat => "Threat perception".into(),
-            Series::Stat(s) => {
-                let n = s.name();
-                let mut c = n.chars();
-                c.next().map_or_else(String::new, |f| {
-                    f.to_uppercase().collect::<String>() + c.as_str()
-                })
-            }
+            Series::Stat(s) => crate::scenario::names::capitalise(s.name()),
             Series::Capital => "Political capital".into(),
             Series::Track(_) => "Track".into(),
         }
