@@ -178,7 +178,7 @@ pub(super) fn pick(
     chosen
 }
 
-/// The greedy AI's decision (the easy strength, and the baseline the
+/// The greedy AI's decision (the easy and normal strengths, and the baseline the
 /// planner must beat).
 pub(super) fn decide(
     scn: &Scenario,

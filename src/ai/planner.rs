@@ -1,4 +1,4 @@
-//! The planner: the normal and hard computer players.
+//! The planner: the hard computer player.
 //!
 //! It starts from the greedy ranking of its own orders ([`greedy::rank`])
 //! and builds a handful of candidate plans for this turn: the greedy pick,

@@ -52,7 +52,7 @@ pub struct SimulateArgs {
     pub random: Vec<String>,
     /// Play an actor with a built-in strategy instead of the AI, as
     /// ACTOR=NAME: `ai` (the normal AI; also `easy`, `normal`, `hard`, and
-    /// `greedy`, normal without its tie-breaking noise), `random`, `passive`
+    /// `greedy`, the same as normal today), `random`, `passive`
     /// (no orders), `hawk` (always the most hostile affordable moves) or
     /// `dove` (always the most conciliatory). Repeat for several actors.
     #[arg(long = "policy", value_name = "ACTOR=NAME")]
