@@ -47,10 +47,26 @@ pub fn meter_name(scn: &Scenario, m: Meter) -> String {
 }
 
 /// What `order` would do now, if it succeeds.
+///
+/// `state` is usually what the player believes: its regional tension is
+/// the public figure, but the threat perceptions it is made of are the
+/// player's estimates, so the two disagree. The engine recomputes regional
+/// tension at the first change of a tension or threat and books the whole
+/// difference to that change's cause, which would be this order (a talks
+/// offer showed "+1.8 regional tension" where the turn then gave −0.8). So
+/// the what-if starts from regional tension as the estimates make it.
 pub fn preview(scn: &Scenario, state: &State, order: &Order) -> Preview {
     // The what-if only sums the order's own changes, so the dice of events
     // do not matter: any fixed seed will do (the game's is the referee's).
     let seed = 0;
+    let mut consistent;
+    let state = if (crate::engine::tension::regional(scn, state) - state.regional).abs() > 1e-9 {
+        consistent = state.clone();
+        consistent.regional = crate::engine::tension::regional(scn, state);
+        &consistent
+    } else {
+        state
+    };
     let chance = crate::engine::orders::chance(scn, state, order);
     let orders = Orders {
         list: vec![order.clone()],
@@ -143,6 +159,43 @@ mod tests {
         );
         assert!(
             p.effects.iter().any(|(n, _)| n.starts_with("Tension")),
+            "{p:?}"
+        );
+    }
+
+    /// Opening talks only cools a pair, and regional tension rises with
+    /// every pair and threat, so its preview never shows regional tension
+    /// rising, even on a believed state whose threat estimates disagree
+    /// with the public regional figure.
+    #[test]
+    fn a_cooling_order_never_previews_rising_regional_tension() {
+        let scn = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let mut believed = initial_state(&scn);
+        // Estimates of the others' threat perceptions, each off by 25.
+        let us = scn.actor_by_id("us").expect("us");
+        let rus = scn.actor_by_id("russia").expect("russia");
+        for a in scn.actor_ids().filter(|a| *a != us) {
+            believed.actors[a.index()].threat += 25.0;
+        }
+        let o = Order {
+            actor: us,
+            mv: scn.move_by_id("open_talks").expect("move"),
+            target: Some(rus),
+            level: 1,
+        };
+        let p = preview(&scn, &believed, &o);
+        let regional = p
+            .effects
+            .iter()
+            .find(|(n, _)| n == "Regional tension")
+            .map_or(0.0, |(_, d)| *d);
+        assert!(regional <= 0.0, "{p:?}");
+        assert!(
+            p.effects
+                .iter()
+                .any(|(n, d)| n == "Tension US–RUS" && *d < 0.0),
             "{p:?}"
         );
     }
