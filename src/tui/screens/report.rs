@@ -340,9 +340,10 @@ pub fn lines(s: &Session, th: Theme, width: u16, details: bool) -> Vec<Line<'sta
         out.extend(more);
     } else {
         out.push(Line::from(vec![
+            Span::raw("Press "),
             Span::styled("f", th.key()),
             Span::raw(format!(
-                " every order of every actor, and what changed and why ({} more lines)",
+                " for every order of every actor, and what changed and why ({} more lines)",
                 more.len()
             )),
         ]));
