@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use crate::engine::ledger::{Cause, Contribution, Rule};
 use crate::engine::{Covert, Event, OrderError, Outcome};
 use crate::scenario::expr::{End, Var, Who};
+use crate::scenario::names::capitalise;
 use crate::scenario::{ActorId, Piece, Scenario, Template};
 
 /// Fills a headline template with names and the level.
@@ -20,8 +21,9 @@ pub fn render(
     level: i32,
     label: &str,
 ) -> String {
-    let name =
-        |a: Option<ActorId>| a.map_or_else(|| "?".to_string(), |a| scn.actor(a).name.clone());
+    let name = |a: Option<ActorId>| {
+        a.map_or_else(|| "?".to_string(), |a| scn.actor(a).in_sentence.clone())
+    };
     let mut out = String::new();
     let mut after_name: Option<String> = None;
     for p in &t.0 {
@@ -31,7 +33,7 @@ pub fn render(
             Piece::Target => (name(target), true),
             Piece::Level => (level.to_string(), false),
             Piece::Label => (label.to_string(), false),
-            Piece::Name(a) => (scn.actor(*a).name.clone(), true),
+            Piece::Name(a) => (scn.actor(*a).in_sentence.clone(), true),
         };
         // "{target}'s" after a name ending in s reads "United States'".
         let text = match (after_name.take(), possessive_tail(&text)) {
@@ -43,7 +45,11 @@ pub fn render(
         }
         out.push_str(&text);
     }
-    out
+    // "the United States Signals…" starts a headline: "The United States".
+    match t.0.first() {
+        Some(Piece::Actor | Piece::Target | Piece::Name(_)) => capitalise(&out),
+        _ => out,
+    }
 }
 
 /// The possessive of a name: "Russia's", "United States'" (a name ending
@@ -77,15 +83,16 @@ fn render_world(scn: &Scenario, t: &Template) -> String {
 /// Plain words for why an order was rejected.
 pub fn order_error(scn: &Scenario, e: &OrderError) -> String {
     match e {
-        OrderError::NotAllowed { actor } => {
-            format!("{} cannot use this move", scn.actor(*actor).name)
-        }
+        OrderError::NotAllowed { actor } => capitalise(&format!(
+            "{} cannot use this move",
+            scn.actor(*actor).in_sentence
+        )),
         OrderError::NeedsTarget => "this move needs a target".into(),
         OrderError::TakesNoTarget => "this move takes no target".into(),
-        OrderError::BadTarget { target } => format!(
+        OrderError::BadTarget { target } => capitalise(&format!(
             "{} cannot be targeted by this move",
-            scn.actor(*target).name
-        ),
+            scn.actor(*target).in_sentence
+        )),
         OrderError::SelfTarget => "an actor cannot target itself".into(),
         OrderError::Level { level, min, max } => {
             format!("level {level} is outside {min}–{max}")
@@ -138,7 +145,7 @@ pub fn var_words(scn: &Scenario, v: Var, me: Option<ActorId>, target: Option<Act
                 Who::Target => "the target".to_string(),
                 _ => "you".to_string(),
             },
-            |a| scn.actor(a).name.clone(),
+            |a| scn.actor(a).in_sentence.clone(),
         )
     };
     let poss = |w: Who| possessive(&who(w));
@@ -251,11 +258,15 @@ fn unavailable(
 pub fn covert_item(scn: &Scenario, what: &Covert, place: bool) -> String {
     match *what {
         Covert::Shipment { system, to } if place => {
-            format!("{} shipment to {}", scn.system(system), scn.actor(to).name)
+            format!(
+                "{} shipment to {}",
+                scn.system(system),
+                scn.actor(to).in_sentence
+            )
         }
         Covert::Shipment { system, .. } => format!("{} shipment", scn.system(system)),
         Covert::Factory { system, at } if place => {
-            format!("{} in {}", scn.system(system), scn.actor(at).name)
+            format!("{} in {}", scn.system(system), scn.actor(at).in_sentence)
         }
         Covert::Factory { system, .. } => scn.system(system).to_string(),
     }
@@ -303,7 +314,13 @@ pub fn order_headline(scn: &Scenario, order: &crate::engine::Order, success: boo
 /// The headline of an event of turn `turn`. Rejected orders read as their
 /// reason; a factory's construction has no headline of its own.
 pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
-    let name = |a: ActorId| scn.actor(a).name.as_str();
+    capitalise(&headline_text(scn, turn, e))
+}
+
+/// [`headline`] before its first letter is capitalised (a name in a
+/// sentence may start with "the").
+fn headline_text(scn: &Scenario, turn: u32, e: &Event) -> String {
+    let name = |a: ActorId| scn.actor(a).in_sentence.as_str();
     match e {
         Event::OrderRejected { reason, .. } => order_error(scn, reason),
         Event::OrderResolved { order, success, .. } => order_headline(scn, order, *success),
@@ -363,7 +380,9 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
             )
         }
         Event::CrisisStage { a, b, from, to } => {
-            let pair = format!("{}–{}", name(*a), name(*b));
+            // A compound before "crisis" takes the plain names: "The
+            // United States–North Korea crisis", not "the the United States…".
+            let pair = format!("{}–{}", scn.actor(*a).name, scn.actor(*b).name);
             let stage = |s: u8| {
                 scn.crisis
                     .stages
@@ -423,7 +442,7 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
                 };
                 // A headline starts with a capital even when the council's
                 // name ("the Council") does not.
-                crate::scenario::names::capitalise(&what)
+                capitalise(&what)
             } else if !vetoed_by.is_empty() {
                 let names: Vec<&str> = vetoed_by.iter().map(|a| name(*a)).collect();
                 format!(
@@ -489,7 +508,8 @@ pub fn headline(scn: &Scenario, turn: u32, e: &Event) -> String {
             ),
             None => format!(
                 "{} intelligence uncovers {} covert {}",
-                to.first().map_or("?", |a| name(*a)),
+                // A name before a noun takes no article.
+                to.first().map_or("?", |a| scn.actor(*a).name.as_str()),
                 possessive(name(*culprit)),
                 covert_item(scn, what, true)
             ),
@@ -785,8 +805,9 @@ mod amount_tests {
 
 #[cfg(test)]
 mod grammar_tests {
-    use super::{collapse, headline, possessive, render};
+    use super::{collapse, headline, order_error, possessive, render};
     use crate::engine::Event;
+    use crate::engine::OrderError;
 
     fn scn() -> crate::scenario::Scenario {
         crate::scenario::load_bundled("korea-arms-deal")
@@ -807,14 +828,51 @@ mod grammar_tests {
             crate::scenario::Piece::Target,
             crate::scenario::Piece::Text("'s Offer".into()),
         ]);
-        let name = |a| s.actor(a).name.clone();
         assert_eq!(
             render(&s, &t, Some(dprk), Some(us), 0, ""),
-            format!("{} Accepts {}' Offer", name(dprk), name(us))
+            "North Korea Accepts the United States' Offer"
         );
         assert_eq!(
             render(&s, &t, Some(us), Some(dprk), 0, ""),
-            format!("{} Accepts {}'s Offer", name(us), name(dprk))
+            "The United States Accepts North Korea's Offer"
+        );
+    }
+
+    /// A name that takes "the" in a sentence keeps it in every headline,
+    /// capitalised where it starts one, and a rejected order's reason
+    /// reads as a sentence too.
+    #[test]
+    fn a_name_in_a_sentence_takes_its_article() {
+        let s = scn();
+        let us = s.actor_by_id("us").expect("us");
+        let dprk = s.actor_by_id("dprk").expect("dprk");
+        assert_eq!(s.actor(us).in_sentence, "the United States");
+        assert_eq!(s.actor(dprk).in_sentence, s.actor(dprk).name);
+        let offered = Event::DealOffered {
+            deal: 0,
+            from: us,
+            to: dprk,
+        };
+        assert!(
+            headline(&s, 1, &offered).starts_with("The United States offers North Korea"),
+            "{}",
+            headline(&s, 1, &offered)
+        );
+        let turned_down = Event::DealRejected {
+            deal: 0,
+            from: us,
+            to: dprk,
+        };
+        assert!(
+            headline(&s, 1, &turned_down)
+                .starts_with("North Korea turns down the United States' offer"),
+            "{}",
+            headline(&s, 1, &turned_down)
+        );
+        let rejected = OrderError::NotAllowed { actor: us };
+        assert_eq!(
+            order_error(&s, &rejected),
+            "The United States cannot use this move"
         );
     }
 

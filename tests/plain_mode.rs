@@ -79,7 +79,7 @@ fn three_turns_through_stdin() {
     );
     // The details fold behind `report full`.
     assert!(
-        out.contains("`report full`: every order of every actor"),
+        out.contains("Type `report full` for every order of every actor"),
         "{out}"
     );
     // The meters moved and the game went on to turn 4.

@@ -218,6 +218,9 @@ pub struct Actor {
     pub name: String,
     /// A short name for tight places (defaults to the id in capitals).
     pub short: String,
+    /// The name inside a sentence ("the United States"), so headlines and
+    /// reports read naturally; defaults to the name.
+    pub in_sentence: String,
     pub color: String,
     /// Holds a veto in the council.
     pub veto: bool,

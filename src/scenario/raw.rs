@@ -427,6 +427,9 @@ pub struct RawActor {
     /// A short name for tables and reports, e.g. "BOR" (at most 8 columns). Default: the id in capitals.
     #[serde(default)]
     pub short: Option<Spanned<String>>,
+    /// The name as it reads inside a sentence, e.g. "the United States" (at most 40 columns); headlines capitalise it where it starts one. Default: the name.
+    #[serde(default)]
+    pub in_sentence: Option<Spanned<String>>,
     /// The actor's colour on screen: red, green, yellow, blue, magenta, cyan, gray, white, lightred, …, or "#rrggbb".
     pub color: Spanned<String>,
     /// "council" (sits on the council) and "veto" (holds a veto).

@@ -225,6 +225,7 @@ clash_at = 100           # regional tension at which an armed clash ends the gam
 id = "{id}"
 name = "{name}"
 short = "{short}"             # for tables and reports, at most 8 columns
+# in_sentence = "the {name}"  # how the name reads inside a sentence, if it needs "the"
 color = "{color}"
 stats = {{ military = {mil}, economy = {eco}, stability = 55, prestige = 50, intel = 50 }}
 capital = {{ start = 6, income = 3, max = 12 }}   # political capital: what moves cost

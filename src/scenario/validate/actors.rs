@@ -17,6 +17,9 @@ impl Validator<'_> {
             if let Some(short) = &a.short {
                 self.name("short name", short, MAX_SHORT_NAME);
             }
+            if let Some(text) = &a.in_sentence {
+                self.name("name in a sentence", text, MAX_ACTOR_NAME);
+            }
             self.color(&a.color);
             let (mut veto, mut council) = (false, false);
             for f in &a.flags {
@@ -130,6 +133,7 @@ impl Validator<'_> {
                     || a.id.get_ref().to_uppercase(),
                     |s| clean_text(s.get_ref(), false),
                 ),
+                in_sentence: clean_text(a.in_sentence.as_ref().unwrap_or(&a.name).get_ref(), false),
                 color: a.color.get_ref().clone(),
                 veto,
                 council,

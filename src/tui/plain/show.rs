@@ -244,9 +244,9 @@ pub fn report(s: &Session, full: bool) -> Vec<String> {
     }
     let mut lines = texts(&report::lines(s, TH, 100, full));
     if let Some(last) = lines.last_mut()
-        && last.starts_with("f every order")
+        && last.starts_with("Press f for every order")
     {
-        *last = last.replacen("f every order", "`report full`: every order", 1);
+        *last = last.replacen("Press f for", "Type `report full` for", 1);
     }
     lines
 }
