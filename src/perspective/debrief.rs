@@ -14,9 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::ai::Policy;
 use crate::engine::ledger::{self, Cause, Meter};
 use crate::engine::log::GameLog;
+use crate::engine::turn::TurnRecord;
 use crate::engine::{Event, Outcome, State, intel, score};
 use crate::narrate;
-use crate::referee::{Seat, TurnRecord};
+use crate::referee::Seat;
 use crate::scenario::{ActorId, Over, Scenario, Scope};
 
 /// Everything that happened, seen from nowhere in particular.

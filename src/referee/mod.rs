@@ -8,10 +8,8 @@
 //! a `Match`.
 
 mod table;
-mod turn;
 
 pub use table::Table;
-pub use turn::{Keep, TurnRecord, canonical};
 
 use std::sync::Arc;
 
@@ -19,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, Decision, Policy};
 use crate::engine::log::GameLog;
+use crate::engine::turn::{Keep, TurnRecord};
 use crate::engine::{self, Inject, Order, OrderError, Outcome, State, orders};
 use crate::perspective::{self, Debrief, PlayerView, SeenTurn, TurnReport};
 use crate::scenario::{ActorId, Scenario};

@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use super::{Input, play};
-use crate::referee::{Keep, Match, Seat, Table};
+use crate::engine::turn::Keep;
+use crate::referee::{Match, Seat, Table};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 
