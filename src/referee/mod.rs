@@ -7,10 +7,6 @@
 //! over. The terminal game, `simulate`, saves and replays all play through
 //! a `Match`.
 
-mod table;
-
-pub use table::Table;
-
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};

@@ -12,7 +12,8 @@ use super::theme::Theme;
 use super::update;
 use crate::catalog::Listing;
 use crate::engine::turn::Keep;
-use crate::referee::{Match, Seat, Table};
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 
 fn scn() -> crate::scenario::Scenario {
     crate::scenario::load_bundled("korea-arms-deal")

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::engine::turn::Keep;
-use crate::referee::{Match, Seat, Table};
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 
 use super::model::Model;
 use super::theme::Theme;

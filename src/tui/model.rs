@@ -11,7 +11,7 @@ use crate::ai::Decision;
 use crate::catalog::Listing;
 use crate::engine::{Order, State};
 use crate::perspective::{Debrief, PlayerView, SeenTurn, TurnReport};
-use crate::referee::Table;
+use crate::save::Table;
 use crate::save::{SaveInfo, SaveSummary};
 use crate::scenario::{ActorId, Scenario};
 

@@ -22,7 +22,8 @@ use crate::catalog::Listing;
 use std::sync::Arc;
 
 use crate::engine::turn::Keep;
-use crate::referee::{Match, Seat, Table};
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 use crate::scenario::Scenario;
 
 mod many_actors;

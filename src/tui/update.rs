@@ -5,7 +5,8 @@ use std::sync::Arc;
 use std::sync::mpsc;
 
 use crate::engine::turn::Keep;
-use crate::referee::{Match, Missing, Table};
+use crate::referee::{Match, Missing};
+use crate::save::Table;
 use crate::scenario::ActorId;
 
 use super::draft;

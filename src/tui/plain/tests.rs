@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use super::{Input, play};
 use crate::engine::turn::Keep;
-use crate::referee::{Match, Seat, Table};
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 
