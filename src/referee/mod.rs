@@ -7,6 +7,13 @@
 //! over. The terminal game, `simulate`, saves and replays all play through
 //! a `Match`.
 
+mod debrief;
+
+pub use debrief::{
+    ActorDebrief, Analysis, CovertDebrief, Debrief, EstimateSeries, ObjectiveResult, OrderLine,
+    OrderOutcome, PairPoint, PairSeries, SecretSeries, TurnOrders, TurningPoint,
+};
+
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -15,7 +22,7 @@ use crate::ai::{self, Decision, Policy};
 use crate::engine::log::GameLog;
 use crate::engine::turn::{Keep, TurnRecord};
 use crate::engine::{self, Inject, Order, OrderError, Outcome, State, orders};
-use crate::perspective::{self, Debrief, PlayerView, SeenTurn, TurnReport};
+use crate::perspective::{self, PlayerView, SeenTurn, TurnReport};
 use crate::scenario::{ActorId, Scenario};
 
 /// Who plays an actor.

@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use crate::ai::Decision;
 use crate::engine::{Order, Outcome};
-use crate::perspective::{Debrief, PlayerView, SeenTurn, TurnReport};
+use crate::perspective::{PlayerView, SeenTurn, TurnReport};
+use crate::referee::Debrief;
 use crate::referee::{AiJob, Match, Missing, Seat, SubmitError};
 use crate::save::{GameId, SaveError};
 use crate::scenario::{ActorId, Scenario};
