@@ -4,7 +4,7 @@
 //! canonical order and recorded the same way.
 //!
 //! It lives in the engine because it is pure: it only sorts the orders and
-//! calls [`engine::resolve`] with a recorder, and it needs nothing above the
+//! calls [`engine::resolve()`] with a recorder, and it needs nothing above the
 //! engine and the scenario. Perspectives build their reports from a
 //! [`TurnRecord`], and the referee above them plays turns through it.
 
