@@ -12,8 +12,9 @@ use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use flashpoint::ai::{Policy, decide};
+use flashpoint::engine::turn::Keep;
 use flashpoint::engine::{Orders, initial_state, resolve_turn};
-use flashpoint::referee::{Keep, Match, Missing};
+use flashpoint::referee::{Match, Missing};
 use flashpoint::scenario::{Scenario, load_bundled, load_str};
 use flashpoint::sim::{self, synthetic};
 

@@ -16,8 +16,9 @@ use std::time::{Duration, Instant};
 
 use flashpoint::classroom::{HostKey, JoinCodes};
 use flashpoint::engine::Order;
+use flashpoint::engine::turn::Keep;
 use flashpoint::host::{Host, Hosted, MissingPolicy, PROJECTOR, seat_names};
-use flashpoint::referee::{Keep, Match, Missing, Seat};
+use flashpoint::referee::{Match, Missing, Seat};
 use flashpoint::save::GameId;
 use flashpoint::scenario::{ActorId, Scenario};
 use russh::ChannelMsg;

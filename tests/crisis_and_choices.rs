@@ -11,9 +11,10 @@ use engine_common::{korea, order};
 use flashpoint::ai::{self, Policy};
 use flashpoint::engine::orders::{self, OrderError};
 use flashpoint::engine::state::Outcome;
+use flashpoint::engine::turn::Keep;
 use flashpoint::engine::{Event, Orders, initial_state, resolve_turn};
 use flashpoint::narrate;
-use flashpoint::referee::{Keep, Match, Seat, SubmitError};
+use flashpoint::referee::{Match, Seat, SubmitError};
 use flashpoint::scenario::{ActorId, Scenario};
 
 #[test]

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use assert_cmd::Command;
 use flashpoint::ai::Policy;
 use flashpoint::debrief::{html, markdown};
-use flashpoint::referee::{Keep, Match, Seat};
+use flashpoint::engine::turn::Keep;
+use flashpoint::referee::{Match, Seat};
 use flashpoint::scenario::{self, Scenario, Scope};
 
 fn bundled_files() -> Vec<PathBuf> {

@@ -27,11 +27,12 @@ use flashpoint::ai::Policy;
 use flashpoint::engine::intel;
 use flashpoint::engine::ledger::{Cause, Meter};
 use flashpoint::engine::log::GameLog;
+use flashpoint::engine::turn::{Keep, TurnRecord};
 use flashpoint::engine::{Event, State};
 use flashpoint::perspective::{
     PlayerView, SeenCause, SeenOrder, SeenOutcome, SeenTurn, TurnReport,
 };
-use flashpoint::referee::{Keep, Match, TurnRecord};
+use flashpoint::referee::Match;
 use flashpoint::scenario::{ActorId, Scenario, Scope, Stat};
 
 // ------------------------------------------------------------ the truth

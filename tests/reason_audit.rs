@@ -26,8 +26,9 @@
 use std::sync::Arc;
 
 use flashpoint::ai::{self, Policy};
+use flashpoint::engine::turn::Keep;
 use flashpoint::engine::{Order, Orders, State, resolve_forced, rng};
-use flashpoint::referee::{Keep, Match, Seat};
+use flashpoint::referee::{Match, Seat};
 use flashpoint::scenario::{ActorId, Scenario, load_bundled};
 
 /// Seeds (rolls of the turn's events and dice) each what-if is played on.

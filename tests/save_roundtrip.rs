@@ -283,7 +283,7 @@ fn a_simulated_game_saves_and_replays() {
             scn.clone(),
             seed,
             flashpoint::sim::seats(&policies),
-            flashpoint::referee::Keep::Everything,
+            flashpoint::engine::turn::Keep::Everything,
         );
         while !g.is_over() {
             g.play_turn();

@@ -271,7 +271,8 @@ fn decide_random(scn: &Scenario, state: &State, actor: ActorId, seed: u64) -> De
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::referee::{Keep, Match, Seat};
+    use crate::engine::turn::Keep;
+    use crate::referee::{Match, Seat};
     use std::sync::Arc;
 
     /// The planner (the hard strength) gives the same orders and reasons

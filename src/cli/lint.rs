@@ -12,7 +12,8 @@ use serde_json::json;
 
 use super::args::GamesArgs;
 use crate::ai::Policy;
-use crate::referee::{Keep, Match};
+use crate::engine::turn::Keep;
+use crate::referee::Match;
 use crate::scenario::{self, Scenario, ScenarioError};
 use crate::sim::batch::{BatchSettings, run_batch};
 use crate::sim::lint::{Finding, Level, has_errors, lint};

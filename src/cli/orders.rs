@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 
 use crate::ai::Policy;
 use crate::engine::Order;
+use crate::engine::turn::Keep;
 use crate::narrate;
-use crate::referee::Keep;
 use crate::scenario::script::{self, OrdersFile};
 use crate::scenario::{self as scenario_mod, Scenario};
 use crate::sim::render::{self, Format};

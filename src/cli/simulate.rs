@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 
 use crate::ai::Policy;
-use crate::referee::{Keep, Match};
+use crate::engine::turn::Keep;
+use crate::referee::Match;
 use crate::scenario::ActorId;
 use crate::sim;
 use crate::sim::render::{

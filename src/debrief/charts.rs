@@ -5,7 +5,7 @@
 
 use plotters::prelude::*;
 
-use crate::perspective::{Analysis, SecretSeries};
+use crate::referee::{Analysis, SecretSeries};
 
 /// Width and height of a chart in SVG units (it scales with the page).
 const W: u32 = 760;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::grid::{Cell, Grid};
 use super::{charts, html, markdown};
-use crate::perspective::{Analysis, OrderLine};
+use crate::referee::{Analysis, OrderLine};
 
 /// One section's game.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 //! it (escaping, alignment, classes), so the two documents cannot say
 //! different things.
 
-use crate::perspective::{Analysis, OrderLine, OrderOutcome, SecretSeries};
+use crate::referee::{Analysis, OrderLine, OrderOutcome, SecretSeries};
 
 /// A column: its title, and whether it holds numbers (right-aligned).
 #[derive(Debug, Clone, PartialEq)]
@@ -224,7 +224,7 @@ pub fn scores(a: &Analysis) -> Grid {
 
 /// One actor's objectives: weight, how each is judged, and how far it was
 /// met.
-pub fn objectives(x: &crate::perspective::ActorDebrief) -> Grid {
+pub fn objectives(x: &crate::referee::ActorDebrief) -> Grid {
     let mut g = Grid::new(&[
         ("Objective", false),
         ("Weight", true),

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::charts;
 use super::grid::{self, Grid};
-use crate::perspective::Analysis;
+use crate::referee::Analysis;
 
 /// Escapes text for HTML (kept under this name for callers).
 pub use super::escape::html as escape;

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::grid::{self, Grid};
-use crate::perspective::Analysis;
+use crate::referee::Analysis;
 
 /// Escapes text for a Markdown cell or line (kept under this name for callers).
 pub use super::escape::markdown as cell;

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::perspective::{Analysis, Debrief};
+use crate::referee::{Analysis, Debrief};
 use crate::scenario::Scenario;
 
 /// Options of `flashpoint debrief`.

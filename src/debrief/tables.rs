@@ -2,7 +2,7 @@
 //! crate): `meters.csv`, `orders.csv`, `objectives.csv`, `estimates.csv`.
 //! The columns are documented in `docs/debrief.md`.
 
-use crate::perspective::{Analysis, Debrief};
+use crate::referee::{Analysis, Debrief};
 use crate::scenario::{Scenario, Scope, Stat};
 
 /// Header of `meters.csv`.
@@ -172,7 +172,7 @@ pub fn orders(a: &Analysis) -> Result<String, String> {
                 o.revealed_to.join("; "),
                 if o.by_person { "person" } else { "computer" }.to_string(),
                 match &o.outcome {
-                    crate::perspective::OrderOutcome::Rejected(why) if o.reason.is_none() => {
+                    crate::referee::OrderOutcome::Rejected(why) if o.reason.is_none() => {
                         why.clone()
                     }
                     _ => o.reason.clone().unwrap_or_default(),

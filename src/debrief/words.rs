@@ -2,7 +2,7 @@
 //! covert act, a secret's witnesses), in plain words shared by the tables,
 //! the documents and the TUI's debrief screen.
 
-use crate::perspective::{CovertDebrief, OrderLine, OrderOutcome, SecretSeries};
+use crate::referee::{CovertDebrief, OrderLine, OrderOutcome, SecretSeries};
 
 /// An order in words, e.g. "Sanctions → North Korea (level 3)".
 pub fn order_words(o: &OrderLine) -> String {

@@ -25,6 +25,7 @@ pub mod rng;
 pub mod score;
 pub mod state;
 pub mod tension;
+pub mod turn;
 mod world;
 
 pub use dice::Dice;

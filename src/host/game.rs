@@ -239,7 +239,7 @@ impl HostGame {
         self.drafts.get(a.index()).map_or(&[], Vec::as_slice)
     }
 
-    /// A copy of the game for a seat's screen (behind a [`crate::referee::Table`],
+    /// A copy of the game for a seat's screen (behind a [`crate::save::Table`],
     /// which gives out only perspectives; the screen asks for its own).
     pub fn seat_copy(&self) -> Match {
         let mut copy = self.game.clone();

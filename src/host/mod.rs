@@ -21,7 +21,8 @@ use std::time::Duration;
 
 use crate::ai::Policy;
 use crate::classroom::{HostKey, JoinCodes};
-use crate::referee::{Keep, Match, Seat};
+use crate::engine::turn::Keep;
+use crate::referee::{Match, Seat};
 use crate::save::GameId;
 
 pub use game::{Host, HostGame, MissingPolicy, PROJECTOR};

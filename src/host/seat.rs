@@ -9,7 +9,8 @@ use crossterm::event::Event;
 use ratatui::Frame;
 
 use crate::classroom::{AppControl, Lobby, SeatApp, SeatContext};
-use crate::referee::{Seat, SubmitError, Table};
+use crate::referee::{Seat, SubmitError};
+use crate::save::Table;
 use crate::scenario::ActorId;
 use crate::tui::model::{Focus, Model, Popup, Screen, Session, Tab};
 use crate::tui::msg::Msg;

@@ -1,7 +1,8 @@
 //! Perspectives: everything a player may see, built by whitelist from the
 //! referee's true game. Screens, clients, exports and JSON meant for one
 //! player are made only from that player's [`PlayerView`] and
-//! [`TurnReport`]s; only the [`Debrief`], once the game is over, sees all.
+//! [`TurnReport`]s; only the [`crate::referee::Debrief`], once the game is
+//! over, sees all.
 //!
 //! The rules of what is public live here, in [`sight`] (meters),
 //! [`sees_cause`] (why something changed) and [`sees_event`] (what
@@ -21,15 +22,10 @@
 //! * Never shown to another player: others' capital, surveillance,
 //!   objectives, briefings and the computer players' reasons.
 
-mod debrief;
 mod public;
 mod report;
 mod view;
 
-pub use debrief::{
-    ActorDebrief, Analysis, CovertDebrief, Debrief, EstimateSeries, ObjectiveResult, OrderLine,
-    OrderOutcome, PairPoint, PairSeries, SecretSeries, TurnOrders, TurningPoint,
-};
 pub use public::PublicView;
 pub use report::{SeenCause, SeenChange, SeenOrder, SeenOutcome, TurnReport};
 pub use view::{PlayerView, SeenFactory, SeenShipment, SeenTurn, history};

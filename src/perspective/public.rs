@@ -10,7 +10,7 @@ use super::sees_event;
 use crate::engine::Event;
 use crate::engine::log::GameLog;
 use crate::engine::state::{Grid, Outcome, State};
-use crate::referee::TurnRecord;
+use crate::engine::turn::TurnRecord;
 use crate::scenario::{ActorId, Scenario};
 
 /// The public picture of the game.

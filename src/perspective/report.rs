@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::{Sight, blur, sees_cause, sees_event, sight};
 use crate::engine::ledger::{Cause, Meter, Rule};
 use crate::engine::log::GameLog;
+use crate::engine::turn::TurnRecord;
 use crate::engine::{Event, Order, OrderError};
-use crate::referee::TurnRecord;
 use crate::scenario::{ActorId, Scenario};
 
 /// How an order turned out, as far as the observer may know.

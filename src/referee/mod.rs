@@ -7,11 +7,12 @@
 //! over. The terminal game, `simulate`, saves and replays all play through
 //! a `Match`.
 
-mod table;
-mod turn;
+mod debrief;
 
-pub use table::Table;
-pub use turn::{Keep, TurnRecord, canonical};
+pub use debrief::{
+    ActorDebrief, Analysis, CovertDebrief, Debrief, EstimateSeries, ObjectiveResult, OrderLine,
+    OrderOutcome, PairPoint, PairSeries, SecretSeries, TurnOrders, TurningPoint,
+};
 
 use std::sync::Arc;
 
@@ -19,8 +20,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, Decision, Policy};
 use crate::engine::log::GameLog;
+use crate::engine::turn::{Keep, TurnRecord};
 use crate::engine::{self, Inject, Order, OrderError, Outcome, State, orders};
-use crate::perspective::{self, Debrief, PlayerView, SeenTurn, TurnReport};
+use crate::perspective::{self, PlayerView, SeenTurn, TurnReport};
 use crate::scenario::{ActorId, Scenario};
 
 /// Who plays an actor.

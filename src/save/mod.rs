@@ -18,6 +18,8 @@
 //! * [`list`] — the saves in a folder, newest first.
 //! * [`replay`] — turn-by-turn verification and the game's timeline.
 //! * [`cli`] — `flashpoint saves` and `flashpoint replay`.
+//! * [`Table`] — a [`Match`] with its game id, behind a wall: what the
+//!   terminal game holds, and loads, saves and autosaves through.
 //!
 //! See `docs/saves.md` for the format.
 
@@ -33,6 +35,7 @@ pub mod peek;
 pub use crate::files as read;
 pub mod replay;
 pub mod scan;
+mod table;
 pub mod text;
 pub mod write;
 
@@ -42,6 +45,7 @@ pub use id::GameId;
 pub use list::{SaveInfo, SaveSummary, latest_autosave, list, try_list};
 pub use load::{Opened, load, load_with_id, open};
 pub use replay::{TurnCheck, Verification, verify};
+pub use table::Table;
 pub use write::{
     autosave, autosave_path, autosave_path_with_id, autosave_with_id, default_name, save_as,
     save_as_with_id, save_on_quit, save_on_quit_with_id, save_path, validate_name, write,

@@ -6,7 +6,8 @@ use serde_json::Value;
 use super::load::Opened;
 use crate::engine::State;
 use crate::engine::state::Snapshot;
-use crate::referee::{Keep, Match};
+use crate::engine::turn::Keep;
+use crate::referee::Match;
 use crate::scenario::{Scenario, Stat};
 use crate::sim::GameRecord;
 

@@ -21,8 +21,9 @@ use sha2::{Digest, Sha256};
 use super::timing::{TurnTimes, play_turn_timed};
 use super::{Facts, seats};
 use crate::ai::Policy;
+use crate::engine::turn::Keep;
 use crate::engine::{self, rng};
-use crate::referee::{Keep, Match};
+use crate::referee::Match;
 use crate::scenario::Scenario;
 
 /// Real numbers are summed as integers of this many parts per unit, so a

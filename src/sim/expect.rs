@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use crate::engine::State;
 use crate::engine::env::Bound;
-use crate::referee::{Keep, Match};
+use crate::engine::turn::Keep;
+use crate::referee::Match;
 use crate::scenario::Scenario;
 use crate::scenario::expr::{self, Ast, AstKind, BinOp, Expr};
 use crate::scenario::script::{Expectation, ScenarioTest, Script, When};

@@ -14,8 +14,9 @@ pub mod timing;
 use std::sync::Arc;
 
 use crate::ai::Policy;
+use crate::engine::turn::{Keep, TurnRecord};
 use crate::engine::{self, ActorScore, Event, GameLog, State};
-use crate::referee::{Keep, Match, Seat, TurnRecord};
+use crate::referee::{Match, Seat};
 use crate::scenario::Scenario;
 
 /// A whole game.

@@ -9,8 +9,9 @@ use serde_json::{Value, json};
 
 use crate::engine::Event;
 use crate::engine::ledger::{self, Meter};
+use crate::engine::turn::TurnRecord;
 use crate::narrate;
-use crate::referee::{Match, TurnRecord};
+use crate::referee::Match;
 use crate::scenario::{ActorId, Scenario, Stat};
 use crate::sim::GameRecord;
 use crate::sim::timing::TurnTimes;

@@ -13,8 +13,9 @@
 use std::sync::Arc;
 
 use crate::ai::{Decision, Policy};
+use crate::engine::turn::Keep;
 use crate::engine::{Event, Order, OrderError};
-use crate::referee::{AiJob, Keep, Match, Missing, Seat};
+use crate::referee::{AiJob, Match, Missing, Seat};
 use crate::scenario::script::Script;
 use crate::scenario::{ActorId, Scenario};
 

@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use crate::referee::{Match, TurnRecord};
+use crate::engine::turn::TurnRecord;
+use crate::referee::Match;
 
 /// Per-turn decision times as a histogram in microseconds, each time
 /// rounded to three significant digits: memory stays bounded for any

@@ -11,7 +11,9 @@ use super::screens::debrief::Section;
 use super::theme::Theme;
 use super::update;
 use crate::catalog::Listing;
-use crate::referee::{Keep, Match, Seat, Table};
+use crate::engine::turn::Keep;
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 
 fn scn() -> crate::scenario::Scenario {
     crate::scenario::load_bundled("korea-arms-deal")

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use std::sync::Arc;
 
-use crate::referee::{Keep, Match, Seat, Table};
+use crate::engine::turn::Keep;
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 
 use super::model::Model;
 use super::theme::Theme;

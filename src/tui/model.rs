@@ -10,8 +10,9 @@ use std::sync::mpsc::Receiver;
 use crate::ai::Decision;
 use crate::catalog::Listing;
 use crate::engine::{Order, State};
-use crate::perspective::{Debrief, PlayerView, SeenTurn, TurnReport};
-use crate::referee::Table;
+use crate::perspective::{PlayerView, SeenTurn, TurnReport};
+use crate::referee::Debrief;
+use crate::save::Table;
 use crate::save::{SaveInfo, SaveSummary};
 use crate::scenario::{ActorId, Scenario};
 

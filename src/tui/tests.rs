@@ -21,7 +21,9 @@ use super::view::view;
 use crate::catalog::Listing;
 use std::sync::Arc;
 
-use crate::referee::{Keep, Match, Seat, Table};
+use crate::engine::turn::Keep;
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 use crate::scenario::Scenario;
 
 mod many_actors;

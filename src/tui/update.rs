@@ -4,7 +4,9 @@
 use std::sync::Arc;
 use std::sync::mpsc;
 
-use crate::referee::{Keep, Match, Missing, Table};
+use crate::engine::turn::Keep;
+use crate::referee::{Match, Missing};
+use crate::save::Table;
 use crate::scenario::ActorId;
 
 use super::draft;

@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use flashpoint::ai::Policy;
+use flashpoint::engine::turn::{Keep, TurnRecord};
 use flashpoint::engine::{Orders, State, orders};
-use flashpoint::referee::{Keep, Match, Seat, TurnRecord};
+use flashpoint::referee::{Match, Seat};
 use flashpoint::scenario::{self, Scenario};
 
 /// A refereed game (what saves store).

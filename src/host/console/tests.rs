@@ -3,9 +3,10 @@
 
 use super::*;
 use crate::engine::Inject;
+use crate::engine::turn::Keep;
 use crate::host::game::Host;
+use crate::referee::Match;
 use crate::referee::Seat;
-use crate::referee::{Keep, Match};
 use crate::tui::theme::Theme;
 use crossterm::event::KeyEventState;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use super::{Input, play};
-use crate::referee::{Keep, Match, Seat, Table};
+use crate::engine::turn::Keep;
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 

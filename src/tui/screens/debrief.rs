@@ -4,7 +4,7 @@
 //! objectives, score and player; the covert acts and who found out when;
 //! the turning points of tension; every order with the computer's
 //! reasons; the scenario's discussion questions. Drawn from the
-//! [`Analysis`] of the [`crate::perspective::Debrief`] only.
+//! [`Analysis`] of the [`crate::referee::Debrief`] only.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,7 +13,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Tabs};
 
-use crate::perspective::{Analysis, OrderOutcome};
+use crate::referee::{Analysis, OrderOutcome};
 use crate::scenario::{ActorId, Scenario};
 use crate::tui::model::{Model, Screen};
 use crate::tui::msg::Msg;

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use super::{render, update};
-use crate::referee::{Keep, Match, Seat, Table};
+use crate::engine::turn::Keep;
+use crate::referee::{Match, Seat};
+use crate::save::Table;
 use crate::tui::model::{Model, Tab};
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;

@@ -4,7 +4,8 @@
 
 use super::{listing, render, send, update};
 use crate::ai::Policy;
-use crate::referee::{Seat, Table};
+use crate::referee::Seat;
+use crate::save::Table;
 use crate::tui::model::{Model, Screen};
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;

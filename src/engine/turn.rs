@@ -2,6 +2,11 @@
 //! headless simulation, loading a save and replaying one all resolve a
 //! turn through [`TurnRecord::play`], so orders are always put in the same
 //! canonical order and recorded the same way.
+//!
+//! It lives in the engine because it is pure: it only sorts the orders and
+//! calls [`engine::resolve()`] with a recorder, and it needs nothing above the
+//! engine and the scenario. Perspectives build their reports from a
+//! [`TurnRecord`], and the referee above them plays turns through it.
 
 use serde::{Deserialize, Serialize};
 

@@ -4,14 +4,19 @@
 //! computer players' decisions and commands such as "save". The terminal
 //! game holds a `Table`, never a `Match`, so no screen can reach the true
 //! state: a leak is a compile error.
+//!
+//! It lives with the saves, above the referee: a table also carries its
+//! game id and loads, saves and autosaves itself, and the referee knows
+//! nothing of files.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{AiJob, Match, Missing, Seat, SubmitError};
 use crate::ai::Decision;
 use crate::engine::{Order, Outcome};
-use crate::perspective::{Debrief, PlayerView, SeenTurn, TurnReport};
+use crate::perspective::{PlayerView, SeenTurn, TurnReport};
+use crate::referee::Debrief;
+use crate::referee::{AiJob, Match, Missing, Seat, SubmitError};
 use crate::save::{GameId, SaveError};
 use crate::scenario::{ActorId, Scenario};
 

@@ -8,16 +8,23 @@
 //! scenario's names and words already filled in, which the debrief screen,
 //! the Markdown and HTML reports and the CSV exports all draw from, so
 //! they can never disagree.
+//!
+//! It lives in the referee, not among the perspectives: it is no player's
+//! view but the referee's own truth handed out at the end, and it names who
+//! sat in each seat ([`Seat`], with the computer's [`Policy`]), which the
+//! perspectives below the AI cannot know.
 
 use serde::{Deserialize, Serialize};
 
 use crate::ai::Policy;
 use crate::engine::ledger::{self, Cause, Meter};
 use crate::engine::log::GameLog;
+use crate::engine::turn::TurnRecord;
 use crate::engine::{Event, Outcome, State, intel, score};
 use crate::narrate;
-use crate::referee::{Seat, TurnRecord};
 use crate::scenario::{ActorId, Over, Scenario, Scope};
+
+use super::Seat;
 
 /// Everything that happened, seen from nowhere in particular.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
