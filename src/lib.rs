@@ -1,9 +1,10 @@
 //! Flashpoint: a turn-based geopolitical crisis game.
 //!
-//! The crate is a functional core ([`engine`], [`ai`], [`scenario`]) wrapped
-//! by an imperative shell ([`cli`], and later the terminal UI and saves).
-//! The core does no I/O and reads no clock: the same scenario, seed and
-//! orders give the same game on every machine.
+//! The crate is a functional core ([`engine`], [`ai`], [`scenario`],
+//! [`perspective`], [`referee`]) wrapped by an imperative shell ([`cli`],
+//! [`tui`], [`save`], [`host`] and [`classroom`]). The core does no I/O and
+//! reads no clock: the same scenario, seed and orders give the same game on
+//! every machine. `docs/architecture.md` maps the modules.
 
 pub mod ai;
 pub mod catalog;
