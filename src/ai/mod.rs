@@ -2,12 +2,12 @@
 //!
 //! Two kinds of thinking, both scoring states with the actor's objectives
 //! and personality from the scenario ([`utility`]):
-//! - [`greedy`]: for every order an actor could give, one what-if turn
+//! - `greedy`: for every order an actor could give, one what-if turn
 //!   (the order succeeding, and failing, weighted by its chance) with
 //!   nobody else acting; the best orders are taken greedily within its
 //!   capital. The normal strength plays it with a little noise to break
 //!   ties, the easy strength with enough noise to often pick a lesser order.
-//! - [`planner`]: a few candidate plans played forward two turns against
+//! - `planner`: a few candidate plans played forward two turns against
 //!   what the actor expects the others to do, its own rolls branched. The
 //!   hard strength. (Issue 11 asks for the planner at normal too; the
 //!   default scenario is balanced against the greedy AI, and with the

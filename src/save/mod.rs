@@ -17,7 +17,7 @@
 //! * [`peek`] — what a list shows of a save, read without a replay.
 //! * [`list`] — the saves in a folder, newest first.
 //! * [`replay`] — turn-by-turn verification and the game's timeline.
-//! * [`cli`] — `flashpoint saves` and `flashpoint replay`.
+//! * [`crate::cli`] — `flashpoint saves` and `flashpoint replay`.
 //! * [`Table`] — a [`Match`] with its game id, behind a wall: what the
 //!   terminal game holds, and loads, saves and autosaves through.
 //!

@@ -1,6 +1,7 @@
 //! The validated scenario: everything the engine, the AI and the UI read.
 //!
-//! A [`Scenario`] can only be made by [`super::load`] (through validation),
+//! A [`Scenario`] can only be made through validation ([`super::load_file`],
+//! [`super::load_bundled`]),
 //! so code holding one may rely on every id resolving, every range being
 //! sane and every expression type-checking.
 

@@ -1,6 +1,6 @@
 //! The scenario file exactly as written: serde types with source spans.
 //!
-//! Nothing here is trusted. [`super::validate`] turns a [`RawScenario`] into
+//! Nothing here is trusted. `super::validate` turns a [`RawScenario`] into
 //! a [`super::Scenario`], checking every id, range and expression and
 //! pointing at the line and column of each mistake. Unknown keys are refused
 //! (`deny_unknown_fields`) so that a typo is an error, not a silent default.

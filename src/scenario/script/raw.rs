@@ -1,5 +1,5 @@
 //! Scripted orders and scenario tests exactly as written: serde types with
-//! source spans, checked by [`super::check`]. Their doc comments are the
+//! source spans, checked by `super::check`. Their doc comments are the
 //! descriptions the editor schema (`flashpoint schema`) shows.
 
 use std::borrow::Cow;
