@@ -83,16 +83,15 @@ fn render_world(scn: &Scenario, t: &Template) -> String {
 /// Plain words for why an order was rejected.
 pub fn order_error(scn: &Scenario, e: &OrderError) -> String {
     match e {
-        OrderError::NotAllowed { actor } => capitalise(&format!(
-            "{} cannot use this move",
-            scn.actor(*actor).in_sentence
-        )),
+        OrderError::NotAllowed { actor } => {
+            format!("{} cannot use this move", scn.actor(*actor).in_sentence)
+        }
         OrderError::NeedsTarget => "this move needs a target".into(),
         OrderError::TakesNoTarget => "this move takes no target".into(),
-        OrderError::BadTarget { target } => capitalise(&format!(
+        OrderError::BadTarget { target } => format!(
             "{} cannot be targeted by this move",
             scn.actor(*target).in_sentence
-        )),
+        ),
         OrderError::SelfTarget => "an actor cannot target itself".into(),
         OrderError::Level { level, min, max } => {
             format!("level {level} is outside {min}–{max}")
@@ -392,9 +391,9 @@ fn headline_text(scn: &Scenario, turn: u32, e: &Event) -> String {
             if *to == 0 {
                 format!("The {pair} crisis subsides")
             } else if to > from {
-                format!("{pair} crisis escalates: {}", stage(*to))
+                format!("The {pair} crisis escalates: {}", stage(*to))
             } else {
-                format!("{pair} crisis eases back to {}", stage(*to))
+                format!("The {pair} crisis eases back to {}", stage(*to))
             }
         }
         Event::ArmedClash { a, b } => format!(
@@ -440,9 +439,7 @@ fn headline_text(scn: &Scenario, turn: u32, e: &Event) -> String {
                 } else {
                     format!("{council} imposes level-{level} sanctions on {target} ({y}–{n})")
                 };
-                // A headline starts with a capital even when the council's
-                // name ("the Council") does not.
-                capitalise(&what)
+                what
             } else if !vetoed_by.is_empty() {
                 let names: Vec<&str> = vetoed_by.iter().map(|a| name(*a)).collect();
                 format!(
@@ -869,9 +866,25 @@ mod grammar_tests {
             "{}",
             headline(&s, 1, &turned_down)
         );
+        // A reason follows a colon ("rejected: …"); as a headline it
+        // starts the sentence.
         let rejected = OrderError::NotAllowed { actor: us };
         assert_eq!(
             order_error(&s, &rejected),
+            "the United States cannot use this move"
+        );
+        let event = Event::OrderRejected {
+            order: crate::engine::Order {
+                actor: us,
+                mv: crate::scenario::MoveId(0),
+                target: None,
+                level: 1,
+            },
+            index: 0,
+            reason: rejected,
+        };
+        assert_eq!(
+            headline(&s, 1, &event),
             "The United States cannot use this move"
         );
     }

@@ -126,6 +126,11 @@ const CASES: &[(&str, usize, &[&str])] = &[
         &["`ship` cannot be used inside arrive or each_turn"],
     ),
     (
+        "in_sentence_too_wide.toml",
+        13,
+        &["the name in a sentence is 51 columns wide; at most 40 fit"],
+    ),
+    (
         "short_name_too_wide.toml",
         13,
         &["the short name is 11 columns wide; at most 8 fit"],

@@ -200,7 +200,7 @@ impl Scratch {
         let tense = self
             .undo
             .iter()
-            .any(|(s, _)| matches!(s, Slot::Tension(..)));
+            .any(|(s, _)| matches!(s, Slot::Tension(..) | Slot::Threat(_)));
         if tense {
             self.state.regional = tension::regional(scn, &self.state);
         }

@@ -5,11 +5,13 @@
 //! doing nothing, the greedy pick without each of its orders, and plans
 //! led by the best order of each move the greedy pick left out (a
 //! resolution whose vote comes next turn, a step that costs now and pays
-//! later). Each plan is played forward over several turns against what it
-//! expects the others to do — their own greedy choices, worked out from
-//! its believed state with the personality the scenario gives them, never
-//! from the truth — with the dice sampled from seeds derived from the
-//! game's seed. The plan with the best utility at the end wins.
+//! later). Each plan is played forward two turns (the planned one, then a
+//! quiet one) against what it expects the others to do — their own greedy
+//! choices, worked out from its believed state with the personality the
+//! scenario gives them, never from the truth. Every combination of its own
+//! orders succeeding or failing is played and weighted by its chance; the
+//! others' rolls come from seeds derived from the game's seed. The plan
+//! with the best expected utility at the end wins.
 //!
 //! The budget is a count of plans, dice samples and turns, never a clock,
 //! so the same seed gives the same game on every machine.

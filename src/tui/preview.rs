@@ -54,20 +54,26 @@ pub fn meter_name(scn: &Scenario, m: Meter) -> String {
 /// tension at the first change of a tension or threat and books the whole
 /// difference to that change's cause, which would be this order (a talks
 /// offer showed "+1.8 regional tension" where the turn then gave −0.8). So
-/// the what-if starts from regional tension as the estimates make it.
+/// the what-if starts from regional tension as the estimates make it. The
+/// chance of success is read first, on the public figure the referee will
+/// use; an effect whose amount reads regional tension sees the recomputed
+/// one (a small difference, and the estimates are all the player has).
 pub fn preview(scn: &Scenario, state: &State, order: &Order) -> Preview {
     // The what-if only sums the order's own changes, so the dice of events
     // do not matter: any fixed seed will do (the game's is the referee's).
     let seed = 0;
-    let mut consistent;
-    let state = if (crate::engine::tension::regional(scn, state) - state.regional).abs() > 1e-9 {
-        consistent = state.clone();
-        consistent.regional = crate::engine::tension::regional(scn, state);
+    let chance = crate::engine::orders::chance(scn, state, order);
+    let regional = crate::engine::tension::regional(scn, state);
+    let consistent;
+    let state = if (regional - state.regional).abs() > 1e-9 {
+        consistent = State {
+            regional,
+            ..state.clone()
+        };
         &consistent
     } else {
         state
     };
-    let chance = crate::engine::orders::chance(scn, state, order);
     let orders = Orders {
         list: vec![order.clone()],
     };

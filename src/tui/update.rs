@@ -488,10 +488,14 @@ fn setup(m: &mut Model, msg: Msg) {
         }
         Msg::Left | Msg::Right => {
             if s.humans.get(s.row).copied().unwrap_or(true) {
-                let name = s.scenario.actors.get(s.row).map_or("", |a| a.name.as_str());
+                let name = s
+                    .scenario
+                    .actors
+                    .get(s.row)
+                    .map_or("", |a| a.in_sentence.as_str());
                 m.status = Some(format!(
                     "{} is played by a person: Space gives it to the computer first",
-                    super::text::clean(name)
+                    crate::scenario::names::capitalise(&super::text::clean(name))
                 ));
             } else {
                 let row = s.row;

@@ -537,7 +537,7 @@ fn end_turn(m: &mut Model) -> Vec<String> {
             let mut out = vec![
                 format!(
                     "Orders in. Hand over to {}: what follows is for them only.",
-                    clean(&s.scenario().actor(s.current).name)
+                    clean(&s.scenario().actor(s.current).in_sentence)
                 ),
                 String::new(),
                 show::turn_line(s),

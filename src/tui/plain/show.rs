@@ -87,7 +87,7 @@ pub fn turn_line(s: &Session) -> String {
         "Turn {next} of {} — {} — you are {}.",
         scn.meta.turns,
         scn.date_of(next),
-        clean(&scn.actor(s.current).name)
+        clean(&scn.actor(s.current).in_sentence)
     )
 }
 
