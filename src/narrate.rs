@@ -434,12 +434,11 @@ fn headline_text(scn: &Scenario, turn: u32, e: &Event) -> String {
                 k => format!("{n}, {k} abstaining"),
             };
             if *passed {
-                let what = if *level == 0 {
+                if *level == 0 {
                     format!("{council} lifts its sanctions on {target} ({y}–{n})")
                 } else {
                     format!("{council} imposes level-{level} sanctions on {target} ({y}–{n})")
-                };
-                what
+                }
             } else if !vetoed_by.is_empty() {
                 let names: Vec<&str> = vetoed_by.iter().map(|a| name(*a)).collect();
                 format!(
