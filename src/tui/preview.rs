@@ -6,7 +6,8 @@ use crate::engine::ledger::{Cause, Meter, Rule};
 use crate::engine::orders::{Order, Orders};
 use crate::engine::state::State;
 use crate::engine::{Dice, Ledger, resolve};
-use crate::scenario::Scenario;
+use crate::scenario::expr::Who;
+use crate::scenario::{Effect, Scenario};
 
 use super::text::clean;
 
@@ -87,11 +88,32 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order) -> Preview {
         &mut ledger,
     );
     let mine = |c: &Cause| matches!(c, Cause::Order { index: 0, .. });
+    // Accepting or refusing an offer works through the deal: its terms (or
+    // what a refusal costs) are booked to the deal between the target, who
+    // offered, and the actor, not to the order. They are what the player
+    // is deciding on, so they count as the order's.
+    let answers = scn.mv(order.mv).effects.iter().any(|e| {
+        matches!(
+            e,
+            Effect::Accept {
+                from: Who::Target,
+                ..
+            } | Effect::Refuse {
+                from: Who::Target,
+                ..
+            }
+        )
+    });
+    let its_deal = |c: &Cause| {
+        answers
+            && matches!(c, Cause::Deal { giver, taker, .. }
+                if Some(*giver) == order.target && *taker == order.actor)
+    };
     let mut sums: Vec<(Meter, f64)> = Vec::new();
     for c in ledger
         .changes
         .iter()
-        .filter(|c| mine(&c.cause) && c.rule != Rule::Cost)
+        .filter(|c| (mine(&c.cause) || its_deal(&c.cause)) && c.rule != Rule::Cost)
     {
         match sums.iter_mut().find(|(m, _)| *m == c.meter) {
             Some((_, d)) => *d += c.delta,
@@ -166,6 +188,67 @@ mod tests {
         assert!(
             p.effects.iter().any(|(n, _)| n.starts_with("Tension")),
             "{p:?}"
+        );
+    }
+
+    /// Accepting an offer previews the deal's terms (disclosure for
+    /// relief), which the engine books to the deal, not to the order; an
+    /// unrelated order to the same actor does not.
+    #[test]
+    fn accepting_an_offer_previews_the_deal() {
+        let scn = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let us = scn.actor_by_id("us").expect("us");
+        let dprk = scn.actor_by_id("dprk").expect("dprk");
+        let offer = Order {
+            actor: us,
+            mv: scn.move_by_id("offer_relief").expect("move"),
+            target: Some(dprk),
+            level: 1,
+        };
+        let next = crate::engine::resolve_turn(
+            &scn,
+            &initial_state(&scn),
+            &Orders { list: vec![offer] },
+            3,
+        )
+        .state;
+        assert!(!next.offers.is_empty(), "the offer stands");
+        let with = |mv: &str| {
+            preview(
+                &scn,
+                &next,
+                &Order {
+                    actor: dprk,
+                    mv: scn.move_by_id(mv).expect("move"),
+                    target: Some(us),
+                    level: 1,
+                },
+            )
+        };
+        let accept = with("accept_offer");
+        assert!(
+            accept
+                .effects
+                .iter()
+                .any(|(n, d)| n.starts_with("DPRK disclosure") && *d > 0.0),
+            "{accept:?}"
+        );
+        assert!(
+            accept
+                .effects
+                .iter()
+                .any(|(n, d)| n == "US sanctions on DPRK" && *d < 0.0),
+            "{accept:?}"
+        );
+        let talks = with("open_talks");
+        assert!(
+            !talks
+                .effects
+                .iter()
+                .any(|(n, _)| n.starts_with("DPRK disclosure") || n == "US sanctions on DPRK"),
+            "{talks:?}"
         );
     }
 
