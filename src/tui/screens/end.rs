@@ -127,7 +127,9 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         scores.height.saturating_sub(2),
     );
     f.render_widget(
+        // Long objectives wrap (max_scroll counts wrapped rows).
         Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
             .scroll((s.report_scroll.min(max), 0))
             .block(
                 Block::bordered()
