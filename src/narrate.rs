@@ -526,43 +526,10 @@ pub fn news(
     orders: &[(&crate::engine::Order, bool)],
     events: &[Event],
 ) -> Vec<String> {
-    use crate::scenario::Effect;
-    // Which of a move's effects aim at its target: offers, acceptances, refusals.
-    let does =
-        |o: &crate::engine::Order, f: &dyn Fn(&Effect) -> bool| scn.mv(o.mv).effects.iter().any(f);
-    let offers = |o: &crate::engine::Order| {
-        does(o, &|e| {
-            matches!(
-                e,
-                Effect::Offer {
-                    to: Who::Target,
-                    ..
-                }
-            )
-        })
-    };
-    let accepts = |o: &crate::engine::Order| {
-        does(o, &|e| {
-            matches!(
-                e,
-                Effect::Accept {
-                    from: Who::Target,
-                    ..
-                }
-            )
-        })
-    };
-    let refuses = |o: &crate::engine::Order| {
-        does(o, &|e| {
-            matches!(
-                e,
-                Effect::Refuse {
-                    from: Who::Target,
-                    ..
-                }
-            )
-        })
-    };
+    // Which moves answer or make offers to their target.
+    let offers = |o: &crate::engine::Order| scn.mv(o.mv).offers_to_target();
+    let accepts = |o: &crate::engine::Order| scn.mv(o.mv).accepts_from_target();
+    let refuses = |o: &crate::engine::Order| scn.mv(o.mv).refuses_from_target();
     let by_order = |actor: ActorId, target: ActorId, f: &dyn Fn(&crate::engine::Order) -> bool| {
         orders
             .iter()

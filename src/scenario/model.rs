@@ -423,6 +423,45 @@ impl Move {
     pub fn usable_by(&self, actor: ActorId) -> bool {
         self.users.get(actor.index()).copied().unwrap_or(false)
     }
+
+    /// Does it offer its target a deal? (The news tells the offer once.)
+    pub fn offers_to_target(&self) -> bool {
+        self.effects.iter().any(|e| {
+            matches!(
+                e,
+                Effect::Offer {
+                    to: Who::Target,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// Does it accept a deal its target offered?
+    pub fn accepts_from_target(&self) -> bool {
+        self.effects.iter().any(|e| {
+            matches!(
+                e,
+                Effect::Accept {
+                    from: Who::Target,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// Does it turn down a deal its target offered?
+    pub fn refuses_from_target(&self) -> bool {
+        self.effects.iter().any(|e| {
+            matches!(
+                e,
+                Effect::Refuse {
+                    from: Who::Target,
+                    ..
+                }
+            )
+        })
+    }
 }
 
 /// Add to a value or set it.

@@ -6,8 +6,7 @@ use crate::engine::ledger::{Cause, Meter, Rule};
 use crate::engine::orders::{Order, Orders};
 use crate::engine::state::State;
 use crate::engine::{Dice, Ledger, resolve};
-use crate::scenario::expr::Who;
-use crate::scenario::{Effect, Scenario};
+use crate::scenario::Scenario;
 
 use super::text::clean;
 
@@ -92,18 +91,8 @@ pub fn preview(scn: &Scenario, state: &State, order: &Order) -> Preview {
     // what a refusal costs) are booked to the deal between the target, who
     // offered, and the actor, not to the order. They are what the player
     // is deciding on, so they count as the order's.
-    let answers = scn.mv(order.mv).effects.iter().any(|e| {
-        matches!(
-            e,
-            Effect::Accept {
-                from: Who::Target,
-                ..
-            } | Effect::Refuse {
-                from: Who::Target,
-                ..
-            }
-        )
-    });
+    let m = scn.mv(order.mv);
+    let answers = m.accepts_from_target() || m.refuses_from_target();
     let its_deal = |c: &Cause| {
         answers
             && matches!(c, Cause::Deal { giver, taker, .. }
