@@ -79,10 +79,10 @@ impl Scratch {
         self.put(slot, v.clamp(lo, hi));
     }
 
-    /// Applies what is expected of `d` for good: an added amount of a
+    /// Counts on `d` for good (what is on its way): an added amount of a
     /// stat, track or relation, scaled by `share`. Other changes are left
     /// out (they are not counted on in advance).
-    pub fn expect(&mut self, scn: &Scenario, d: &Delta, share: f64) {
+    pub fn count_on(&mut self, scn: &Scenario, d: &Delta, share: f64) {
         let scaled = match *d {
             Delta::Stat {
                 actor,

@@ -180,7 +180,7 @@ fn projected<'a>(scn: &Scenario, state: &'a State, me: ActorId) -> Cow<'a, State
     }
     let mut scratch = Scratch::new(state);
     for (share, d) in &deltas {
-        scratch.expect(scn, d, *share);
+        scratch.count_on(scn, d, *share);
     }
     Cow::Owned(scratch.into_state())
 }

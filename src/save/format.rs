@@ -168,14 +168,25 @@ pub fn now() -> Datetime {
 
 /// A UTC datetime from seconds since 1970.
 pub fn datetime_from_unix(secs: i64) -> Datetime {
+    use toml::value::{Date, Offset, Time};
+    // Built field by field (the civil date is clamped to 0000–9999), so
+    // there is no string to parse and nothing that can fail.
     let (y, mo, d, h, mi, s) = civil_from_unix(secs);
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
-        .parse()
-        .unwrap_or_else(|_| {
-            "1970-01-01T00:00:00Z"
-                .parse()
-                .expect("a fixed valid datetime")
-        })
+    let small = |v: u32| u8::try_from(v).unwrap_or(0);
+    Datetime {
+        date: Some(Date {
+            year: u16::try_from(y).unwrap_or(1970),
+            month: small(mo),
+            day: small(d),
+        }),
+        time: Some(Time {
+            hour: small(h),
+            minute: small(mi),
+            second: Some(small(s)),
+            nanosecond: None,
+        }),
+        offset: Some(Offset::Z),
+    }
 }
 
 /// `YYYY-MM-DD HH:MM` (UTC) from seconds since 1970.
@@ -403,6 +414,16 @@ mod tests {
         assert_eq!(
             datetime_from_unix(1_700_000_000).to_string(),
             "2023-11-14T22:13:20Z"
+        );
+        // A clock far off either way still gives a valid datetime.
+        assert_eq!(datetime_from_unix(0).to_string(), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            datetime_from_unix(i64::MIN).to_string(),
+            "0000-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            datetime_from_unix(i64::MAX).to_string(),
+            "9999-12-31T23:59:59Z"
         );
     }
 
