@@ -1,18 +1,21 @@
 //! The computer players.
 //!
-//! Two kinds of thinking, both scoring states with the actor's objectives
-//! and personality from the scenario ([`utility`]):
+//! Two kinds of thinking, both built on the actor's objectives and
+//! personality from the scenario:
 //! - `greedy`: for every order an actor could give, one what-if turn
 //!   (the order succeeding, and failing, weighted by its chance) with
-//!   nobody else acting; the best orders are taken greedily within its
-//!   capital. The normal strength plays it with a little noise to break
-//!   ties, the easy strength with enough noise to often pick a lesser order.
-//! - `planner`: a few candidate plans played forward two turns against
-//!   what the actor expects the others to do, its own rolls branched. The
-//!   hard strength. (Issue 11 asks for the planner at normal too; the
-//!   default scenario is balanced against the greedy AI, and with the
-//!   planner in every seat its clash rate and one objective leave their
-//!   bands: see docs/model.md, "Strengths".)
+//!   nobody else acting, judged by [`utility`] (its objectives with this
+//!   game's priorities, and its personality's cares); the best orders are
+//!   taken greedily within its capital. The normal strength plays it with
+//!   a little noise to break ties, the easy strength with enough noise to
+//!   often pick a lesser order.
+//! - `planner`: a few candidate plans, proposed by the greedy ranking,
+//!   played forward two turns against what the actor expects the others
+//!   to do, its own rolls branched, and judged by the score the actor can
+//!   expect at the end ([`outlook`]). The hard strength. (Issue 11 asks
+//!   for the planner at normal too; the default scenario is balanced
+//!   against the greedy AI, and with the planner in every seat several of
+//!   its bands are left: see docs/model.md, "Strengths".)
 //!
 //! Every decision is made from the actor's view of the game (never the
 //! truth) with seeded randomness and a budget counted in plans and turns,
@@ -24,7 +27,7 @@ mod greedy;
 mod planner;
 mod utility;
 
-pub use utility::{objective_grades, utility};
+pub use utility::{objective_grades, outlook, utility};
 
 use rand::RngExt;
 
@@ -52,7 +55,8 @@ pub enum Policy {
     /// it often picks a lesser order (for beginners and classrooms).
     Easy,
     /// The hard strength: the planner, playing eight candidate plans two
-    /// turns forward against the others' expected orders.
+    /// turns forward against the others' expected orders and keeping the
+    /// one with the best expected final score.
     Hard,
     /// The greedy one-turn AI, the same as normal today: the baseline the
     /// planner is measured against, named apart so that comparisons still

@@ -10,14 +10,17 @@
 //! choices, worked out from its believed state with the personality the
 //! scenario gives them, never from the truth. Every combination of its own
 //! orders succeeding or failing is played and weighted by its chance; the
-//! others' rolls come from seeds derived from the game's seed. The plan
-//! with the best expected utility at the end wins.
+//! others' rolls come from seeds derived from the game's seed. Plans are
+//! proposed by the actor's personality (its ranking, with this game's
+//! priorities) but judged by the score it can expect at the end
+//! ([`outlook`]): the plan with the best expected outlook, plus the
+//! personality's leaning, wins.
 //!
 //! The budget is a count of plans, dice samples and turns, never a clock,
 //! so the same seed gives the same game on every machine.
 
 use super::greedy::{self, Ranking};
-use super::utility::{objective_grades, utility};
+use super::utility::{objective_grades, outlook};
 use super::{Decision, Mood, Strength, mood, settle};
 use crate::engine::orders::{self, Order, Orders};
 use crate::engine::rng::{self, Stream};
@@ -74,7 +77,6 @@ pub(super) fn decide(
         scn,
         state,
         me: actor,
-        mood: &mood,
         ranking: &ranking,
         others: &others,
     };
@@ -202,18 +204,17 @@ fn candidate_plans(
 }
 
 /// What a plan is played forward against: the turn's state, the
-/// planner's mood and ranking, and what it expects of the others.
+/// planner's ranking, and what it expects of the others.
 struct Rollout<'a> {
     scn: &'a Scenario,
     state: &'a State,
     me: ActorId,
-    mood: &'a Mood,
     ranking: &'a Ranking,
     others: &'a [Order],
 }
 
 impl Rollout<'_> {
-    /// The expected utility at the planner's horizon if `me` gives `plan`
+    /// The expected outlook at the planner's horizon if `me` gives `plan`
     /// now and the others give what it expects, on dice sample `sample`,
     /// and the likeliest end state. Every combination of its own orders
     /// succeeding or failing is played and weighted by its chance (at most
@@ -225,7 +226,6 @@ impl Rollout<'_> {
             scn,
             state,
             me,
-            mood,
             ranking,
             others,
         } = *self;
@@ -259,7 +259,7 @@ impl Rollout<'_> {
             let dice = Dice::given(dice_seed, &outcomes);
             let next = resolve(scn, state, &orders, &[], dice, &mut Silent);
             let end = settle(scn, next, dice_seed, Budget::HORIZON - 1);
-            total += weight * utility(scn, &end, me, mood);
+            total += weight * outlook(scn, &end, me);
             if likeliest.as_ref().is_none_or(|(w, _)| weight > *w) {
                 likeliest = Some((weight, end));
             }

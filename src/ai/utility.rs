@@ -8,7 +8,7 @@ use super::Mood;
 use super::estimate::Scratch;
 use crate::engine::effects::concretize_all;
 use crate::engine::state::{Delta, Outcome, State};
-use crate::scenario::{ActorId, Scenario, Stat};
+use crate::scenario::{ActorId, Over, Scenario, Stat};
 
 /// How good `state` is for `me`, roughly 0–1 plus small terms. Objectives
 /// are graded softly (how nearly each condition holds), so the AI can tell
@@ -85,6 +85,91 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
         - caution * 0.1 * hot
         - at_risk * clash_risk
 }
+
+/// The planner's judge of a state: the score `me` can expect at the end
+/// of the game, 0–1, by the score's own rules and the scenario's weights.
+/// An `end` objective counts as nearly as it holds now (exactly, once the
+/// game is over); a `game` objective by the turns it has held so far plus
+/// the turns left at how nearly it holds now. An armed clash scores
+/// nothing, so the expected score shrinks with the chance of one: next
+/// turn's from the crisis ladder, and the standing risk of `me`'s own hot
+/// pairs and a tense region, which a two-turn lookahead cannot see turn
+/// into a clash. A sliver of wellbeing breaks ties.
+///
+/// Unlike [`utility`] it leaves out this game's priorities and the
+/// personality's cares: the greedy AI's utility makes an actor play its
+/// part; the planner plays that part's orders ([`super::greedy::rank`]
+/// proposes its plans) but keeps the one that scores best. Measured
+/// against judging plans by [`utility`] (docs/model.md, "Strengths"), it
+/// gains for four of the five actors of the default scenario.
+pub fn outlook(scn: &Scenario, state: &State, me: ActorId) -> f64 {
+    if state.outcome == Some(Outcome::Clash) {
+        return 0.0;
+    }
+    let actor = scn.actor(me);
+    let ended = state.outcome.is_some();
+    let ahead = if ended {
+        Cow::Borrowed(state)
+    } else {
+        projected(scn, state, me)
+    };
+    let env = Bound::actor(scn, &ahead, me);
+    let played = f64::from(state.turn);
+    let left = if ended {
+        0.0
+    } else {
+        f64::from(scn.meta.turns.saturating_sub(state.turn))
+    };
+    let total: f64 = actor.objectives.iter().map(|o| o.weight).sum();
+    let goals = if total > 0.0 {
+        actor
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(k, o)| {
+                let now = if ended {
+                    f64::from(u8::from(o.condition.holds(&env)))
+                } else {
+                    o.condition.soft(&env)
+                };
+                let share = match o.over {
+                    Over::End => now,
+                    Over::Game if played + left > 0.0 => {
+                        let held = f64::from(state.held[me.index()][k]);
+                        (held + now * left) / (played + left)
+                    }
+                    Over::Game => now,
+                };
+                o.weight * share
+            })
+            .sum::<f64>()
+            / total
+    } else {
+        0.0
+    };
+    let own = state.actor(me);
+    let wellbeing =
+        (own.stat(Stat::Economy) + own.stat(Stat::Stability) + own.stat(Stat::Prestige)) / 300.0;
+    if ended {
+        return goals + OUTLOOK_WELLBEING * wellbeing;
+    }
+    let next_turn: f64 = clash_chances(scn, state, me)
+        .map(|(p, near)| if near { 0.25 * p } else { p })
+        .sum();
+    let clash_at = scn.tension.clash_at;
+    let danger = ((state.regional - 0.6 * clash_at) / (0.4 * clash_at)).max(0.0);
+    let standing = OUTLOOK_HEAT * own_heat(scn, state, me) + OUTLOOK_DANGER * danger * danger;
+    goals * (1.0 - (next_turn + standing).min(1.0)) + OUTLOOK_WELLBEING * wellbeing
+}
+
+/// How much of the expected score [`outlook`] fears to lose per unit of
+/// [`own_heat`] (measured: 1.5 gained most among 0.5, 1.5 and 3).
+const OUTLOOK_HEAT: f64 = 1.5;
+/// The same for a tense region (squared share of the way from 60% of the
+/// clash threshold to it).
+const OUTLOOK_DANGER: f64 = 0.3;
+/// The tie-breaking weight of wellbeing in [`outlook`].
+const OUTLOOK_WELLBEING: f64 = 0.02;
 
 /// How much an ending before the last turn weighs in the grades: 0 on the
 /// last turn, up to [`EARLY_ENDING`] on the first. While turns remain, an
@@ -205,6 +290,46 @@ mod tests {
         crate::scenario::load_bundled("korea-arms-deal")
             .expect("bundled")
             .expect("valid")
+    }
+
+    /// The planner's judge of a finished game is its score (and a sliver
+    /// of wellbeing), and of a game going on it counts the turns a `game`
+    /// objective has already held.
+    #[test]
+    fn the_outlook_of_a_finished_game_is_its_score() {
+        let scn = korea();
+        let mut state = initial_state(&scn);
+        state.turn = 9;
+        for a in scn.actor_ids() {
+            for (k, h) in state.held[a.index()].iter_mut().enumerate() {
+                *h = (k as u32 * 3) % 10;
+            }
+        }
+        let mut ended = state.clone();
+        ended.outcome = Some(Outcome::Ending { index: 0 });
+        let scores = crate::engine::score(&scn, &ended);
+        for me in scn.actor_ids() {
+            let o = outlook(&scn, &ended, me);
+            let s = scores[me.index()].score / 100.0;
+            assert!(
+                (o - s).abs() <= OUTLOOK_WELLBEING + 1e-9,
+                "{}: outlook {o} against score {s}",
+                scn.actor(me).id
+            );
+            let game = scn
+                .actor(me)
+                .objectives
+                .iter()
+                .position(|o| o.over == Over::Game);
+            if let Some(k) = game {
+                let mut more = state.clone();
+                more.held[me.index()][k] += 1;
+                assert!(outlook(&scn, &more, me) > outlook(&scn, &state, me));
+            }
+        }
+        let mut clash = ended.clone();
+        clash.outcome = Some(Outcome::Clash);
+        assert!(scn.actor_ids().all(|me| outlook(&scn, &clash, me) == 0.0));
     }
 
     /// An ending on an early turn is worse for an actor with objectives
