@@ -20,12 +20,7 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
     }
     let actor = scn.actor(me);
     let ended = state.outcome.is_some();
-    // What is on its way never lands once the game is over.
-    let ahead = if ended {
-        Cow::Borrowed(state)
-    } else {
-        projected(scn, state, me)
-    };
+    let ahead = in_view(scn, state, me);
     let env = Bound::actor(scn, &ahead, me);
     let frozen = if ended { frozen_early(scn, state) } else { 0.0 };
     let weight = |k: usize, w: f64| w * mood.priorities.get(k).copied().unwrap_or(1.0);
@@ -49,9 +44,7 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
     } else {
         0.0
     };
-    let own = state.actor(me);
-    let wellbeing =
-        (own.stat(Stat::Economy) + own.stat(Stat::Stability) + own.stat(Stat::Prestige)) / 300.0;
+    let wellbeing = wellbeing(state, me);
     // Others' fortunes, as the personality cares for them, and how well
     // others regard this actor (more so those it cares about).
     let regard: f64 = scn
@@ -66,8 +59,7 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
         })
         .sum();
     // Danger: regional tension near the clash threshold, weighed by caution.
-    let clash_at = scn.tension.clash_at;
-    let danger = ((state.regional - 0.6 * clash_at) / (0.4 * clash_at)).max(0.0);
+    let danger = danger(scn, state);
     let caution = 1.0 - risk_tolerance;
     // An armed clash ends the game with nothing for anyone: its chance next
     // turn, for every pair of this actor's at the top of the crisis ladder,
@@ -108,11 +100,7 @@ pub fn outlook(scn: &Scenario, state: &State, me: ActorId) -> f64 {
     }
     let actor = scn.actor(me);
     let ended = state.outcome.is_some();
-    let ahead = if ended {
-        Cow::Borrowed(state)
-    } else {
-        projected(scn, state, me)
-    };
+    let ahead = in_view(scn, state, me);
     let env = Bound::actor(scn, &ahead, me);
     let played = f64::from(state.turn);
     let left = if ended {
@@ -147,17 +135,14 @@ pub fn outlook(scn: &Scenario, state: &State, me: ActorId) -> f64 {
     } else {
         0.0
     };
-    let own = state.actor(me);
-    let wellbeing =
-        (own.stat(Stat::Economy) + own.stat(Stat::Stability) + own.stat(Stat::Prestige)) / 300.0;
+    let wellbeing = wellbeing(state, me);
     if ended {
         return goals + OUTLOOK_WELLBEING * wellbeing;
     }
     let next_turn: f64 = clash_chances(scn, state, me)
         .map(|(p, near)| if near { 0.25 * p } else { p })
         .sum();
-    let clash_at = scn.tension.clash_at;
-    let danger = ((state.regional - 0.6 * clash_at) / (0.4 * clash_at)).max(0.0);
+    let danger = danger(scn, state);
     let standing = OUTLOOK_HEAT * own_heat(scn, state, me) + OUTLOOK_DANGER * danger * danger;
     goals * (1.0 - (next_turn + standing).min(1.0)) + OUTLOOK_WELLBEING * wellbeing
 }
@@ -170,6 +155,29 @@ const OUTLOOK_HEAT: f64 = 1.5;
 const OUTLOOK_DANGER: f64 = 0.3;
 /// The tie-breaking weight of wellbeing in [`outlook`].
 const OUTLOOK_WELLBEING: f64 = 0.02;
+
+/// The state as `me` counts on it: what is already on its way counted in
+/// ([`projected`]), unless the game is over (then nothing more lands).
+fn in_view<'a>(scn: &Scenario, state: &'a State, me: ActorId) -> Cow<'a, State> {
+    if state.outcome.is_some() {
+        Cow::Borrowed(state)
+    } else {
+        projected(scn, state, me)
+    }
+}
+
+/// `me`'s own fortunes, 0–1: economy, stability and prestige.
+fn wellbeing(state: &State, me: ActorId) -> f64 {
+    let own = state.actor(me);
+    (own.stat(Stat::Economy) + own.stat(Stat::Stability) + own.stat(Stat::Prestige)) / 300.0
+}
+
+/// How far regional tension stands into the danger zone: 0 below 60% of
+/// the clash threshold, 1 at it.
+fn danger(scn: &Scenario, state: &State) -> f64 {
+    let clash_at = scn.tension.clash_at;
+    ((state.regional - 0.6 * clash_at) / (0.4 * clash_at)).max(0.0)
+}
 
 /// How much an ending before the last turn weighs in the grades: 0 on the
 /// last turn, up to [`EARLY_ENDING`] on the first. While turns remain, an
