@@ -8,7 +8,7 @@ use super::Mood;
 use super::estimate::Scratch;
 use crate::engine::effects::concretize_all;
 use crate::engine::state::{Delta, Outcome, State};
-use crate::scenario::{ActorId, Over, Scenario, Stat};
+use crate::scenario::{ActorId, Objective, Over, Scenario, Stat};
 
 /// How good `state` is for `me`, roughly 0–1 plus small terms. Objectives
 /// are graded softly (how nearly each condition holds), so the AI can tell
@@ -23,27 +23,14 @@ pub fn utility(scn: &Scenario, state: &State, me: ActorId, mood: &Mood) -> f64 {
     let ahead = in_view(scn, state, me);
     let env = Bound::actor(scn, &ahead, me);
     let frozen = if ended { frozen_early(scn, state) } else { 0.0 };
-    let weight = |k: usize, w: f64| w * mood.priorities.get(k).copied().unwrap_or(1.0);
-    let total: f64 = actor
-        .objectives
-        .iter()
-        .enumerate()
-        .map(|(k, o)| weight(k, o.weight))
-        .sum();
-    let goals = if total > 0.0 {
-        actor
-            .objectives
-            .iter()
-            .enumerate()
-            .map(|(k, o)| {
-                let grade = o.condition.soft(&env);
-                weight(k, o.weight) * (grade - frozen * (0.5 - grade).max(0.0))
-            })
-            .sum::<f64>()
-            / total
-    } else {
-        0.0
-    };
+    let goals = weighted_mean(
+        &actor.objectives,
+        |k, w| w * mood.priorities.get(k).copied().unwrap_or(1.0),
+        |_, o| {
+            let grade = o.condition.soft(&env);
+            grade - frozen * (0.5 - grade).max(0.0)
+        },
+    );
     let wellbeing = wellbeing(state, me);
     // Others' fortunes, as the personality cares for them, and how well
     // others regard this actor (more so those it cares about).
@@ -108,33 +95,25 @@ pub fn outlook(scn: &Scenario, state: &State, me: ActorId) -> f64 {
     } else {
         f64::from(scn.meta.turns.saturating_sub(state.turn))
     };
-    let total: f64 = actor.objectives.iter().map(|o| o.weight).sum();
-    let goals = if total > 0.0 {
-        actor
-            .objectives
-            .iter()
-            .enumerate()
-            .map(|(k, o)| {
-                let now = if ended {
-                    f64::from(u8::from(o.condition.holds(&env)))
-                } else {
-                    o.condition.soft(&env)
-                };
-                let share = match o.over {
-                    Over::End => now,
-                    Over::Game if played + left > 0.0 => {
-                        let held = f64::from(state.held[me.index()][k]);
-                        (held + now * left) / (played + left)
-                    }
-                    Over::Game => now,
-                };
-                o.weight * share
-            })
-            .sum::<f64>()
-            / total
-    } else {
-        0.0
-    };
+    let goals = weighted_mean(
+        &actor.objectives,
+        |_, w| w,
+        |k, o| {
+            let now = if ended {
+                f64::from(u8::from(o.condition.holds(&env)))
+            } else {
+                o.condition.soft(&env)
+            };
+            match o.over {
+                Over::End => now,
+                Over::Game if played + left > 0.0 => {
+                    let held = f64::from(state.held[me.index()][k]);
+                    (held + now * left) / (played + left)
+                }
+                Over::Game => now,
+            }
+        },
+    );
     let wellbeing = wellbeing(state, me);
     if ended {
         return goals + OUTLOOK_WELLBEING * wellbeing;
@@ -155,6 +134,31 @@ const OUTLOOK_HEAT: f64 = 1.5;
 const OUTLOOK_DANGER: f64 = 0.3;
 /// The tie-breaking weight of wellbeing in [`outlook`].
 const OUTLOOK_WELLBEING: f64 = 0.02;
+
+/// The mean over `objectives` of `grade(k, objective)`, each weighted by
+/// `weight(k, its scenario weight)`; 0 when the weights add up to nothing.
+/// [`utility`] and [`outlook`] differ in the weights and the grades, not
+/// in how they are combined.
+fn weighted_mean(
+    objectives: &[Objective],
+    weight: impl Fn(usize, f64) -> f64,
+    grade: impl Fn(usize, &Objective) -> f64,
+) -> f64 {
+    let total: f64 = objectives
+        .iter()
+        .enumerate()
+        .map(|(k, o)| weight(k, o.weight))
+        .sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    objectives
+        .iter()
+        .enumerate()
+        .map(|(k, o)| weight(k, o.weight) * grade(k, o))
+        .sum::<f64>()
+        / total
+}
 
 /// The state as `me` counts on it: what is already on its way counted in
 /// ([`projected`]), unless the game is over (then nothing more lands).
