@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use super::Mood;
 use super::estimate::Scratch;
 use crate::engine::effects::concretize_all;
+use crate::engine::score::objective_progress;
 use crate::engine::state::{Delta, Outcome, State};
 use crate::scenario::{ActorId, Objective, Over, Scenario, Stat};
 
@@ -89,31 +90,29 @@ pub fn outlook(scn: &Scenario, state: &State, me: ActorId) -> f64 {
     let ended = state.outcome.is_some();
     let ahead = in_view(scn, state, me);
     let env = Bound::actor(scn, &ahead, me);
-    let played = f64::from(state.turn);
-    let left = if ended {
-        0.0
+    let goals = if ended {
+        // The score's own reckoning of a finished game.
+        let progress = objective_progress(scn, state, me);
+        weighted_mean(&actor.objectives, |_, w| w, |k, _| progress[k])
     } else {
-        f64::from(scn.meta.turns.saturating_sub(state.turn))
-    };
-    let goals = weighted_mean(
-        &actor.objectives,
-        |_, w| w,
-        |k, o| {
-            let now = if ended {
-                f64::from(u8::from(o.condition.holds(&env)))
-            } else {
-                o.condition.soft(&env)
-            };
-            match o.over {
-                Over::End => now,
-                Over::Game if played + left > 0.0 => {
-                    let held = f64::from(state.held[me.index()][k]);
-                    (held + now * left) / (played + left)
+        let played = f64::from(state.turn);
+        let left = f64::from(scn.meta.turns.saturating_sub(state.turn));
+        weighted_mean(
+            &actor.objectives,
+            |_, w| w,
+            |k, o| {
+                let now = o.condition.soft(&env);
+                match o.over {
+                    Over::End => now,
+                    Over::Game if played + left > 0.0 => {
+                        let held = f64::from(state.held[me.index()][k]);
+                        (held + now * left) / (played + left)
+                    }
+                    Over::Game => now,
                 }
-                Over::Game => now,
-            }
-        },
-    );
+            },
+        )
+    };
     let wellbeing = wellbeing(state, me);
     if ended {
         return goals + OUTLOOK_WELLBEING * wellbeing;
