@@ -364,9 +364,9 @@ fn headline_text(scn: &Scenario, turn: u32, e: &Event) -> String {
         Event::FactoryDismantled { system, at, .. } => {
             format!("{} dismantled in {}", scn.system(*system), name(*at))
         }
-        Event::Scripted { event } => render_world(scn, &scn.events[event.index()].headline),
+        Event::Scripted { event } => render_world(scn, scn.events[event.index()].headline_on(turn)),
         Event::Injected { event, news, .. } => match (event, news) {
-            (Some(e), _) => render_world(scn, &scn.events[e.index()].headline),
+            (Some(e), _) => render_world(scn, scn.events[e.index()].headline_on(turn)),
             (None, Some(text)) => text.clone(),
             (None, None) => "The instructor announces a development".into(),
         },
@@ -941,5 +941,47 @@ mod news_tests {
         );
         assert_eq!(news.len(), 1);
         assert!(news[0].ends_with("(×2)"), "{news:?}");
+    }
+}
+
+#[cfg(test)]
+mod variant_tests {
+    use super::headline;
+    use crate::engine::events::Event;
+    use crate::scenario::EventId;
+
+    /// A repeating event with headline variants tells its news a different
+    /// way on consecutive turns, the same way on the same turn, and cycles.
+    #[test]
+    fn a_repeating_event_varies_its_headline_by_turn() {
+        let scn = crate::scenario::load_bundled("korea-arms-deal")
+            .expect("bundled")
+            .expect("valid");
+        let k = scn
+            .events
+            .iter()
+            .position(|e| e.id == "sanctions_bite")
+            .expect("the event");
+        let count = 1 + scn.events[k].more_headlines.len();
+        assert!(count >= 3, "the Korea scenario gives it more headlines");
+        let e = Event::Scripted {
+            event: EventId(k as u16),
+        };
+        let lines: Vec<String> = (3..3 + count as u32)
+            .map(|t| headline(&scn, t, &e))
+            .collect();
+        for (i, a) in lines.iter().enumerate() {
+            assert!(
+                lines[i + 1..].iter().all(|b| b != a),
+                "repeated within a cycle: {lines:?}"
+            );
+        }
+        assert_eq!(headline(&scn, 3, &e), lines[0]);
+        assert_eq!(headline(&scn, 3 + count as u32, &e), lines[0]);
+        assert!(
+            lines.contains(
+                &"Shortages under Sanctions Stir Quiet Unrest in North Korea".to_string()
+            )
+        );
     }
 }

@@ -126,6 +126,11 @@ const CASES: &[(&str, usize, &[&str])] = &[
         &["`ship` cannot be used inside arrive or each_turn"],
     ),
     (
+        "placeholder_in_more_headlines.toml",
+        47,
+        &["unknown placeholder `{actor}` in headline", "{red}, {blue}"],
+    ),
+    (
         "in_sentence_too_wide.toml",
         13,
         &["the name in a sentence is 51 columns wide; at most 40 fit"],

@@ -601,6 +601,22 @@ pub struct ScriptedEvent {
     pub injectable: bool,
     pub effects: Vec<Effect>,
     pub headline: Template,
+    /// More ways to tell the news of a repeating event (`more_headlines`).
+    pub more_headlines: Vec<Template>,
+}
+
+impl ScriptedEvent {
+    /// The news of the event on `turn`: its headline and more headlines taken in
+    /// turn, so that a repeating event does not print the same line on
+    /// consecutive turns (and the same turn always gives the same line).
+    pub fn headline_on(&self, turn: u32) -> &Template {
+        let k = turn as usize % (1 + self.more_headlines.len());
+        if k == 0 {
+            &self.headline
+        } else {
+            &self.more_headlines[k - 1]
+        }
+    }
 }
 
 /// A condition that ends the game before the turn limit.

@@ -961,6 +961,9 @@ pub struct RawEvent {
     pub effects: Vec<Spanned<RawEffect>>,
     /// The news. Placeholders: only {<actor id>}.
     pub headline: Spanned<String>,
+    /// More ways to tell the same news, for an event that repeats (at most 8): on turn N the news is the (N mod count)-th of `headline` and these, so a repeating event does not print the same line every time. Same placeholders as `headline`. Default: none.
+    #[serde(default)]
+    pub more_headlines: Vec<Spanned<String>>,
 }
 
 /// One `[[endings]]` entry: a condition that ends the game early.

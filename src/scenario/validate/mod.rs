@@ -32,6 +32,8 @@ pub const MAX_MOVES: usize = 200;
 pub const MAX_TRACKS: usize = 100;
 /// Most scripted events a scenario may have.
 pub const MAX_EVENTS: usize = 500;
+/// Most `more_headlines` of one event.
+pub const MAX_MORE_HEADLINES: usize = 8;
 /// Most endings a scenario may have.
 pub const MAX_ENDINGS: usize = 50;
 /// Most escalation levels a scenario may have.

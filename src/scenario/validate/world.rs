@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use crate::scenario::raw::Spanned;
 
-use super::{Ctx, MAX_EVENTS, MAX_TURNS, Validator, clean_text};
+use super::{Ctx, MAX_EVENTS, MAX_MORE_HEADLINES, MAX_TURNS, Validator, clean_text};
 use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::effect_kinds::Place;
 use crate::scenario::expr::{ACTOR_ATTRIBUTES, Expr, GLOBAL_NAMES, TrackScope, Type};
@@ -546,6 +546,25 @@ impl Validator<'_> {
             };
             let effects = self.effect_list(&e.effects, Ctx::WORLD, Place::Event);
             let headline = self.template(&e.headline, Ctx::WORLD);
+            if let Some(extra) = e.more_headlines.get(MAX_MORE_HEADLINES) {
+                self.err(
+                    Diagnostic::new(
+                        format!(
+                            "event `{}` has {} more headlines; at most {MAX_MORE_HEADLINES}",
+                            e.id.get_ref(),
+                            e.more_headlines.len()
+                        ),
+                        extra.span(),
+                    )
+                    .help("keep the few that read best"),
+                );
+            }
+            let more_headlines = e
+                .more_headlines
+                .iter()
+                .take(MAX_MORE_HEADLINES)
+                .map(|h| self.template(h, Ctx::WORLD))
+                .collect();
             if let (Some(when), Some(chance)) = (when, chance) {
                 out.push(ScriptedEvent {
                     id: e.id.get_ref().clone(),
@@ -556,6 +575,7 @@ impl Validator<'_> {
                     injectable: e.injectable,
                     effects,
                     headline,
+                    more_headlines,
                 });
             }
         }

@@ -86,15 +86,17 @@ pub(super) fn articles_before_names(scn: &Scenario, lines: &Lines) -> Vec<Findin
         );
     }
     for e in &scn.events {
-        found.extend(article_before_name(scn, &e.headline, &all, &all).map(|ex| {
-            (
-                "event",
-                e.id.as_str(),
-                Lines::find(&lines.events, &e.id),
-                &e.headline,
-                ex,
-            )
-        }));
+        for t in std::iter::once(&e.headline).chain(&e.more_headlines) {
+            found.extend(article_before_name(scn, t, &all, &all).map(|ex| {
+                (
+                    "event",
+                    e.id.as_str(),
+                    Lines::find(&lines.events, &e.id),
+                    t,
+                    ex,
+                )
+            }));
+        }
     }
     for e in &scn.endings {
         if let Some(h) = &e.headline {
