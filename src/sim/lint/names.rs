@@ -2,8 +2,9 @@
 //! apart, and headlines whose placeholders make bad English.
 
 use super::{Finding, Level, Lines};
-use crate::scenario::Scenario;
+use crate::narrate;
 use crate::scenario::model::{Piece, Template};
+use crate::scenario::{ActorId, Scenario};
 
 /// Two actors or two moves that players would read as the same name (the
 /// validator already refuses blank, invisible and over-wide names).
@@ -59,73 +60,88 @@ pub(super) fn duplicate_names(scn: &Scenario, lines: &Lines) -> Vec<Finding> {
     out
 }
 
+/// One headline as the article check reads it: the item it belongs to,
+/// and who may stand for its `{actor}` and `{target}`.
+struct Headline<'a> {
+    kind: &'static str,
+    id: &'a str,
+    line: Option<usize>,
+    template: &'a Template,
+    users: &'a [bool],
+    targets: &'a [bool],
+    level: i32,
+    label: &'a str,
+}
+
 /// Headlines that put "a" or "an" right before a name placeholder whose
 /// name brings its own "the" ("a {actor} destroyer" reads "a the United
 /// States destroyer"). The validator cannot refuse it (the words are the
-/// author's), so lint points at it.
+/// author's), so lint points at it, with the headline as the game would
+/// print it ([`narrate::render`]).
 pub(super) fn articles_before_names(scn: &Scenario, lines: &Lines) -> Vec<Finding> {
     let all: Vec<bool> = vec![true; scn.n()];
-    let mut found = Vec::new();
+    let anyone = |kind, id, line, template| Headline {
+        kind,
+        id,
+        line,
+        template,
+        users: &all,
+        targets: &all,
+        level: 1,
+        label: "",
+    };
+    let mut heads = Vec::new();
     for m in &scn.moves {
         for t in std::iter::once(&m.headline).chain(m.failure_headline.as_ref()) {
-            found.extend(article_before_name(scn, t, &m.users, &m.targets).map(|ex| {
-                (
-                    "move",
-                    m.id.as_str(),
-                    Lines::find(&lines.moves, &m.id),
-                    t,
-                    ex,
-                )
-            }));
+            heads.push(Headline {
+                users: &m.users,
+                targets: &m.targets,
+                level: m.level.min,
+                label: &m.level.label,
+                ..anyone("move", &m.id, Lines::find(&lines.moves, &m.id), t)
+            });
         }
     }
     for d in &scn.deals {
-        found.extend(
-            article_before_name(scn, &d.headline, &all, &all)
-                .map(|ex| ("deal", d.id.as_str(), None, &d.headline, ex)),
-        );
+        heads.push(anyone("deal", &d.id, None, &d.headline));
     }
     for e in &scn.events {
+        let line = Lines::find(&lines.events, &e.id);
         for t in std::iter::once(&e.headline).chain(&e.more_headlines) {
-            found.extend(article_before_name(scn, t, &all, &all).map(|ex| {
-                (
-                    "event",
-                    e.id.as_str(),
-                    Lines::find(&lines.events, &e.id),
-                    t,
-                    ex,
-                )
-            }));
+            heads.push(anyone("event", &e.id, line, t));
         }
     }
     for e in &scn.endings {
-        if let Some(h) = &e.headline {
-            found.extend(article_before_name(scn, h, &all, &all).map(|ex| {
-                (
-                    "ending",
-                    e.id.as_str(),
-                    Lines::find(&lines.endings, &e.id),
-                    h,
-                    ex,
-                )
-            }));
+        if let Some(t) = &e.headline {
+            heads.push(anyone(
+                "ending",
+                &e.id,
+                Lines::find(&lines.endings, &e.id),
+                t,
+            ));
         }
     }
-    found
-        .into_iter()
-        .map(|(kind, id, line, t, example)| Finding {
-            severity: Level::Warning,
-            code: "article-before-name",
-            kind,
-            id: id.to_string(),
-            line,
-            message: format!(
-                "{kind} `{id}`'s headline \"{}\" puts an article before a name: it reads \"{example}\"",
-                written(scn, t)
-            ),
-            help: "reword around the article: \"a destroyer of {actor}\", not \"a {actor} destroyer\" \
-                   (placeholders give the actor's `in_sentence` name)"
-                .into(),
+    heads
+        .iter()
+        .filter_map(|h| {
+            let (me, target) = article_before_name(scn, h)?;
+            let reads = narrate::render(scn, h.template, me, target, h.level, h.label);
+            Some(Finding {
+                severity: Level::Warning,
+                code: "article-before-name",
+                kind: h.kind,
+                id: h.id.to_string(),
+                line: h.line,
+                message: format!(
+                    "{} `{}`'s headline \"{}\" puts an article before a name: it reads \"{reads}\"",
+                    h.kind,
+                    h.id,
+                    written(scn, h.template)
+                ),
+                help: "reword around the article: \"a destroyer of {actor}\", not \"a {actor} destroyer\" \
+                       (placeholders give the actor's `in_sentence` name)"
+                    .into(),
+            })
         })
         .collect()
 }
@@ -144,32 +160,14 @@ fn written(scn: &Scenario, t: &Template) -> String {
         .collect()
 }
 
-/// The first reading of `t` that puts "a"/"an" before a name starting with
-/// "the", if any: `{actor}` stands for the actors in `users`, `{target}`
-/// for those in `targets`.
-fn article_before_name(
-    scn: &Scenario,
-    t: &Template,
-    users: &[bool],
-    targets: &[bool],
-) -> Option<String> {
-    let names_for = |p: &Piece| -> Vec<&str> {
-        let pick = |set: &[bool]| {
-            scn.actors
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| set.get(*i).copied().unwrap_or(false))
-                .map(|(_, a)| a.in_sentence.as_str())
-                .collect::<Vec<_>>()
-        };
-        match p {
-            Piece::Actor => pick(users),
-            Piece::Target => pick(targets),
-            Piece::Name(a) => vec![scn.actor(*a).in_sentence.as_str()],
-            _ => Vec::new(),
-        }
-    };
-    t.0.windows(2).enumerate().find_map(|(i, w)| {
+/// The actors (for `{actor}`, `{target}`) with which `h` reads "a the …",
+/// if any: a piece of text ending in "a"/"an" followed by a placeholder
+/// that may stand for a name starting with "the".
+fn article_before_name(scn: &Scenario, h: &Headline) -> Option<(Option<ActorId>, Option<ActorId>)> {
+    let may = |set: &[bool], a: ActorId| set.get(a.index()).copied().unwrap_or(false);
+    let first = |set: &[bool]| scn.actor_ids().find(|a| may(set, *a));
+    let has_the = |a: &ActorId| scn.actor(*a).in_sentence.to_lowercase().starts_with("the ");
+    h.template.0.windows(2).find_map(|w| {
         let Piece::Text(before) = &w[0] else {
             return None;
         };
@@ -177,10 +175,12 @@ fn article_before_name(
         if !before.ends_with(' ') || !(last == "a" || last == "an") {
             return None;
         }
-        let name = names_for(&w[1])
-            .into_iter()
-            .find(|n| n.to_lowercase().starts_with("the "))?;
-        let from = if i == 0 { "" } else { "…" };
-        Some(format!("{from}{}{name}", before.trim_start()))
+        let pick = |set: &[bool]| scn.actor_ids().filter(|a| may(set, *a)).find(has_the);
+        match &w[1] {
+            Piece::Actor => Some((Some(pick(h.users)?), first(h.targets))),
+            Piece::Target => Some((first(h.users), Some(pick(h.targets)?))),
+            Piece::Name(a) if has_the(a) => Some((first(h.users), first(h.targets))),
+            _ => None,
+        }
     })
 }
