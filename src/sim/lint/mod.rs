@@ -410,7 +410,9 @@ text = "Cannot happen."
         assert_eq!((hits[0].kind, hits[0].id.as_str()), ("move", "speech"));
         assert_eq!(hits[0].line, Some(20));
         assert!(
-            hits[0].message.contains("it reads \"A the Red Republic envoy gives a speech\""),
+            hits[0]
+                .message
+                .contains("it reads \"A the Red Republic envoy gives a speech\""),
             "{}",
             hits[0].message
         );
