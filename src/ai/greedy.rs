@@ -198,7 +198,7 @@ pub(super) fn decide(
         .map(|&i| ranking.cands[i].order.clone())
         .collect();
     let gains: Vec<f64> = chosen.iter().map(|&i| ranking.cands[i].gain).collect();
-    let reasons = reasons(scn, state, actor, &ranking, &orders, &gains, None);
+    let reasons = reasons(scn, state, actor, &ranking, &orders, &gains, &[]);
     Decision { orders, reasons }
 }
 
@@ -206,9 +206,10 @@ pub(super) fn decide(
 /// its own effects (applied to the no-orders what-if, so no event's luck
 /// can make an order that raises tension look like it calms the region)
 /// and in its one-turn what-if over the turn's luck (mean grades on a few
-/// seeds) both. An order that advances none in one
-/// turn but belongs to a plan whose later turns advance `plan` (an
-/// objective index and the turns it takes) says it is a plan step. Only
+/// seeds) both. An order that advances none in one turn but is, by
+/// `steps[i]` (an objective index and the turns it takes, one per order;
+/// empty for the greedy AI), a step of a plan whose later turns advance
+/// that objective says it is a plan step. Only
 /// the chosen orders get reasons: their what-if is played again, which
 /// costs less than writing one for every candidate.
 pub(super) fn reasons(
@@ -218,7 +219,7 @@ pub(super) fn reasons(
     ranking: &Ranking,
     orders: &[Order],
     gains: &[f64],
-    plan: Option<(usize, u32)>,
+    steps: &[Option<(usize, u32)>],
 ) -> Vec<String> {
     if orders.is_empty() {
         return Vec::new();
@@ -246,7 +247,9 @@ pub(super) fn reasons(
     orders
         .iter()
         .zip(gains)
-        .map(|(o, gain)| {
+        .enumerate()
+        .map(|(i, (o, gain))| {
+            let plan = steps.get(i).copied().flatten();
             let env = Bound::new(scn, state, Some(actor), o.target, o.level);
             let direct = scratch.try_effects(scn, &scn.mv(o.mv).effects, &env, |s| {
                 objective_grades(scn, s, actor)

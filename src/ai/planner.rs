@@ -13,8 +13,10 @@
 //! others' rolls come from seeds derived from the game's seed. Plans are
 //! proposed by the actor's personality (its ranking, with this game's
 //! priorities) but judged by the score it can expect at the end
-//! ([`outlook`]): the plan with the best expected outlook, plus the
-//! personality's leaning, wins.
+//! ([`outlook`]): the plan with the best expected outlook, plus half its
+//! mean final score in a few games played to the end in which the planner
+//! keeps giving the plan's orders (its policy, not one turn's luck), plus
+//! the personality's leaning, wins.
 //!
 //! The budget is a count of plans, dice samples and turns, never a clock,
 //! so the same seed gives the same game on every machine.
@@ -36,6 +38,8 @@ pub(super) struct Budget {
     /// Dice samples per plan (the same seeds for every plan, so plans are
     /// compared on the same luck).
     pub samples: u32,
+    /// Games per plan played to the end ([`Rollout::to_the_end`]).
+    pub endgames: u32,
 }
 
 impl Budget {
@@ -43,12 +47,20 @@ impl Budget {
     pub const HARD: Budget = Budget {
         plans: 8,
         samples: 1,
+        endgames: 8,
     };
 
     /// Turns a plan is played forward before it is judged: the planned
     /// turn and a quiet one.
     const HORIZON: u32 = 2;
 }
+
+/// The weight of a plan's mean final score in games played to the end,
+/// beside its expected outlook at the horizon (weight 1). Measured on 300
+/// paired games (docs/model.md, "Strengths"): at 0.5 the hard Russia signs
+/// the arms deal in about half its games instead of under a third, and
+/// the US, Russia and the DPRK gain; weight 1 or 0.25 gained less.
+const END_WEIGHT: f64 = 0.5;
 
 /// Ranking strength for the planner's own orders and its guesses at the
 /// others': no noise (the plans differ enough), no quiet turns (the
@@ -80,30 +92,23 @@ pub(super) fn decide(
         ranking: &ranking,
         others: &others,
     };
-    let mut best: Option<(f64, usize, State)> = None;
-    let mut idle_end: Option<State> = None;
+    let mut best: Option<(f64, usize)> = None;
     for (p, plan) in plans.iter().enumerate() {
-        let mut total = 0.0;
-        let mut first_end = None;
-        for s in 0..budget.samples {
-            let (value, end) = rollout.expected(plan, s);
-            total += value;
-            if s == 0 {
-                first_end = Some(end);
-            }
-        }
+        let total: f64 = (0..budget.samples)
+            .map(|s| rollout.expected(plan, s, false).0)
+            .sum();
+        let ends: f64 = (0..budget.endgames)
+            .map(|g| rollout.to_the_end(plan, g))
+            .sum();
         let leaning: f64 = plan.iter().map(|&i| ranking.cands[i].leaning).sum();
-        let value = total / f64::from(budget.samples.max(1)) + leaning;
-        if plan.is_empty() {
-            idle_end.clone_from(&first_end);
-        }
-        if best.as_ref().is_none_or(|(v, _, _)| value > *v)
-            && let Some(end) = first_end
-        {
-            best = Some((value, p, end));
+        let value = total / f64::from(budget.samples.max(1))
+            + leaning
+            + END_WEIGHT * ends / f64::from(budget.endgames.max(1));
+        if best.is_none_or(|(v, _)| value > v) {
+            best = Some((value, p));
         }
     }
-    let Some((_, p, end)) = best else {
+    let Some((_, p)) = best else {
         return Decision::default();
     };
     let plan = &plans[p];
@@ -112,19 +117,35 @@ pub(super) fn decide(
         .map(|&i| ranking.cands[i].order.clone())
         .collect();
     let gains: Vec<f64> = plan.iter().map(|&i| ranking.cands[i].gain).collect();
-    let goal = idle_end.map(|idle| {
-        let with = objective_grades(scn, &end, actor);
-        let without = objective_grades(scn, &idle, actor);
-        with.iter()
-            .zip(&without)
-            .enumerate()
-            .map(|(k, (a, b))| (k, a - b))
-            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
-            .filter(|(_, d)| *d > 0.001)
-            .map(|(k, _)| (k, Budget::HORIZON))
-    });
-    let reasons = greedy::reasons(scn, state, actor, &ranking, &orders, &gains, goal.flatten());
+    let steps = plan_steps(&rollout, plan);
+    let reasons = greedy::reasons(scn, state, actor, &ranking, &orders, &gains, &steps);
     Decision { orders, reasons }
+}
+
+/// For each order of the chosen `plan`, the objective it is a step
+/// toward: the one whose expected grade at the plan's horizon is furthest
+/// above what the same plan without that order reaches (on the first dice
+/// sample, its own rolls weighed as in [`Rollout::expected`]). None when
+/// leaving the order out costs no objective: then the order is in the
+/// plan for another reason (the personality's leaning, or a side effect
+/// the judge values beyond the objectives' grades), and its reason must
+/// not borrow the plan's objective.
+fn plan_steps(rollout: &Rollout, plan: &[usize]) -> Vec<Option<(usize, u32)>> {
+    let (_, with) = rollout.expected(plan, 0, true);
+    (0..plan.len())
+        .map(|skip| {
+            let mut rest = plan.to_vec();
+            rest.remove(skip);
+            let (_, without) = rollout.expected(&rest, 0, true);
+            with.iter()
+                .zip(&without)
+                .enumerate()
+                .map(|(k, (a, b))| (k, a - b))
+                .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+                .filter(|(_, d)| *d > 0.001)
+                .map(|(k, _)| (k, Budget::HORIZON))
+        })
+        .collect()
 }
 
 /// What `me` expects every other actor to order this turn: each one's
@@ -216,12 +237,13 @@ struct Rollout<'a> {
 impl Rollout<'_> {
     /// The expected outlook at the planner's horizon if `me` gives `plan`
     /// now and the others give what it expects, on dice sample `sample`,
-    /// and the likeliest end state. Every combination of its own orders
+    /// and, if `grades`, the expected grade of each of its objectives
+    /// there ([`objective_grades`]; empty otherwise). Every combination of its own orders
     /// succeeding or failing is played and weighted by its chance (at most
     /// 2^3 branches): luck in its own rolls must not make a plan look
     /// better than it is. The others' rolls and the events' come from the
     /// sample's seed, the same for every plan.
-    fn expected(&self, plan: &[usize], sample: u32) -> (f64, State) {
+    fn expected(&self, plan: &[usize], sample: u32, grades: bool) -> (f64, Vec<f64>) {
         let Rollout {
             scn,
             state,
@@ -244,7 +266,7 @@ impl Rollout<'_> {
         let orders = Orders { list };
         let chances: Vec<f64> = mine.iter().map(|o| orders::chance(scn, state, o)).collect();
         let mut total = 0.0;
-        let mut likeliest: Option<(f64, State)> = None;
+        let mut mean = Vec::new();
         for combo in 0u32..(1 << mine.len()) {
             let mut weight = 1.0;
             outcomes.truncate(others.len());
@@ -260,11 +282,58 @@ impl Rollout<'_> {
             let next = resolve(scn, state, &orders, &[], dice, &mut Silent);
             let end = settle(scn, next, dice_seed, Budget::HORIZON - 1);
             total += weight * outlook(scn, &end, me);
-            if likeliest.as_ref().is_none_or(|(w, _)| weight > *w) {
-                likeliest = Some((weight, end));
+            if grades {
+                let g = objective_grades(scn, &end, me);
+                mean.resize(g.len(), 0.0);
+                for (m, x) in mean.iter_mut().zip(g) {
+                    *m += weight * x;
+                }
             }
         }
-        let end = likeliest.map_or_else(|| state.clone(), |(_, e)| e);
-        (total, end)
+        (total, mean)
+    }
+
+    /// The planner's final score ([`outlook`] of the finished game) in game
+    /// `game` played to the end: this turn the others give what it
+    /// expects and it gives `plan`, then it alone gives the plan's orders
+    /// every turn (those the rules no longer allow are refused, as in any
+    /// turn) while the others give none. All rolls come from the game's
+    /// seed, derived from the ranking's, so the same plans meet the same
+    /// luck. It values a plan as a policy kept up, which a two-turn
+    /// horizon cannot: talks that pay off after several rounds, or
+    /// pressure that adds up.
+    fn to_the_end(&self, plan: &[usize], game: u32) -> f64 {
+        let Rollout {
+            scn,
+            state,
+            me,
+            ranking,
+            others,
+        } = *self;
+        let mine: Vec<Order> = plan
+            .iter()
+            .map(|&i| ranking.cands[i].order.clone())
+            .collect();
+        let mut list = others.to_vec();
+        list.extend(mine.iter().cloned());
+        let seed = rng::derive_seed(ranking.look_seed, 0xE4D0 + u64::from(game));
+        let mut s = resolve(
+            scn,
+            state,
+            &Orders { list },
+            &[],
+            Dice::seeded(seed),
+            &mut Silent,
+        );
+        let mine = Orders { list: mine };
+        // The game ends at its turn limit; the bound only guards a loop.
+        for t in 1..=u64::from(scn.meta.turns) + 1 {
+            if s.is_over() {
+                break;
+            }
+            let dice = Dice::seeded(seed ^ (t * 0x9E37));
+            s = resolve(scn, &s, &mine, &[], dice, &mut Silent);
+        }
+        outlook(scn, &s, me)
     }
 }
