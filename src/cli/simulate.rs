@@ -60,8 +60,9 @@ pub struct SimulateArgs {
     pub policy: Vec<String>,
     /// Strength of every computer player not named by --policy or
     /// --random: easy (one turn ahead, with noise), normal (one turn ahead),
-    /// or hard (plans two turns against the others' expected orders; about
-    /// five times the thinking time).
+    /// or hard (plans two turns against the others' expected orders and
+    /// plays each plan to the end of the game; about seven times the
+    /// thinking time).
     #[arg(long = "ai", value_name = "STRENGTH", default_value = "normal", value_parser = parse_strength)]
     pub ai: Policy,
     /// Also write the game as a save file (one game only; never overwrites).
