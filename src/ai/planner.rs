@@ -238,9 +238,9 @@ impl Rollout<'_> {
     /// The expected outlook at the planner's horizon if `me` gives `plan`
     /// now and the others give what it expects, on dice sample `sample`,
     /// and, if `grades`, the expected grade of each of its objectives
-    /// there ([`objective_grades`]; empty otherwise). Every combination of its own orders
-    /// succeeding or failing is played and weighted by its chance (at most
-    /// 2^3 branches): luck in its own rolls must not make a plan look
+    /// there ([`objective_grades`]; empty otherwise). Every combination of
+    /// its own orders succeeding or failing is played and weighted by its
+    /// chance (at most 2^3 branches): luck in its own rolls must not make a plan look
     /// better than it is. The others' rolls and the events' come from the
     /// sample's seed, the same for every plan.
     fn expected(&self, plan: &[usize], sample: u32, grades: bool) -> (f64, Vec<f64>) {
@@ -303,23 +303,17 @@ impl Rollout<'_> {
     /// horizon cannot: talks that pay off after several rounds, or
     /// pressure that adds up.
     fn to_the_end(&self, plan: &[usize], game: u32) -> f64 {
-        let Rollout {
-            scn,
-            state,
-            me,
-            ranking,
-            others,
-        } = *self;
+        let (scn, ranking) = (self.scn, self.ranking);
         let mine: Vec<Order> = plan
             .iter()
             .map(|&i| ranking.cands[i].order.clone())
             .collect();
-        let mut list = others.to_vec();
+        let mut list = self.others.to_vec();
         list.extend(mine.iter().cloned());
         let seed = rng::derive_seed(ranking.look_seed, 0xE4D0 + u64::from(game));
         let mut s = resolve(
             scn,
-            state,
+            self.state,
             &Orders { list },
             &[],
             Dice::seeded(seed),
@@ -334,6 +328,6 @@ impl Rollout<'_> {
             let dice = Dice::seeded(seed ^ (t * 0x9E37));
             s = resolve(scn, &s, &mine, &[], dice, &mut Silent);
         }
-        outlook(scn, &s, me)
+        outlook(scn, &s, self.me)
     }
 }
