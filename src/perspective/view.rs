@@ -208,13 +208,22 @@ impl PlayerView {
     /// the order preview runs the engine on it; nothing in it comes from
     /// the true state.
     pub fn believed_state(&self, scn: &Scenario) -> State {
+        self.believed_state_shifted(scn, 0.0)
+    }
+
+    /// Like [`Self::believed_state`], with every estimate moved `shift`
+    /// times its uncertainty (−1: the low end of every estimate, 1: the
+    /// high end; exact values stay). The dashboard tells a player whether
+    /// its estimates leave an objective in doubt by judging it in both.
+    pub fn believed_state_shifted(&self, scn: &Scenario, shift: f64) -> State {
+        let at = |e: Estimate| e.value + shift * e.spread;
         let me = self.observer;
         let actors = scn
             .actor_ids()
             .map(|a| {
                 let mut stats = [0.0; 5];
                 for stat in Stat::ALL {
-                    stats[stat.index()] = self.stat(a, stat).value;
+                    stats[stat.index()] = at(self.stat(a, stat));
                 }
                 ActorState {
                     stats,
@@ -223,7 +232,7 @@ impl PlayerView {
                     } else {
                         scn.actor(a).capital.start
                     },
-                    threat: self.picture.threat[a.index()].value,
+                    threat: at(self.picture.threat[a.index()]),
                 }
             })
             .collect();
@@ -304,7 +313,7 @@ impl PlayerView {
                 .picture
                 .tracks
                 .iter()
-                .map(|row| row.iter().map(|e| e.value).collect())
+                .map(|row| row.iter().map(|e| at(*e)).collect())
                 .collect(),
             shipments,
             factories,

@@ -1332,3 +1332,44 @@ fn esc_on_the_title_screen_quits_as_its_help_says() {
     update(&mut m, msg);
     assert!(m.quit, "Esc did not quit: popup {:?}", m.popup);
 }
+
+/// The mark of each objective line of the current player, as drawn.
+fn objective_marks(m: &Model) -> Vec<String> {
+    let s = m.session.as_ref().expect("session");
+    crate::tui::screens::dashboard::objective_lines(s, m.theme, false)
+        .iter()
+        .map(|l| l.spans[0].content.trim().to_string())
+        .collect()
+}
+
+/// A one-player game as `human` on the scenario's own seed (2026).
+fn model_on_scenario_seed(human: &str) -> Model {
+    let s = scn();
+    let mut seats = vec![Seat::Ai(crate::ai::Policy::Utility); s.n()];
+    seats[s.actor_by_id(human).expect("actor").index()] = Seat::Human;
+    let seed = s.meta.seed;
+    let table = Table::with_id(
+        Match::new(Arc::new(s), seed, seats, Keep::Everything),
+        test_id(),
+    );
+    Model::game(table, (120, 40), Theme { color: true })
+}
+
+/// An objective the player's estimates leave open is marked with `~`; one
+/// its estimates settle is not. At the start of the scenario's own game
+/// Japan estimates the systems delivered at ~0–38 (its objective: below
+/// 35), the better-informed US at ~0–15 (its objective: below 30).
+#[test]
+fn objectives_in_doubt_are_marked() {
+    let japan = model_on_scenario_seed("japan");
+    let marks = objective_marks(&japan);
+    assert_eq!(marks[2], "[~met]", "{marks:?}");
+    assert!(
+        marks.iter().filter(|m| m.contains('~')).count() == 1,
+        "{marks:?}"
+    );
+    let us = model_on_scenario_seed("us");
+    let marks = objective_marks(&us);
+    assert_eq!(marks[2], "[ met]", "{marks:?}");
+    assert!(!marks.iter().any(|m| m.contains('~')), "{marks:?}");
+}

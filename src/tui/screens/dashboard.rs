@@ -400,34 +400,60 @@ fn draw_large(s: &Session, th: Theme, f: &mut Frame, area: Rect, n: u16) {
 }
 
 /// The mark for how far an objective is met: `[ met]`, `[ 50%]`, `[  no]`,
-/// or `[   ?]` for one judged each turn before any turn was played.
-pub fn objective_mark(p: f64, judged: bool, th: Theme) -> Span<'static> {
+/// or `[   ?]` for one judged each turn before any turn was played. With
+/// `doubt` (the player's estimates leave it open) the mark is `[~met]`,
+/// `[~50%]` or `[ ~no]`: met or not as far as the player can tell, but it
+/// could be otherwise.
+pub fn objective_mark(p: f64, judged: bool, doubt: bool, th: Theme) -> Span<'static> {
+    let tilde = if doubt { "~" } else { " " };
     if !judged {
         Span::styled("[   ?] ", th.dim())
     } else if p >= 0.999 {
-        Span::styled("[ met] ", th.good())
+        Span::styled(format!("[{tilde}met] "), th.good())
     } else if p <= 0.001 {
-        Span::styled("[  no] ", th.bad())
+        Span::styled(format!("[ {tilde}no] "), th.bad())
     } else {
-        Span::styled(format!("[{:>3.0}%] ", p * 100.0), th.key())
+        let pct = p * 100.0;
+        let mark = if doubt {
+            format!("[~{pct:>2.0}%] ")
+        } else {
+            format!("[{pct:>3.0}%] ")
+        };
+        Span::styled(mark, th.key())
     }
 }
 
 /// The current player's objectives with how far each is met now, as far
 /// as it can tell (judged on the game as it believes it to be); with
-/// `when`, each says whether it is judged every turn or at the end.
+/// `when`, each says whether it is judged every turn or at the end. An
+/// objective is in doubt when judging it with every estimate at the low
+/// end, or at the high end, of its uncertainty gives another grade.
 pub fn objective_lines(s: &Session, th: Theme, when: bool) -> Vec<Line<'static>> {
     let scn = s.scenario();
     let st = s.believed();
     let progress = crate::engine::score::objective_progress(scn, st, s.current);
+    let at_ends: Vec<Vec<f64>> = [-1.0, 1.0]
+        .iter()
+        .map(|&shift| {
+            let world = s.view().believed_state_shifted(scn, shift);
+            crate::engine::score::objective_progress(scn, &world, s.current)
+        })
+        .collect();
     scn.actor(s.current)
         .objectives
         .iter()
         .zip(progress)
-        .map(|(o, p)| {
+        .enumerate()
+        .map(|(k, (o, p))| {
             let every_turn = o.over == crate::scenario::Over::Game;
             let judged = !(every_turn && st.turn == 0);
-            let mut spans = vec![objective_mark(p, judged, th), Span::raw(clean(&o.text))];
+            let doubt = at_ends
+                .iter()
+                .any(|end| end.get(k).is_some_and(|q| (q - p).abs() > 0.001));
+            let mut spans = vec![
+                objective_mark(p, judged, doubt, th),
+                Span::raw(clean(&o.text)),
+            ];
             if when {
                 let note = if every_turn {
                     format!(" · share of turns it holds, weight {:.0}", o.weight)

@@ -168,7 +168,7 @@ pub fn detail_lines(s: &Session, th: Theme, a: ActorId, width: u16) -> Vec<Line<
     out.push(Line::default());
     if a == me {
         out.push(Line::styled(
-            "YOUR OBJECTIVES (how far met now)",
+            "YOUR OBJECTIVES (how far met now; ~ = uncertain)",
             th.heading(),
         ));
         out.extend(super::dashboard::objective_lines(s, th, true));

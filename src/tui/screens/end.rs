@@ -85,7 +85,7 @@ pub fn score_lines(s: &Session, th: Theme) -> Vec<Line<'static>> {
         for (o, p) in actor.objectives.iter().zip(&sc.objectives) {
             lines.push(Line::from(vec![
                 Span::raw("  "),
-                super::dashboard::objective_mark(*p, true, th),
+                super::dashboard::objective_mark(*p, true, false, th),
                 Span::styled(clean(&o.text), th.dim()),
             ]));
         }
