@@ -261,19 +261,26 @@ pub(super) fn reasons(
                 list: vec![o.clone()],
             });
             let idle = idle.get_or_insert_with(|| luck(&Orders::default()));
-            let advanced = (0..before.len())
-                .map(|k| {
-                    // The luck of a few seeds is not exact: a side effect as
-                    // large as the noise could still tip the balance.
-                    let by_luck = after[k] - idle[k] - LUCK_NOISE;
-                    (k, by_luck.min(direct[k] - before[k]))
-                })
-                .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
-                .filter(|(_, d)| *d > ADVANCES)
-                .map(|(k, _)| k);
+            let advanced = most_advanced((0..before.len()).map(|k| {
+                // The luck of a few seeds is not exact: a side effect as
+                // large as the noise could still tip the balance.
+                let by_luck = after[k] - idle[k] - LUCK_NOISE;
+                by_luck.min(direct[k] - before[k])
+            }));
             reason_for(scn, state, actor, o, advanced, *gain, plan)
         })
         .collect()
+}
+
+/// The objective (an index into `rises`, one rise in grade per objective)
+/// that rises most, if it rises by more than [`ADVANCES`]; ties go to the
+/// earlier objective. What a reason names.
+pub(super) fn most_advanced(rises: impl Iterator<Item = f64>) -> Option<usize> {
+    rises
+        .enumerate()
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+        .filter(|(_, d)| *d > ADVANCES)
+        .map(|(k, _)| k)
 }
 
 /// Seeds a reason's one-turn what-if is played on.

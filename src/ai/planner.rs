@@ -137,13 +137,8 @@ fn plan_steps(rollout: &Rollout, plan: &[usize]) -> Vec<Option<(usize, u32)>> {
             let mut rest = plan.to_vec();
             rest.remove(skip);
             let (_, without) = rollout.expected(&rest, 0, true);
-            with.iter()
-                .zip(&without)
-                .enumerate()
-                .map(|(k, (a, b))| (k, a - b))
-                .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
-                .filter(|(_, d)| *d > 0.001)
-                .map(|(k, _)| (k, Budget::HORIZON))
+            greedy::most_advanced(with.iter().zip(&without).map(|(a, b)| a - b))
+                .map(|k| (k, Budget::HORIZON))
         })
         .collect()
 }
@@ -240,9 +235,9 @@ impl Rollout<'_> {
     /// and, if `grades`, the expected grade of each of its objectives
     /// there ([`objective_grades`]; empty otherwise). Every combination of
     /// its own orders succeeding or failing is played and weighted by its
-    /// chance (at most 2^3 branches): luck in its own rolls must not make a plan look
-    /// better than it is. The others' rolls and the events' come from the
-    /// sample's seed, the same for every plan.
+    /// chance (at most 2^3 branches): luck in its own rolls must not make
+    /// a plan look better than it is. The others' rolls and the events'
+    /// come from the sample's seed, the same for every plan.
     fn expected(&self, plan: &[usize], sample: u32, grades: bool) -> (f64, Vec<f64>) {
         let Rollout {
             scn,
