@@ -311,6 +311,33 @@ mod tests {
         assert!(given >= 6, "{given} orders in six turns");
     }
 
+    /// The planner gives no passengers: an order that costs it something
+    /// one turn ahead and is a step toward none of its objectives (the
+    /// reason would read "least bad option", which doing without it beats).
+    /// On this game the hard US used to "refuse to ease" sanctions on the
+    /// DPRK in turn 5 for its temper alone (no one had asked it to).
+    #[test]
+    fn the_planner_gives_no_passengers() {
+        let scn = Arc::new(
+            crate::scenario::load_bundled("korea-arms-deal")
+                .expect("bundled")
+                .expect("valid"),
+        );
+        let seats = vec![Seat::Ai(Policy::Hard); scn.n()];
+        let mut m = Match::new(scn.clone(), scn.meta.seed, seats, Keep::Events);
+        while !m.is_over() && m.turn() < 8 {
+            let r = m.play_turn();
+            for (o, why) in r.orders.list.iter().zip(&r.reasons) {
+                let why = why.as_deref().unwrap_or_default();
+                assert!(
+                    !why.contains("least bad option"),
+                    "turn {}: {o:?}: {why}",
+                    r.turn
+                );
+            }
+        }
+    }
+
     /// The bundled scenarios never reach the pruning threshold, so their
     /// games are decided by full what-ifs of every candidate.
     #[test]

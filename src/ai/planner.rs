@@ -16,7 +16,9 @@
 //! ([`outlook`]): the plan with the best expected outlook, plus half its
 //! mean final score in a few games played to the end in which the planner
 //! keeps giving the plan's orders (its policy, not one turn's luck), plus
-//! the personality's leaning, wins.
+//! the personality's leaning, wins. Of that plan it gives every order but
+//! the passengers: those that cost it something and are a step toward
+//! none of its objectives.
 //!
 //! The budget is a count of plans, dice samples and turns, never a clock,
 //! so the same seed gives the same game on every machine.
@@ -111,13 +113,12 @@ pub(super) fn decide(
     let Some((_, p)) = best else {
         return Decision::default();
     };
-    let plan = &plans[p];
+    let (plan, steps) = without_passengers(&rollout, &plans[p]);
     let orders: Vec<Order> = plan
         .iter()
         .map(|&i| ranking.cands[i].order.clone())
         .collect();
     let gains: Vec<f64> = plan.iter().map(|&i| ranking.cands[i].gain).collect();
-    let steps = plan_steps(&rollout, plan);
     let reasons = greedy::reasons(scn, state, actor, &ranking, &orders, &gains, &steps);
     Decision { orders, reasons }
 }
@@ -141,6 +142,34 @@ fn plan_steps(rollout: &Rollout, plan: &[usize]) -> Vec<Option<(usize, u32)>> {
                 .map(|k| (k, Budget::HORIZON))
         })
         .collect()
+}
+
+/// The chosen `plan` without its passengers, and the plan step of each
+/// order it keeps ([`plan_steps`]). A passenger is worth nothing to the
+/// actor one turn ahead (its gain is not above zero) and is a step toward
+/// none of its objectives (leaving it out costs none), so it only spends
+/// capital. The greedy AI never gives such an order; the planner did when
+/// plans were nearly equal and the personality's temper tipped one led by
+/// a hostile gesture: a hard US re-imposed level-1 sanctions on China 2.4
+/// times a game, "least bad option" (docs/model.md, "Strengths").
+fn without_passengers(
+    rollout: &Rollout,
+    plan: &[usize],
+) -> (Vec<usize>, Vec<Option<(usize, u32)>>) {
+    let mut plan = plan.to_vec();
+    // Dropping one can leave another without its step: until none is left.
+    loop {
+        let steps = plan_steps(rollout, &plan);
+        let before = plan.len();
+        let mut step = steps.iter();
+        plan.retain(|&i| {
+            let is_step = step.next().is_some_and(Option::is_some);
+            rollout.ranking.cands[i].gain > 0.0 || is_step
+        });
+        if plan.len() == before {
+            return (plan, steps);
+        }
+    }
 }
 
 /// What `me` expects every other actor to order this turn: each one's
