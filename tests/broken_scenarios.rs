@@ -161,6 +161,11 @@ const CASES: &[(&str, usize, &[&str])] = &[
         &["`target` has no meaning here"],
     ),
     (
+        "target_is_party_not_covert.toml",
+        36,
+        &["target_is_party needs a covert move with a target"],
+    ),
+    (
         "two_effect_kinds.toml",
         35,
         &["one effect changes one thing; this one has `stat` and `capital`"],

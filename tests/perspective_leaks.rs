@@ -33,7 +33,7 @@ use flashpoint::perspective::{
     PlayerView, SeenCause, SeenOrder, SeenOutcome, SeenTurn, TurnReport,
 };
 use flashpoint::referee::Match;
-use flashpoint::scenario::{ActorId, Scenario, Scope, Stat};
+use flashpoint::scenario::{ActorId, MoveId, Scenario, Scope, Stat};
 
 // ------------------------------------------------------------ the truth
 
@@ -64,11 +64,18 @@ impl Truth<'_> {
             .filter(|t| *t <= self.now)
     }
 
-    /// Is order `index` of `record` another actor's covert order that `o`
-    /// has not discovered?
+    /// Is `o` a party to an order of `actor`'s with move `mv` aimed at
+    /// `target`: it gave it, or it is the target of a move whose target
+    /// is a party (`target_is_party`: its side of secret talks)?
+    fn party(&self, o: ActorId, actor: ActorId, mv: MoveId, target: Option<ActorId>) -> bool {
+        actor == o || (self.scn.mv(mv).target_is_party && target == Some(o))
+    }
+
+    /// Is order `index` of `record` a covert order that `o` is no party
+    /// to and has not discovered?
     fn hidden_order(&self, o: ActorId, record: &TurnRecord, index: usize) -> bool {
         let order = &record.orders.list[index];
-        order.actor != o
+        !self.party(o, order.actor, order.mv, order.target)
             && self.scn.mv(order.mv).covert
             && self.order_found(o, record.turn, index).is_none()
     }
@@ -79,7 +86,7 @@ impl Truth<'_> {
             Cause::Order {
                 actor, mv, target, ..
             } => {
-                if actor == o || !self.scn.mv(mv).covert {
+                if self.party(o, actor, mv, target) || !self.scn.mv(mv).covert {
                     return Ok(());
                 }
                 let index = record
@@ -264,7 +271,13 @@ fn order_leak(t: &Truth, o: ActorId, record: &TurnRecord, so: &SeenOrder) -> Vec
             so.order
         ));
     }
-    if covert && (!so.covert || so.discovered != t.order_found(o, record.turn, index)) {
+    // A party knows the order from the start; others from its discovery.
+    let found = if t.party(o, so.order.actor, so.order.mv, so.order.target) {
+        None
+    } else {
+        t.order_found(o, record.turn, index)
+    };
+    if covert && (!so.covert || so.discovered != found) {
         out.push(format!(
             "a covert order not marked as discovered when it was: {so:?}"
         ));
@@ -599,7 +612,7 @@ fn check_now(m: &Match, tally: &mut Tally, seed: u64) {
         for record in truth.turns {
             for i in 0..record.orders.list.len() {
                 let order = &record.orders.list[i];
-                if order.actor != o && scn.mv(order.mv).covert {
+                if !t.party(o, order.actor, order.mv, order.target) && scn.mv(order.mv).covert {
                     if t.hidden_order(o, record, i) {
                         tally.hidden_orders += 1;
                     } else {
@@ -782,4 +795,57 @@ fn the_checker_flags_another_players_report_and_the_debrief() {
     let theirs = m.history(culprit);
     let leaks = history_leaks(&t, o, theirs.last().expect("history"));
     assert!(leaks.iter().any(|l| l.contains("capital")), "{leaks:#?}");
+}
+
+// ------------------------------------------------------------ parties to secret talks
+
+/// The partner sits at the table: when Russia pushes the secret arms talks
+/// forward with the DPRK (`negotiate_deal`, `target_is_party = true`), the
+/// DPRK's report shows Russia's order and names it as the cause of the
+/// deal's rise, while the US, no party, sees neither.
+#[test]
+fn the_target_of_secret_talks_sees_them_and_no_one_else_does() {
+    let scn = korea();
+    let talks = scn.move_by_id("negotiate_deal").expect("the talks move");
+    assert!(scn.mv(talks).covert && scn.mv(talks).target_is_party);
+    let us = scn.actor_by_id("us").expect("us");
+    for seed in 1..30 {
+        let seats = flashpoint::sim::seats(&vec![Policy::Utility; scn.n()]);
+        let mut m = Match::new(scn.clone(), seed, seats, Keep::Everything);
+        while !m.is_over() {
+            let turn = m.play_turn().turn;
+            let record = &m.truth().turns[turn as usize - 1];
+            let Some(order) = record.orders.list.iter().find(|o| o.mv == talks) else {
+                continue;
+            };
+            let partner = order.target.expect("talks have a partner");
+            let theirs = m.report(partner, turn).expect("report");
+            let seen = theirs
+                .orders
+                .iter()
+                .find(|s| s.order == *order)
+                .expect("the partner sees the talks");
+            assert!(seen.covert && seen.discovered.is_none(), "{seen:?}");
+            assert!(seen.reason.is_none() && seen.chance.is_none(), "{seen:?}");
+            if seen.outcome == SeenOutcome::Succeeded {
+                assert!(
+                    theirs.changes.iter().any(|c| matches!(
+                        c.cause,
+                        SeenCause::Known { cause: Cause::Order { actor, mv, .. } }
+                            if actor == order.actor && mv == talks
+                    )),
+                    "the deal's rise is explained to the partner: {:#?}",
+                    theirs.changes
+                );
+            }
+            let outsider = m.report(us, turn).expect("report");
+            assert!(outsider.orders.iter().all(|s| s.order.mv != talks));
+            assert!(outsider.changes.iter().all(|c| !matches!(
+                c.cause,
+                SeenCause::Known { cause: Cause::Order { mv, .. } } if mv == talks
+            )));
+            return;
+        }
+    }
+    panic!("no arms talks in 29 games");
 }

@@ -33,7 +33,7 @@ pub use view::{PlayerView, SeenFactory, SeenShipment, SeenTurn, history};
 use crate::engine::ledger::{Cause, Meter};
 use crate::engine::log::GameLog;
 use crate::engine::{Event, intel};
-use crate::scenario::{ActorId, Scenario, Stat};
+use crate::scenario::{ActorId, MoveId, Scenario, Stat};
 
 /// How an observer may know a meter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +92,20 @@ pub fn sight(scn: &Scenario, observer: ActorId, meter: Meter) -> Sight {
     }
 }
 
+/// Whether `observer` is a party to an order of `actor`'s: it gave it, or
+/// it is the target of a move whose target is a party (talks, a handover:
+/// the scenario's `target_is_party`). A party knows the order even when it
+/// is covert.
+pub fn is_party(
+    scn: &Scenario,
+    actor: ActorId,
+    mv: MoveId,
+    target: Option<ActorId>,
+    observer: ActorId,
+) -> bool {
+    actor == observer || (scn.mv(mv).target_is_party && target == Some(observer))
+}
+
 /// Whether `observer` may know a cause of a change of turn `turn`, as of
 /// turn `now` (covert acts become visible once discovered).
 pub fn sees_cause(
@@ -108,9 +122,12 @@ pub fn sees_cause(
     };
     match cause {
         Cause::Order {
-            actor, mv, index, ..
+            actor,
+            mv,
+            target,
+            index,
         } => {
-            actor == observer
+            is_party(scn, actor, mv, target, observer)
                 || !scn.mv(mv).covert
                 || log
                     .act_of_order(turn, index)

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Sight, blur, sees_cause, sees_event, sight};
+use super::{Sight, blur, is_party, sees_cause, sees_event, sight};
 use crate::engine::ledger::{Cause, Meter, Rule};
 use crate::engine::log::GameLog;
 use crate::engine::turn::TurnRecord;
@@ -140,7 +140,8 @@ impl TurnReport {
             let Some((outcome, chance, cost)) = result else {
                 continue;
             };
-            let discovered = if mine || !m.covert {
+            let party = is_party(scn, o.actor, o.mv, o.target, observer);
+            let discovered = if party || !m.covert {
                 None
             } else {
                 match log

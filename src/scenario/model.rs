@@ -409,6 +409,10 @@ pub struct Move {
     pub chance: Expr,
     pub requires: Option<Expr>,
     pub covert: bool,
+    /// The target of this covert move is a party to it (talks, a
+    /// handover): it sees the order and its effects as the actor does. Set
+    /// by the scenario (`target_is_party`), so no rule names an actor.
+    pub target_is_party: bool,
     /// Pair tension added at full level between each party and every actor
     /// hostile to the other party (military cooperation alarms rivals).
     pub alarm: f64,

@@ -735,6 +735,9 @@ pub struct RawMove {
     /// A covert move has no automatic effect and hides its shipments and factories. Default false.
     #[serde(default)]
     pub covert: bool,
+    /// The target of a covert move is a party to it (talks, a handover): it sees the order and what it changes, as the actor does. Needs `covert = true` and a target. Default false: the target does not learn of it (surveillance).
+    #[serde(default)]
+    pub target_is_party: Option<Spanned<bool>>,
     /// Military cooperation alarms third parties: on success, pair tension rises by this much (at full level) between each party and every actor hostile to the other party, scaled by that hostility; for a covert move only once what it made comes to light. Default 0.
     #[serde(default)]
     #[schemars(range(min = 0, max = 100))]

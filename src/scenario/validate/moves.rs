@@ -156,6 +156,16 @@ impl Validator<'_> {
             let on_failure = self.effect_list(&m.on_failure, ctx, Place::Move);
             let headline = self.template(&m.headline, ctx);
             let failure_headline = m.failure_headline.as_ref().map(|h| self.template(h, ctx));
+            let target_is_party = m.target_is_party.as_ref().is_some_and(|t| {
+                let wanted = *t.get_ref();
+                if wanted && !(m.covert && targeted) {
+                    self.err(
+                        Diagnostic::new("target_is_party needs a covert move with a target", t.span())
+                            .help("only a covert move hides its order from its target; add covert = true and a target, or remove target_is_party"),
+                    );
+                }
+                wanted
+            });
             if let (Some(cost), Some(chance), Some(requires)) =
                 (cost, chance, requires.map_or(Some(None), |r| r.map(Some)))
             {
@@ -174,6 +184,7 @@ impl Validator<'_> {
                     chance,
                     requires,
                     covert: m.covert,
+                    target_is_party,
                     alarm: self.opt_range("alarm", &m.alarm, 0.0, 0.0, 100.0),
                     effects,
                     on_failure,
