@@ -279,16 +279,21 @@ mod tests {
     use crate::referee::{Match, Seat};
     use std::sync::Arc;
 
+    /// The default scenario, as a shared handle.
+    fn korea() -> Arc<crate::scenario::Scenario> {
+        Arc::new(
+            crate::scenario::load_bundled("korea-arms-deal")
+                .expect("bundled")
+                .expect("valid"),
+        )
+    }
+
     /// The planner (the hard strength) gives the same orders and reasons
     /// on the same seed, every one of them accepted by the engine, and
     /// does give orders.
     #[test]
     fn the_planner_is_reproducible_and_gives_legal_orders() {
-        let scn = Arc::new(
-            crate::scenario::load_bundled("korea-arms-deal")
-                .expect("bundled")
-                .expect("valid"),
-        );
+        let scn = korea();
         let play = || {
             let seats = vec![Seat::Ai(Policy::Hard); scn.n()];
             let mut m = Match::new(scn.clone(), 11, seats, Keep::Events);
@@ -311,18 +316,14 @@ mod tests {
         assert!(given >= 6, "{given} orders in six turns");
     }
 
-    /// The planner gives no passengers: an order that costs it something
-    /// one turn ahead and is a step toward none of its objectives (the
-    /// reason would read "least bad option", which doing without it beats).
+    /// The planner gives no passengers: an order worth nothing to it one
+    /// turn ahead and a step toward none of its objectives (the reason
+    /// would read "least bad option", and doing without it is better).
     /// On this game the hard US used to "refuse to ease" sanctions on the
     /// DPRK in turn 5 for its temper alone (no one had asked it to).
     #[test]
     fn the_planner_gives_no_passengers() {
-        let scn = Arc::new(
-            crate::scenario::load_bundled("korea-arms-deal")
-                .expect("bundled")
-                .expect("valid"),
-        );
+        let scn = korea();
         let seats = vec![Seat::Ai(Policy::Hard); scn.n()];
         let mut m = Match::new(scn.clone(), scn.meta.seed, seats, Keep::Events);
         while !m.is_over() && m.turn() < 8 {
