@@ -10,6 +10,7 @@
 use serde::Serialize;
 
 mod names;
+mod rules;
 
 use super::batch::BatchStats;
 use crate::scenario::Scenario;
@@ -272,6 +273,7 @@ pub fn lint(scn: &Scenario, stats: &BatchStats) -> Vec<Finding> {
 
     out.extend(names::duplicate_names(scn, &lines));
     out.extend(names::articles_before_names(scn, &lines));
+    out.extend(rules::unfelt_alarms(scn, &lines));
     out.sort_by_key(|f| (f.severity, f.line.unwrap_or(usize::MAX)));
     out
 }
@@ -450,6 +452,42 @@ text = "Cannot happen."
         ] {
             let scn = crate::scenario::load_str(id, text).expect("valid");
             let hits = names::articles_before_names(&scn, &Lines::of(&scn));
+            assert!(hits.is_empty(), "{id}: {hits:?}");
+        }
+    }
+
+    /// A covert move with an alarm and nothing to discover is flagged on
+    /// its line; the same move made overt, or given a shipment, is not.
+    #[test]
+    fn an_alarm_no_one_can_feel_is_flagged() {
+        let talks = DEAD.replace(
+            "goldstein = 1\ntarget = \"none\"",
+            "goldstein = 1\ntarget = \"none\"\ncovert = true\nalarm = 2",
+        );
+        assert_ne!(talks, DEAD);
+        let scn = crate::scenario::load_str("talks.toml", &talks).expect("valid");
+        let hits = rules::unfelt_alarms(&scn, &Lines::of(&scn));
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!((hits[0].id.as_str(), hits[0].line), ("speech", Some(19)));
+        let overt = talks.replace("covert = true\n", "");
+        let scn = crate::scenario::load_str("overt.toml", &overt).expect("valid");
+        assert!(rules::unfelt_alarms(&scn, &Lines::of(&scn)).is_empty());
+        for (id, text) in [
+            (
+                "korea",
+                include_str!("../../../scenarios/korea-arms-deal.toml"),
+            ),
+            (
+                "arctic",
+                include_str!("../../../scenarios/arctic-passage.toml"),
+            ),
+            (
+                "strait",
+                include_str!("../../../scenarios/strait-standoff.toml"),
+            ),
+        ] {
+            let scn = crate::scenario::load_str(id, text).expect("valid");
+            let hits = rules::unfelt_alarms(&scn, &Lines::of(&scn));
             assert!(hits.is_empty(), "{id}: {hits:?}");
         }
     }
