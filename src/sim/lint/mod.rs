@@ -433,10 +433,9 @@ text = "Cannot happen."
         }
     }
 
-    /// The bundled scenarios put no article before a name.
-    #[test]
-    fn bundled_headlines_put_no_article_before_a_name() {
-        for (id, text) in [
+    /// The three bundled scenarios, by a short name.
+    fn bundled() -> Vec<(&'static str, Scenario)> {
+        [
             (
                 "korea",
                 include_str!("../../../scenarios/korea-arms-deal.toml"),
@@ -449,8 +448,16 @@ text = "Cannot happen."
                 "strait",
                 include_str!("../../../scenarios/strait-standoff.toml"),
             ),
-        ] {
-            let scn = crate::scenario::load_str(id, text).expect("valid");
+        ]
+        .into_iter()
+        .map(|(id, text)| (id, crate::scenario::load_str(id, text).expect("valid")))
+        .collect()
+    }
+
+    /// The bundled scenarios put no article before a name.
+    #[test]
+    fn bundled_headlines_put_no_article_before_a_name() {
+        for (id, scn) in bundled() {
             let hits = names::articles_before_names(&scn, &Lines::of(&scn));
             assert!(hits.is_empty(), "{id}: {hits:?}");
         }
@@ -472,21 +479,7 @@ text = "Cannot happen."
         let overt = talks.replace("covert = true\n", "");
         let scn = crate::scenario::load_str("overt.toml", &overt).expect("valid");
         assert!(rules::unfelt_alarms(&scn, &Lines::of(&scn)).is_empty());
-        for (id, text) in [
-            (
-                "korea",
-                include_str!("../../../scenarios/korea-arms-deal.toml"),
-            ),
-            (
-                "arctic",
-                include_str!("../../../scenarios/arctic-passage.toml"),
-            ),
-            (
-                "strait",
-                include_str!("../../../scenarios/strait-standoff.toml"),
-            ),
-        ] {
-            let scn = crate::scenario::load_str(id, text).expect("valid");
+        for (id, scn) in bundled() {
             let hits = rules::unfelt_alarms(&scn, &Lines::of(&scn));
             assert!(hits.is_empty(), "{id}: {hits:?}");
         }
