@@ -17,8 +17,8 @@
 //! mean final score in a few games played to the end in which the planner
 //! keeps giving the plan's orders (its policy, not one turn's luck), plus
 //! the personality's leaning, wins. Of that plan it gives every order but
-//! the passengers: those that cost it something and are a step toward
-//! none of its objectives.
+//! the passengers: those worth nothing to it one turn ahead that are a
+//! step toward none of its objectives.
 //!
 //! The budget is a count of plans, dice samples and turns, never a clock,
 //! so the same seed gives the same game on every machine.
